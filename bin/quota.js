@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+"use strict";
+const path = require("path");
+const fs = require("fs");
+
+const entry = path.join(__dirname, "..", "dist", "node", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("quota 尚未编译：请先运行 npm run build（或 npm run build:cli）。\n");
+  process.exit(2);
+}
+require(entry)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error) => {
+    process.stderr.write(`内部错误：${error && error.stack ? error.stack : error}\n`);
+    process.exitCode = 3;
+  });

@@ -1,0 +1,73 @@
+import { columnLetter } from "../../core/grid";
+import type { CellStyleName, SheetModel, WorkbookModel } from "../../core/workbookModel";
+import type { ExcelModule, ExcelWorkbook, ExcelWorksheet } from "./excelModule";
+
+type Style = Partial<import("exceljs").Style>;
+
+const FONT = "Microsoft YaHei";
+const thin = { style: "thin" as const, color: { argb: "FF808080" } };
+const box = { top: thin, left: thin, bottom: thin, right: thin };
+
+/** The look of each named style; the Office.js adapter maps the same names. */
+export const XLSX_STYLES: Readonly<Record<CellStyleName, Style>> = {
+  title: { font: { name: FONT, size: 14, bold: true }, alignment: { horizontal: "center", vertical: "middle" } },
+  header: {
+    font: { name: FONT, size: 11, bold: true },
+    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7F0E9" } },
+    border: box,
+  },
+  text: { font: { name: FONT, size: 11 }, alignment: { vertical: "middle" }, border: box },
+  integer: { font: { name: FONT, size: 11 }, numFmt: "0", alignment: { horizontal: "right" }, border: box },
+  percent: { font: { name: FONT, size: 11 }, numFmt: "0.00%", alignment: { horizontal: "right" }, border: box },
+  total: { font: { name: FONT, size: 11, bold: true }, numFmt: "0", alignment: { horizontal: "right" }, border: box },
+  totalText: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: "center" }, border: box },
+  note: { font: { name: FONT, size: 10, color: { argb: "FF404040" } }, alignment: { wrapText: false } },
+  warning: { font: { name: FONT, size: 10, bold: true, color: { argb: "FFC00000" } } },
+};
+
+/** Renders the model into a new exceljs workbook. */
+export function toExcelWorkbook(excel: ExcelModule, model: WorkbookModel): ExcelWorkbook {
+  const workbook = new excel.Workbook();
+  workbook.creator = "人人持证 任务工具";
+  // Excel and WPS then recompute every formula on open instead of trusting the cached results.
+  workbook.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of model.sheets) renderSheet(workbook.addWorksheet(sheet.name), sheet);
+  return workbook;
+}
+
+export function renderSheet(ws: ExcelWorksheet, sheet: SheetModel): void {
+  sheet.cells.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const target = ws.getCell(r + 1, c + 1);
+      target.value =
+        cell.formula !== undefined
+          ? ({ formula: cell.formula, result: cell.value ?? undefined } as import("exceljs").CellFormulaValue)
+          : cell.value;
+      if (cell.style) target.style = XLSX_STYLES[cell.style];
+    });
+  });
+  for (const range of sheet.merges) ws.mergeCells(range);
+  sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  if (sheet.frozenRows > 0) ws.views = [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: 0 }];
+  const columns = Math.max(sheet.columnWidths.length, ...sheet.cells.map((r) => r.length));
+  ws.pageSetup = {
+    paperSize: 9, // A4
+    orientation: sheet.landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printArea: `A1:${columnLetter(Math.max(1, columns) - 1)}${sheet.cells.length}`,
+    printTitlesRow: sheet.frozenRows > 0 ? `1:${sheet.frozenRows}` : undefined,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  } as Partial<import("exceljs").PageSetup>;
+  if (sheet.cells[0]?.[0]?.style === "title") ws.getRow(1).height = 28;
+}
+
+/** The .xlsx bytes of a model. */
+export async function writeWorkbook(excel: ExcelModule, model: WorkbookModel): Promise<Uint8Array> {
+  const buffer = await toExcelWorkbook(excel, model).xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,45 @@
+import type { Grid } from "./grid";
+import { findGraduateTable, GraduateTable } from "./graduateTable";
+import { buildQuotaTables, Note, QuotaOptions, QuotaTables } from "./quotaTables";
+import { buildQuotaWorkbook, FormulaStyle } from "./quotaWorkbook";
+import type { WorkbookModel } from "./workbookModel";
+
+export interface GenerateOptions extends QuotaOptions {
+  readonly formulas?: FormulaStyle;
+}
+
+export interface GenerateResult {
+  readonly graduates: GraduateTable;
+  readonly tables: QuotaTables;
+  readonly workbook: WorkbookModel;
+}
+
+/** From the sheets of a graduate file to the quota workbook: find the table, compute, lay out. */
+export function generateQuotas(grids: readonly Grid[], options: GenerateOptions = {}): GenerateResult {
+  const graduates = findGraduateTable(grids);
+  const tables = buildQuotaTables(graduates.colleges, options);
+  const workbook = buildQuotaWorkbook(tables, { formulas: options.formulas, year: graduates.year });
+  return { graduates, tables, workbook };
+}
+
+export interface QuotaJson {
+  rows: { college: string; training: number; advanced: number; nonadvanced: number; intermediate: number; onex: number | null }[];
+  totals: Record<string, number>;
+  notes: Note[];
+}
+
+/** The `--json` shape of `quota generate`. */
+export function quotaJson(tables: QuotaTables, readWarnings: readonly string[] = []): QuotaJson {
+  return {
+    rows: tables.rows.map((r) => ({
+      college: r.college,
+      training: r.training,
+      advanced: r.advanced,
+      nonadvanced: r.nonadvanced,
+      intermediate: r.intermediate,
+      onex: r.onex,
+    })),
+    totals: { ...tables.totals },
+    notes: [...readWarnings.map((message) => ({ level: "warning" as const, code: "input", message })), ...tables.notes],
+  };
+}

@@ -1,0 +1,192 @@
+import { parseCount } from "./count";
+import { QuotaError } from "./errors";
+import { CellValue, Grid, cellAddress, cellAt, cellText } from "./grid";
+import type { College } from "./quotaTables";
+import { normalizeLabel } from "./text";
+
+export type CountColumn = "undergraduate" | "higherVocational" | "secondaryVocational";
+
+export const COUNT_LABELS: Readonly<Record<CountColumn, string>> = {
+  undergraduate: "本科",
+  higherVocational: "高职",
+  secondaryVocational: "中职",
+};
+
+const COUNT_COLUMNS: readonly CountColumn[] = ["undergraduate", "higherVocational", "secondaryVocational"];
+
+/** Where the graduate table sits: zero-based header row and columns. */
+export interface GraduateTableLayout {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly nameColumn: number;
+  readonly columns: Readonly<Record<CountColumn, number>>;
+}
+
+/** A college read from the sheet, with the addresses of its cells. */
+export interface GraduateRow extends College {
+  readonly row: number;
+  readonly cells: Readonly<Record<CountColumn | "name", string>>;
+}
+
+export interface GraduateTable {
+  readonly layout: GraduateTableLayout;
+  readonly colleges: readonly GraduateRow[];
+  /** The year in a header such as 2022届毕业生人数, when there is one. */
+  readonly year: number | null;
+  readonly warnings: readonly string[];
+}
+
+/** 本科, 本科生, 本科人数, 本科毕业生, 2022届本科毕业生人数 … but not 本科取证任务. */
+function countColumnOf(text: string): CountColumn | null {
+  const label = normalizeLabel(text).replace(/^\d{4}届?/, "").replace(/[（(].*[)）]$/, "");
+  const match = /^(本科|高职|中职)(生|毕业生)?(人数|数)?$/.exec(label);
+  if (!match) return null;
+  return COUNT_COLUMNS.find((c) => COUNT_LABELS[c] === match[1]) ?? null;
+}
+
+const NAME_HEADER = /学院|单位|名称|部门|系部/;
+const TOTAL_ROW = /^(合计|总计|小计|全校|共计)/;
+
+interface Candidate {
+  readonly row: number;
+  readonly found: Partial<Record<CountColumn, number>>;
+}
+
+/** The header rows of one sheet: every row with at least one of 本科/高职/中职. */
+function candidates(grid: Grid): Candidate[] {
+  const result: Candidate[] = [];
+  grid.rows.forEach((cells, row) => {
+    const found: Partial<Record<CountColumn, number>> = {};
+    cells.forEach((value, column) => {
+      const kind = typeof value === "string" ? countColumnOf(value) : null;
+      if (kind && found[kind] === undefined) found[kind] = column;
+    });
+    if (Object.keys(found).length > 0) result.push({ row, found });
+  });
+  return result;
+}
+
+/** The college-name column: a header saying 学院/单位/名称 on the header row or just above it, else the text column left of the counts. */
+function findNameColumn(grid: Grid, headerRow: number, columns: Record<CountColumn, number>): number {
+  const first = Math.min(...Object.values(columns));
+  for (let row = headerRow; row >= Math.max(0, headerRow - 2); row--) {
+    for (let column = 0; column < first; column++) {
+      if (NAME_HEADER.test(cellText(cellAt(grid, row, column)))) return column;
+    }
+  }
+  for (let column = first - 1; column >= 0; column--) {
+    const below = cellText(cellAt(grid, headerRow + 1, column));
+    if (below !== "" && !/^\d+$/.test(below)) return column;
+  }
+  return -1;
+}
+
+/** Finds the graduate table on a sheet; null with a reason when it is not there. */
+export function locateGraduateTable(grid: Grid): GraduateTableLayout | string {
+  const found = candidates(grid);
+  const complete = found.find((c) => COUNT_COLUMNS.every((k) => c.found[k] !== undefined));
+  if (!complete) {
+    if (found.length === 0) return `工作表“${grid.name}”中没有找到“本科”“高职”“中职”表头`;
+    const best = found.reduce((a, b) => (Object.keys(b.found).length > Object.keys(a.found).length ? b : a));
+    const missing = COUNT_COLUMNS.filter((k) => best.found[k] === undefined).map((k) => COUNT_LABELS[k]);
+    return `工作表“${grid.name}”第 ${best.row + 1} 行有表头 ${COUNT_COLUMNS.filter((k) => best.found[k] !== undefined)
+      .map((k) => `${COUNT_LABELS[k]}（${cellAddress(best.row, best.found[k]!)}）`)
+      .join("、")}，缺少 ${missing.join("、")}`;
+  }
+  const columns = complete.found as Record<CountColumn, number>;
+  const nameColumn = findNameColumn(grid, complete.row, columns);
+  if (nameColumn < 0) return `工作表“${grid.name}”第 ${complete.row + 1} 行的表头左侧没有学院名称列`;
+  return { sheet: grid.name, headerRow: complete.row, nameColumn, columns };
+}
+
+function yearOf(grid: Grid, layout: GraduateTableLayout): number | null {
+  for (let row = Math.max(0, layout.headerRow - 3); row <= layout.headerRow; row++) {
+    for (const value of grid.rows[row] ?? []) {
+      const match = /(20\d{2})\s*届/.exec(cellText(value));
+      if (match) return Number(match[1]);
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads the colleges under a located header: rows until the first blank or note row; 合计 rows
+ * are checked against the sum and skipped; digits stored as text are read.
+ */
+export function readGraduateTable(grid: Grid, layout: GraduateTableLayout): GraduateTable {
+  const colleges: GraduateRow[] = [];
+  const warnings: string[] = [];
+  const seen = new Map<string, string>();
+  const where = (row: number, column: number) => `工作表“${grid.name}”单元格 ${cellAddress(row, column)}`;
+  const isBlank = (v: CellValue) => cellText(v) === "";
+
+  for (let row = layout.headerRow + 1; row < grid.rows.length; row++) {
+    const nameValue = cellAt(grid, row, layout.nameColumn);
+    const name = cellText(nameValue).replace(/\s+/g, "");
+    const countCells = COUNT_COLUMNS.map((k) => cellAt(grid, row, layout.columns[k]));
+    if (name === "" && countCells.every(isBlank)) {
+      if (colleges.length > 0) break;
+      continue;
+    }
+    if (name === "" && colleges.length === 0 && countCells.every((v) => typeof v === "string" && !/\d/.test(v))) continue; // a second header row
+    if (/^(注|说明|备注)/.test(name)) break;
+    const counts = {} as Record<CountColumn, number>;
+    for (const k of COUNT_COLUMNS) {
+      const column = layout.columns[k];
+      try {
+        counts[k] = parseCount(cellAt(grid, row, column) as string | number | boolean | null, `${COUNT_LABELS[k]}人数`);
+      } catch (error) {
+        if (error instanceof QuotaError) throw error.at(where(row, column));
+        throw error;
+      }
+      if (isBlank(cellAt(grid, row, column)) && name !== "" && !TOTAL_ROW.test(name)) {
+        warnings.push(`${where(row, column)} 为空，按 0 计算`);
+      }
+    }
+    if (TOTAL_ROW.test(name)) {
+      for (const k of COUNT_COLUMNS) {
+        const sum = colleges.reduce((a, c) => a + c[k], 0);
+        if (sum !== counts[k] && !isBlank(cellAt(grid, row, layout.columns[k]))) {
+          warnings.push(`${where(row, layout.columns[k])} 合计为 ${counts[k]}，各学院之和为 ${sum}`);
+        }
+      }
+      continue;
+    }
+    if (name === "") throw new QuotaError("#VALUE!", "有人数但没有学院名称").at(where(row, layout.nameColumn));
+    const key = name;
+    if (seen.has(key)) throw new QuotaError("#VALUE!", `学院“${name}”重复（另见 ${seen.get(key)}）`).at(where(row, layout.nameColumn));
+    seen.set(key, cellAddress(row, layout.nameColumn));
+    colleges.push({
+      name,
+      ...counts,
+      row,
+      cells: {
+        name: cellAddress(row, layout.nameColumn),
+        undergraduate: cellAddress(row, layout.columns.undergraduate),
+        higherVocational: cellAddress(row, layout.columns.higherVocational),
+        secondaryVocational: cellAddress(row, layout.columns.secondaryVocational),
+      },
+    });
+  }
+  if (colleges.length === 0) {
+    throw new QuotaError("#VALUE!", `表头（第 ${layout.headerRow + 1} 行）下没有学院数据`).at(`工作表“${grid.name}”`);
+  }
+  return { layout, colleges, year: yearOf(grid, layout), warnings };
+}
+
+/** Finds and reads the graduate table in the first sheet that has one. */
+export function findGraduateTable(grids: readonly Grid[]): GraduateTable {
+  const reasons: string[] = [];
+  for (const grid of grids) {
+    const layout = locateGraduateTable(grid);
+    if (typeof layout === "string") {
+      reasons.push(layout);
+      continue;
+    }
+    return readGraduateTable(grid, layout);
+  }
+  throw new QuotaError(
+    "#N/A",
+    `没有找到毕业生人数表。需要一行表头，含“本科”“高职”“中职”（可带“生”“人数”“毕业生”），左侧一列为学院名称。${reasons.join("；")}`
+  );
+}

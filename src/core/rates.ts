@@ -1,0 +1,42 @@
+import { QuotaError } from "./errors";
+import { Rate, parseRate } from "./rate";
+import { normalizeLabel } from "./text";
+
+export type RateName = "training" | "advanced" | "intermediate" | "undergraduate" | "onex";
+export type Rates = Readonly<Record<RateName, Rate>>;
+
+export const RATE_NAMES: readonly RateName[] = ["training", "advanced", "intermediate", "undergraduate", "onex"];
+
+/** What each rate means, as the 参数 sheet and the messages say it. */
+export const RATE_LABELS: Readonly<Record<RateName, string>> = {
+  training: "培训任务比例（占毕业生总数）",
+  advanced: "高级工及以上取证比例（占高职毕业生）",
+  intermediate: "中级工取证比例（占中职毕业生）",
+  undergraduate: "本科生取证比例（占本科毕业生）",
+  onex: "1+X证书取证比例（占高职、中职取证人数）",
+};
+
+/** The 2022 plan's rates: 110%, 80%, 95%, 30%, 21%. */
+export const DEFAULT_RATES: Rates = {
+  training: parseRate("110%"),
+  advanced: parseRate("80%"),
+  intermediate: parseRate("95%"),
+  undergraduate: parseRate("30%"),
+  onex: parseRate("21%"),
+};
+
+/** Parses "training=110%,onex=0.21" over the defaults; an unknown name or bad rate is an error. */
+export function parseRates(spec: string | undefined, base: Rates = DEFAULT_RATES): Rates {
+  const rates: Record<RateName, Rate> = { ...base };
+  if (!spec || spec.trim() === "") return rates;
+  for (const part of spec.split(/[,，;；]/)) {
+    if (part.trim() === "") continue;
+    const [rawName, rawValue, ...rest] = part.split(/[=＝]/);
+    const name = normalizeLabel(rawName ?? "") as RateName;
+    if (!RATE_NAMES.includes(name) || rawValue === undefined || rest.length > 0) {
+      throw new QuotaError("#VALUE!", `无法识别比例设置“${part.trim()}”，应为 名称=比例，名称为 ${RATE_NAMES.join("、")}`);
+    }
+    rates[name] = parseRate(rawValue, `比例 ${name}`);
+  }
+  return rates;
+}

@@ -1,0 +1,36 @@
+/**
+ * A file-format-free description of the sheets the product writes. The exceljs adapter turns it
+ * into an .xlsx, the Office.js adapter into ranges of the open workbook.
+ */
+export type ModelValue = string | number | boolean | null;
+
+export interface ModelCell {
+  readonly value: ModelValue;
+  /** A formula without the leading "="; `value` is then its cached result. */
+  readonly formula?: string;
+  readonly style?: CellStyleName;
+}
+
+/** Named styles, so both adapters render the same look. */
+export type CellStyleName = "title" | "header" | "text" | "integer" | "percent" | "total" | "totalText" | "note" | "warning";
+
+export interface SheetModel {
+  readonly name: string;
+  /** Row-major from A1; null is an empty cell. */
+  readonly cells: readonly (readonly (ModelCell | null)[])[];
+  readonly merges: readonly string[];
+  /** Widths in characters, per column from A. */
+  readonly columnWidths: readonly number[];
+  /** Rows frozen at the top (the title and the header). */
+  readonly frozenRows: number;
+  /** The header row (zero-based) and the data rows, when the sheet holds one table. */
+  readonly table?: { readonly headerRow: number; readonly lastRow: number; readonly columns: number };
+  readonly landscape?: boolean;
+}
+
+export interface WorkbookModel {
+  readonly sheets: readonly SheetModel[];
+}
+
+export const cell = (value: ModelValue, style?: CellStyleName, formula?: string): ModelCell =>
+  formula === undefined ? { value, style } : { value, style, formula };
