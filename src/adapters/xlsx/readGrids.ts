@@ -45,7 +45,8 @@ export function gridOf(sheet: ExcelWorksheet): Grid {
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       if (cell.isMerged && cell.master !== cell) return;
-      values[column - 1] = valueOf(cell.value);
+      // exceljs's formula value object drops a cached result of 0; cell.result keeps it.
+      values[column - 1] = cell.formula ? valueOf(cell.result) : valueOf(cell.value);
     });
     for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
     rows[rowNumber - 1] = values;
