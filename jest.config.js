@@ -6,4 +6,5 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
   testTimeout: 30000,
   maxWorkers: 2,
+  reporters: ["default", "<rootDir>/tests/support/summaryReporter.js"],
 };
