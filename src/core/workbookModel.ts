@@ -12,7 +12,24 @@ export interface ModelCell {
 }
 
 /** Named styles, so both adapters render the same look. */
-export type CellStyleName = "title" | "header" | "text" | "integer" | "percent" | "total" | "totalText" | "note" | "warning";
+export type CellStyleName =
+  | "title"
+  | "header"
+  | "text"
+  | "integer"
+  | "percent"
+  | "total"
+  | "totalText"
+  | "note"
+  | "warning"
+  /** A bordered label cell of a printed form (附件6), centred and wrapped. */
+  | "formLabel"
+  /** A bordered cell a college fills in: whole numbers. */
+  | "formInput"
+  /** A bordered computed percentage in a form (0.00 as a percent number, e.g. 45.67). */
+  | "formPercent"
+  /** Plain text of a form outside the grid (填报单位, 填报人 …). */
+  | "formText";
 
 export interface SheetModel {
   readonly name: string;
@@ -26,6 +43,10 @@ export interface SheetModel {
   /** The header row (zero-based) and the data rows, when the sheet holds one table. */
   readonly table?: { readonly headerRow: number; readonly lastRow: number; readonly columns: number };
   readonly landscape?: boolean;
+  /** Cells that only take whole numbers ≥ 0 (data validation), as A1 ranges. */
+  readonly wholeNumberRanges?: readonly string[];
+  /** Row heights in points, by zero-based row; unset rows keep the default. */
+  readonly rowHeights?: Readonly<Record<number, number>>;
 }
 
 export interface WorkbookModel {

@@ -24,6 +24,10 @@ export const XLSX_STYLES: Readonly<Record<CellStyleName, Style>> = {
   totalText: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: "center" }, border: box },
   note: { font: { name: FONT, size: 10, color: { argb: "FF404040" } }, alignment: { wrapText: false } },
   warning: { font: { name: FONT, size: 10, bold: true, color: { argb: "FFC00000" } } },
+  formLabel: { font: { name: FONT, size: 11 }, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: box },
+  formInput: { font: { name: FONT, size: 11 }, numFmt: "0", alignment: { horizontal: "center", vertical: "middle" }, border: box },
+  formPercent: { font: { name: FONT, size: 11 }, numFmt: "0.00", alignment: { horizontal: "center", vertical: "middle" }, border: box },
+  formText: { font: { name: FONT, size: 11 }, alignment: { vertical: "middle" } },
 };
 
 /** Renders the model into a new exceljs workbook. */
@@ -64,6 +68,26 @@ export function renderSheet(ws: ExcelWorksheet, sheet: SheetModel): void {
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   } as Partial<import("exceljs").PageSetup>;
   if (sheet.cells[0]?.[0]?.style === "title") ws.getRow(1).height = 28;
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
+  for (const range of sheet.wholeNumberRanges ?? []) {
+    const [from, to = from] = range.split(":");
+    const a = ws.getCell(from!);
+    const b = ws.getCell(to!);
+    for (let r = Number(a.row); r <= Number(b.row); r++) {
+      for (let c = Number(a.col); c <= Number(b.col); c++) {
+        ws.getCell(r, c).dataValidation = {
+          type: "whole",
+          operator: "greaterThanOrEqual",
+          formulae: [0],
+          allowBlank: true,
+          showErrorMessage: true,
+          errorStyle: "stop",
+          errorTitle: "请输入整数",
+          error: "此处只能填写不小于 0 的整数。",
+        };
+      }
+    }
+  }
 }
 
 /** The .xlsx bytes of a model. */
