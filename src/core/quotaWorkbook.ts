@@ -12,11 +12,16 @@ export type FormulaStyle = "native" | "quota" | "values";
 
 export const QUOTA_SHEETS = { table1: "表1", table2: "表2", table3: "表3", table4: "表4", params: "参数", notes: "说明" } as const;
 
+export type QuotaSheetKey = keyof typeof QUOTA_SHEETS;
+export type QuotaSheetNames = Readonly<Record<QuotaSheetKey, string>>;
+
 export interface QuotaWorkbookOptions {
   readonly formulas?: FormulaStyle;
   /** The 届 in the titles; omitted when unknown. */
   readonly year?: number | null;
   /** The graduate counts' own cells, so that 表1 follows them (the pane's live tables). */
+  /** Other names for the sheets, when the usual ones are taken by sheets that are not ours. */
+  readonly sheetNames?: Partial<QuotaSheetNames>;
   readonly source?: {
     readonly sheet: string;
     readonly cells: readonly Readonly<Record<CountColumn, string>>[];
@@ -27,11 +32,12 @@ const FIRST_DATA_ROW = 3; // Excel row of the first college: title on 1, header 
 const PARAM_FIRST_ROW = 3;
 const FLOOR_FIRST_ROW = 10;
 
-const rateCell = (name: RateName) => `${sheetRef(QUOTA_SHEETS.params)}!$B$${PARAM_FIRST_ROW + RATE_NAMES.indexOf(name)}`;
-const floorCell = (name: FloorName) => `${sheetRef(QUOTA_SHEETS.params)}!$B$${FLOOR_FIRST_ROW + FLOOR_NAMES.indexOf(name)}`;
 
 /** Builds the quota workbook (表1–表4, 参数, 说明) for the given tables. */
 export function buildQuotaWorkbook(tables: QuotaTables, options: QuotaWorkbookOptions = {}): WorkbookModel {
+  const S: QuotaSheetNames = { ...QUOTA_SHEETS, ...options.sheetNames };
+  const rateCell = (name: RateName) => `${sheetRef(S.params)}!$B$${PARAM_FIRST_ROW + RATE_NAMES.indexOf(name)}`;
+  const floorCell = (name: FloorName) => `${sheetRef(S.params)}!$B$${FLOOR_FIRST_ROW + FLOOR_NAMES.indexOf(name)}`;
   const style = options.formulas ?? "native";
   const live = style !== "values";
   const apportioned = tables.totalsMode === "apportion";
@@ -55,14 +61,14 @@ export function buildQuotaWorkbook(tables: QuotaTables, options: QuotaWorkbookOp
   const totalCell = (value: number, formula?: string) => cell(value, "total", live ? formula : undefined);
   const sumOf = (column: string) => `SUM(${column}${FIRST_DATA_ROW}:${column}${last})`;
   const ref = (sheet: string, address: string) => `${sheetRef(sheet)}!${address}`;
-  const t1 = (column: string, i: number) => ref(QUOTA_SHEETS.table1, `${column}${rowOf(i)}`);
+  const t1 = (column: string, i: number) => ref(S.table1, `${column}${rowOf(i)}`);
 
   const countCell = (r: CollegeQuota, i: number, k: CountColumn) => {
     const source = options.source;
     return int(r.counts[k], source ? ref(source.sheet, source.cells[i]![k]) : undefined);
   };
 
-  const table1 = tableSheet(QUOTA_SHEETS.table1, `表1  ${year}各二级学院培训任务一览表`, ["二级学院名称", "本科生", "高职生", "中职生", "合计", "培训任务"], [22, 10, 10, 10, 10, 12], [
+  const table1 = tableSheet(S.table1, "table1", `表1  ${year}各二级学院培训任务一览表`, ["二级学院名称", "本科生", "高职生", "中职生", "合计", "培训任务"], [22, 10, 10, 10, 10, 12], [
     ...tables.rows.map((r, i) => [
       cell(r.college, "text"),
       countCell(r, i, "undergraduate"),
@@ -81,7 +87,7 @@ export function buildQuotaWorkbook(tables: QuotaTables, options: QuotaWorkbookOp
     ],
   ]);
 
-  const table2 = tableSheet(QUOTA_SHEETS.table2, `表2  ${year}各二级学院取证任务一览表（高级工及以上）`, ["二级学院名称", `${grad}高职毕业生人数`, "取证任务"], [22, 16, 12], [
+  const table2 = tableSheet(S.table2, "table2", `表2  ${year}各二级学院取证任务一览表（高级工及以上）`, ["二级学院名称", `${grad}高职毕业生人数`, "取证任务"], [22, 16, 12], [
     ...tables.rows.map((r, i) => [
       cell(r.college, "text"),
       int(r.counts.higherVocational, t1("C", i)),
@@ -90,7 +96,7 @@ export function buildQuotaWorkbook(tables: QuotaTables, options: QuotaWorkbookOp
     [cell("合计", "totalText"), totalCell(tables.totals.higherVocational, sumOf("B")), totalCell(tables.totals.advanced, sumOf("C"))],
   ]);
 
-  const table3 = tableSheet(QUOTA_SHEETS.table3, `表3  ${year}各二级学院取证任务一览表（非高级工及以上）`, ["二级学院名称", "中职生", "本科生", "取证任务"], [22, 10, 10, 12], [
+  const table3 = tableSheet(S.table3, "table3", `表3  ${year}各二级学院取证任务一览表（非高级工及以上）`, ["二级学院名称", "中职生", "本科生", "取证任务"], [22, 10, 10, 12], [
     ...tables.rows.map((r, i) => [
       cell(r.college, "text"),
       int(r.counts.secondaryVocational, t1("D", i)),
@@ -115,8 +121,8 @@ export function buildQuotaWorkbook(tables: QuotaTables, options: QuotaWorkbookOp
   const onexRows = tables.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.onex !== null);
   const last4 = FIRST_DATA_ROW + onexRows.length - 1;
   const sum4 = (column: string) => `SUM(${column}${FIRST_DATA_ROW}:${column}${last4})`;
-  const t2 = (i: number) => ref(QUOTA_SHEETS.table2, `C${rowOf(i)}`);
-  const table4 = tableSheet(QUOTA_SHEETS.table4, `表4  ${year}各二级学院取证任务一览表（1+X证书）`, ["二级学院名称", "高职人数", "中职人数", "合计", "1+X证书取证任务"], [22, 10, 10, 10, 16], [
+  const t2 = (i: number) => ref(S.table2, `C${rowOf(i)}`);
+  const table4 = tableSheet(S.table4, "table4", `表4  ${year}各二级学院取证任务一览表（1+X证书）`, ["二级学院名称", "高职人数", "中职人数", "合计", "1+X证书取证任务"], [22, 10, 10, 10, 16], [
     ...onexRows.map(({ r, i }, j) => {
       const row = FIRST_DATA_ROW + j;
       return [
@@ -136,26 +142,28 @@ export function buildQuotaWorkbook(tables: QuotaTables, options: QuotaWorkbookOp
     ],
   ]);
 
-  return { sheets: [table1, table2, table3, table4, paramsSheet(tables), notesSheet(tables, live, total, last4 + 1)] };
+  return { sheets: [table1, table2, table3, table4, paramsSheet(tables, S), notesSheet(tables, S, live, total, last4 + 1, floorCell)] };
 }
 
-function tableSheet(name: string, title: string, headers: string[], widths: number[], body: ModelCell[][]): SheetModel {
+function tableSheet(name: string, key: QuotaSheetKey, title: string, headers: string[], widths: number[], body: ModelCell[][]): SheetModel {
   const columns = headers.length;
   return {
     name,
+    key,
     cells: [[cell(title, "title")], headers.map((h) => cell(h, "header")), ...body],
     merges: [`A1:${String.fromCharCode(64 + columns)}1`],
     columnWidths: widths,
     frozenRows: 2,
-    table: { headerRow: 1, lastRow: body.length + 1, columns },
+    table: { headerRow: 1, lastRow: body.length, columns },
   };
 }
 
-function paramsSheet(tables: QuotaTables): SheetModel {
+function paramsSheet(tables: QuotaTables, S: QuotaSheetNames): SheetModel {
   const rates = RATE_NAMES.map((r) => [cell(RATE_LABELS[r], "text"), cell(toNumber(tables.rates[r]), "percent"), cell(r, "note")]);
   const floors = FLOOR_NAMES.map((f) => [cell(`省定最低任务：${FLOOR_LABELS[f]}`, "text"), cell(tables.floors[f], "integer"), cell(f, "note")]);
   return {
-    name: QUOTA_SHEETS.params,
+    name: S.params,
+    key: "params",
     cells: [
       [cell("参数（修改比例或最低任务后，各表公式自动重算）", "title")],
       [cell("参数", "header"), cell("比例", "header"), cell("名称", "header")],
@@ -170,12 +178,19 @@ function paramsSheet(tables: QuotaTables): SheetModel {
   };
 }
 
-function notesSheet(tables: QuotaTables, live: boolean, total1: number, total4: number): SheetModel {
+function notesSheet(
+  tables: QuotaTables,
+  S: QuotaSheetNames,
+  live: boolean,
+  total1: number,
+  total4: number,
+  floorCell: (name: FloorName) => string
+): SheetModel {
   const totalCellOf: Record<FloorName, string> = {
-    training: `${sheetRef(QUOTA_SHEETS.table1)}!F${total1}`,
-    advanced: `${sheetRef(QUOTA_SHEETS.table2)}!C${total1}`,
-    certificates: `${sheetRef(QUOTA_SHEETS.table2)}!C${total1}+${sheetRef(QUOTA_SHEETS.table3)}!D${total1}`,
-    onex: `${sheetRef(QUOTA_SHEETS.table4)}!E${total4}`,
+    training: `${sheetRef(S.table1)}!F${total1}`,
+    advanced: `${sheetRef(S.table2)}!C${total1}`,
+    certificates: `${sheetRef(S.table2)}!C${total1}+${sheetRef(S.table3)}!D${total1}`,
+    onex: `${sheetRef(S.table4)}!E${total4}`,
   };
   const firstFloorRow = 3;
   const floorRows = tables.floorChecks.map((f, i) => {
@@ -188,7 +203,8 @@ function notesSheet(tables: QuotaTables, live: boolean, total1: number, total4: 
     ];
   });
   return {
-    name: QUOTA_SHEETS.notes,
+    name: S.notes,
+    key: "notes",
     cells: [
       [cell("说明：省定最低任务核对与合计行说明", "title")],
       [cell("项目", "header"), cell("省定最低任务", "header"), cell("本方案合计", "header"), cell("核对", "header")],

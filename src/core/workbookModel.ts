@@ -33,6 +33,8 @@ export type CellStyleName =
 
 export interface SheetModel {
   readonly name: string;
+  /** Marks the sheet as the product's own (table1, params …), so a later run may update it and never anything else. */
+  readonly key?: string;
   /** Row-major from A1; null is an empty cell. */
   readonly cells: readonly (readonly (ModelCell | null)[])[];
   readonly merges: readonly string[];
@@ -40,7 +42,7 @@ export interface SheetModel {
   readonly columnWidths: readonly number[];
   /** Rows frozen at the top (the title and the header). */
   readonly frozenRows: number;
-  /** The header row (zero-based) and the data rows, when the sheet holds one table. */
+  /** The header row and the last data row (zero-based, 合计 excluded), when the sheet holds one table. */
   readonly table?: { readonly headerRow: number; readonly lastRow: number; readonly columns: number };
   readonly landscape?: boolean;
   /** Cells that only take whole numbers ≥ 0 (data validation), as A1 ranges. */
@@ -55,3 +57,8 @@ export interface WorkbookModel {
 
 export const cell = (value: ModelValue, style?: CellStyleName, formula?: string): ModelCell =>
   formula === undefined ? { value, style } : { value, style, formula };
+
+/** The defined name that marks a sheet as the product's own; it follows the sheet through renames and survives save. */
+export const OWNER_NAME_PREFIX = "_QUOTA_";
+
+export const ownerName = (key: string) => `${OWNER_NAME_PREFIX}${key}`;

@@ -1,34 +1,25 @@
-import { columnLetter } from "../../core/grid";
-import type { CellStyleName, SheetModel, WorkbookModel } from "../../core/workbookModel";
+import { columnLetter, sheetRef } from "../../core/grid";
+import { BORDER_COLOR, CELL_STYLES, CellLook, FONT_NAME } from "../../core/cellStyles";
+import { CellStyleName, SheetModel, WorkbookModel, ownerName } from "../../core/workbookModel";
 import type { ExcelModule, ExcelWorkbook, ExcelWorksheet } from "./excelModule";
 
 type Style = Partial<import("exceljs").Style>;
 
-const FONT = "Microsoft YaHei";
-const thin = { style: "thin" as const, color: { argb: "FF808080" } };
-const box = { top: thin, left: thin, bottom: thin, right: thin };
+const thin = { style: "thin" as const, color: { argb: `FF${BORDER_COLOR}` } };
 
-/** The look of each named style; the Office.js adapter maps the same names. */
-export const XLSX_STYLES: Readonly<Record<CellStyleName, Style>> = {
-  title: { font: { name: FONT, size: 14, bold: true }, alignment: { horizontal: "center", vertical: "middle" } },
-  header: {
-    font: { name: FONT, size: 11, bold: true },
-    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7F0E9" } },
-    border: box,
-  },
-  text: { font: { name: FONT, size: 11 }, alignment: { vertical: "middle" }, border: box },
-  integer: { font: { name: FONT, size: 11 }, numFmt: "0", alignment: { horizontal: "right" }, border: box },
-  percent: { font: { name: FONT, size: 11 }, numFmt: "0.00%", alignment: { horizontal: "right" }, border: box },
-  total: { font: { name: FONT, size: 11, bold: true }, numFmt: "0", alignment: { horizontal: "right" }, border: box },
-  totalText: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: "center" }, border: box },
-  note: { font: { name: FONT, size: 10, color: { argb: "FF404040" } }, alignment: { wrapText: false } },
-  warning: { font: { name: FONT, size: 10, bold: true, color: { argb: "FFC00000" } } },
-  formLabel: { font: { name: FONT, size: 11 }, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: box },
-  formInput: { font: { name: FONT, size: 11 }, numFmt: "0", alignment: { horizontal: "center", vertical: "middle" }, border: box },
-  formPercent: { font: { name: FONT, size: 11 }, numFmt: "0.00", alignment: { horizontal: "center", vertical: "middle" }, border: box },
-  formText: { font: { name: FONT, size: 11 }, alignment: { vertical: "middle" } },
-};
+function styleOf(look: CellLook): Style {
+  return {
+    font: { name: FONT_NAME, size: look.size, bold: look.bold, ...(look.color ? { color: { argb: `FF${look.color}` } } : {}) },
+    alignment: { horizontal: look.align, vertical: "middle", wrapText: look.wrap },
+    ...(look.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${look.fill}` } } } : {}),
+    ...(look.border ? { border: { top: thin, left: thin, bottom: thin, right: thin } } : {}),
+    ...(look.numberFormat ? { numFmt: look.numberFormat } : {}),
+  } as Style;
+}
+
+const XLSX_STYLES = Object.fromEntries(
+  Object.entries(CELL_STYLES).map(([name, look]) => [name, styleOf(look)])
+) as Record<CellStyleName, Style>;
 
 /** Renders the model into a new exceljs workbook. */
 export function toExcelWorkbook(excel: ExcelModule, model: WorkbookModel): ExcelWorkbook {
@@ -36,7 +27,10 @@ export function toExcelWorkbook(excel: ExcelModule, model: WorkbookModel): Excel
   workbook.creator = "人人持证 任务工具";
   // Excel and WPS then recompute every formula on open instead of trusting the cached results.
   workbook.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of model.sheets) renderSheet(workbook.addWorksheet(sheet.name), sheet);
+  for (const sheet of model.sheets) {
+    renderSheet(workbook.addWorksheet(sheet.name), sheet);
+    if (sheet.key) workbook.definedNames.add(`${sheetRef(sheet.name)}!$A$1`, ownerName(sheet.key));
+  }
   return workbook;
 }
 
