@@ -23,7 +23,9 @@ const ORIGIN = "https://localhost:3000";
 
 const manifest = parseXml(MANIFEST_TEXT);
 const vo = child(manifest, "VersionOverrides") as XmlElement;
-const workbook = childrenNamed(child(vo, "Hosts"), "Host").find((h) => h.attrs["xsi:type"] === "Workbook") as XmlElement;
+const workbook = childrenNamed(child(vo, "Hosts"), "Host").find(
+  (h) => h.attrs["xsi:type"] === "Workbook"
+) as XmlElement;
 
 /** Value of a bt:Url / bt:Image / bt:String resource by id. */
 function resource(id: string): string | undefined {
@@ -54,12 +56,16 @@ describe("manifest.xml", () => {
   test("is a well-formed Excel task pane add-in manifest", () => {
     expect(manifest.name).toBe("OfficeApp");
     expect(manifest.attrs["xsi:type"]).toBe("TaskPaneApp");
-    expect(childrenNamed(child(manifest, "Hosts"), "Host").map((h) => h.attrs.Name)).toEqual(["Workbook"]);
+    expect(childrenNamed(child(manifest, "Hosts"), "Host").map((h) => h.attrs.Name)).toEqual([
+      "Workbook",
+    ]);
     expect(vo.attrs["xsi:type"]).toBe("VersionOverridesV1_0");
   });
 
   test("has a GUID Id, zh-CN locale and Chinese names", () => {
-    expect(child(manifest, "Id")?.text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(child(manifest, "Id")?.text).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+    );
     expect(child(manifest, "DefaultLocale")?.text).toBe("zh-CN");
     expect(child(manifest, "ProviderName")?.text).toBe("商丘学院教务处");
     expect(child(manifest, "DisplayName")?.attrs.DefaultValue).toMatch(/人人持证/);
@@ -103,10 +109,16 @@ describe("manifest.xml", () => {
     const page = at(cf, "Page", "SourceLocation")?.attrs.resid;
     expect(page).toBe(runtime.attrs.resid);
     expect(resource(page ?? "")).toBe(`${ORIGIN}/taskpane.html`);
-    expect(resource(at(cf, "Script", "SourceLocation")?.attrs.resid ?? "")).toBe(`${ORIGIN}/functions.js`);
-    expect(resource(at(cf, "Metadata", "SourceLocation")?.attrs.resid ?? "")).toBe(`${ORIGIN}/functions.json`);
+    expect(resource(at(cf, "Script", "SourceLocation")?.attrs.resid ?? "")).toBe(
+      `${ORIGIN}/functions.js`
+    );
+    expect(resource(at(cf, "Metadata", "SourceLocation")?.attrs.resid ?? "")).toBe(
+      `${ORIGIN}/functions.json`
+    );
     expect(resource(child(cf, "Namespace")?.attrs.resid ?? "")).toBe("QUOTA");
-    expect(at(workbook, "DesktopFormFactor", "FunctionFile")?.attrs.resid).toBe(runtime.attrs.resid);
+    expect(at(workbook, "DesktopFormFactor", "FunctionFile")?.attrs.resid).toBe(
+      runtime.attrs.resid
+    );
   });
 
   test("puts a 人人持证 group on the Home tab with a button that opens the task pane", () => {
@@ -124,14 +136,19 @@ describe("manifest.xml", () => {
   });
 
   test("uses only https URLs on the dev origin", () => {
-    const urls = [...MANIFEST_TEXT.matchAll(/DefaultValue="(\w+:\/\/[^"]*)"/g)].map((m) => m[1] as string);
+    const urls = [...MANIFEST_TEXT.matchAll(/DefaultValue="(\w+:\/\/[^"]*)"/g)].map(
+      (m) => m[1] as string
+    );
     urls.push(...childrenNamed(child(manifest, "AppDomains"), "AppDomain").map((d) => d.text));
     expect(urls.length).toBeGreaterThan(5);
     for (const url of urls) expect(new URL(url).origin).toBe(ORIGIN);
   });
 
   test.each([16, 32, 64, 80])("assets/icon-%i.png has its nominal pixel size", (size) => {
-    expect(readPngSize(readFileSync(join(ROOT, "assets", `icon-${size}.png`)))).toEqual({ width: size, height: size });
+    expect(readPngSize(readFileSync(join(ROOT, "assets", `icon-${size}.png`)))).toEqual({
+      width: size,
+      height: size,
+    });
   });
 });
 
@@ -144,7 +161,11 @@ describe("checkManifest rejects broken manifests", () => {
   }
 
   test.each<[string, () => string, RegExp]>([
-    ["malformed XML", () => MANIFEST_TEXT.slice(0, MANIFEST_TEXT.length - 20), /not well-formed XML/],
+    [
+      "malformed XML",
+      () => MANIFEST_TEXT.slice(0, MANIFEST_TEXT.length - 20),
+      /not well-formed XML/,
+    ],
     [
       "a resid with no resource",
       () => mutate(/\s*<bt:String id="TaskpaneButton\.Tooltip"[^>]*\/>/, ""),
@@ -157,12 +178,20 @@ describe("checkManifest rejects broken manifests", () => {
     ],
     [
       "a wider permission (ReadAllDocument)",
-      () => mutate("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadAllDocument</Permissions>"),
+      () =>
+        mutate(
+          "<Permissions>ReadWriteDocument</Permissions>",
+          "<Permissions>ReadAllDocument</Permissions>"
+        ),
       /Permissions "ReadAllDocument" is wider than ReadWriteDocument/,
     ],
     [
       "a mailbox permission",
-      () => mutate("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadWriteMailbox</Permissions>"),
+      () =>
+        mutate(
+          "<Permissions>ReadWriteDocument</Permissions>",
+          "<Permissions>ReadWriteMailbox</Permissions>"
+        ),
       /Permissions "ReadWriteMailbox" is wider/,
     ],
     [
@@ -173,10 +202,17 @@ describe("checkManifest rejects broken manifests", () => {
     [
       "a Page outside the shared runtime",
       () =>
-        mutate('<Page>\n              <SourceLocation resid="Taskpane.Url"/>', '<Page>\n              <SourceLocation resid="Functions.Script.Url"/>'),
+        mutate(
+          '<Page>\n              <SourceLocation resid="Taskpane.Url"/>',
+          '<Page>\n              <SourceLocation resid="Functions.Script.Url"/>'
+        ),
       /Page uses resid "Functions\.Script\.Url" but the Runtime uses "Taskpane\.Url"/,
     ],
-    ["a short-lived runtime", () => mutate('lifetime="long"', 'lifetime="short"'), /Runtime lifetime is "short", expected long/],
+    [
+      "a short-lived runtime",
+      () => mutate('lifetime="long"', 'lifetime="short"'),
+      /Runtime lifetime is "short", expected long/,
+    ],
     [
       "no SharedRuntime requirement",
       () => mutate(/\s*<Set Name="SharedRuntime" MinVersion="1\.1"\/>/, ""),
@@ -189,12 +225,17 @@ describe("checkManifest rejects broken manifests", () => {
     ],
     [
       "functions on another origin",
-      () => mutate('"https://localhost:3000/functions.json"', '"https://example.com/functions.json"'),
+      () =>
+        mutate('"https://localhost:3000/functions.json"', '"https://example.com/functions.json"'),
       /Metadata must be https:\/\/localhost:3000\/functions\.json/,
     ],
     [
       "an icon of the wrong size",
-      () => mutate('id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-80.png"', 'id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-64.png"'),
+      () =>
+        mutate(
+          'id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-80.png"',
+          'id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-64.png"'
+        ),
       /icon-64\.png is 64x64, expected 80x80/,
     ],
     [
@@ -202,8 +243,16 @@ describe("checkManifest rejects broken manifests", () => {
       () => mutate("assets/icon-16.png", "assets/icon-15.png"),
       /icon-15\.png does not exist/,
     ],
-    ["an Id that is not a GUID", () => mutate(/<Id>[^<]*<\/Id>/, "<Id>quota-addin</Id>"), /Id "quota-addin" is not a GUID/],
-    ["an English locale", () => mutate("<DefaultLocale>zh-CN</DefaultLocale>", "<DefaultLocale>en-US</DefaultLocale>"), /DefaultLocale is "en-US"/],
+    [
+      "an Id that is not a GUID",
+      () => mutate(/<Id>[^<]*<\/Id>/, "<Id>quota-addin</Id>"),
+      /Id "quota-addin" is not a GUID/,
+    ],
+    [
+      "an English locale",
+      () => mutate("<DefaultLocale>zh-CN</DefaultLocale>", "<DefaultLocale>en-US</DefaultLocale>"),
+      /DefaultLocale is "en-US"/,
+    ],
     [
       "the group on another tab",
       () => mutate('<OfficeTab id="TabHome">', '<OfficeTab id="TabData">'),

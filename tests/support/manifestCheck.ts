@@ -19,7 +19,10 @@ interface Xml2jsRawNode {
   _?: string;
 }
 interface Xml2jsParser {
-  parseString(xml: string, callback: (error: Error | null, result: Record<string, Xml2jsRawNode> | null) => void): void;
+  parseString(
+    xml: string,
+    callback: (error: Error | null, result: Record<string, Xml2jsRawNode> | null) => void
+  ): void;
 }
 interface Xml2jsModule {
   Parser: new (options: Record<string, unknown>) => Xml2jsParser;
@@ -224,7 +227,8 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
   }
 
   const hosts = childrenNamed(child(root, "Hosts"), "Host").map((h) => h.attrs.Name);
-  if (hosts.length !== 1 || hosts[0] !== "Workbook") problem(`Hosts must be exactly Workbook, got [${hosts.join(", ")}]`);
+  if (hosts.length !== 1 || hosts[0] !== "Workbook")
+    problem(`Hosts must be exactly Workbook, got [${hosts.join(", ")}]`);
 
   if (!hasSharedRuntime(at(root, "Requirements", "Sets"), "Set")) {
     problem("base Requirements must contain SharedRuntime 1.1");
@@ -232,7 +236,9 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
 
   const permission = child(root, "Permissions")?.text ?? "";
   if (!(ALLOWED_PERMISSIONS as readonly string[]).includes(permission)) {
-    problem(`Permissions "${permission}" is wider than ReadWriteDocument (allowed: ${ALLOWED_PERMISSIONS.join(", ")})`);
+    problem(
+      `Permissions "${permission}" is wider than ReadWriteDocument (allowed: ${ALLOWED_PERMISSIONS.join(", ")})`
+    );
   }
 
   // --- VersionOverrides ----------------------------------------------------------------------
@@ -242,9 +248,12 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
     problem(`expected exactly one VersionOverrides, found ${overrides.length}`);
     return problems;
   }
-  if (vo.attrs.xmlns !== TASKPANE_VO_NS) problem(`VersionOverrides xmlns must be ${TASKPANE_VO_NS}`);
+  if (vo.attrs.xmlns !== TASKPANE_VO_NS)
+    problem(`VersionOverrides xmlns must be ${TASKPANE_VO_NS}`);
   if (vo.attrs["xsi:type"] !== "VersionOverridesV1_0") {
-    problem("VersionOverrides xsi:type must be VersionOverridesV1_0 (task pane add-ins support only 1.0)");
+    problem(
+      "VersionOverrides xsi:type must be VersionOverridesV1_0 (task pane add-ins support only 1.0)"
+    );
   }
   if (!hasSharedRuntime(at(vo, "Requirements", "bt:Sets"), "bt:Set")) {
     problem("VersionOverrides Requirements must contain SharedRuntime 1.1");
@@ -263,7 +272,8 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
       if (rid.length > 32) problem(`resource id "${rid}" is longer than 32 characters`);
       const value = item.attrs.DefaultValue ?? "";
       if (!value) problem(`resource "${rid}" has no DefaultValue`);
-      if (value.length > MAX_LENGTH[kind]) problem(`resource "${rid}" is longer than ${MAX_LENGTH[kind]} characters`);
+      if (value.length > MAX_LENGTH[kind])
+        problem(`resource "${rid}" is longer than ${MAX_LENGTH[kind]} characters`);
       const existing = defs.get(rid);
       if (existing) existing.count++;
       else defs.set(rid, { kind, value, count: 1 });
@@ -285,24 +295,30 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
     }
     const expected = RESID_KIND[el.name];
     if (expected && def.kind !== expected) {
-      problem(`resid "${rid}" (used by <${el.name}>) must be a ${expected} resource, not ${def.kind}`);
+      problem(
+        `resid "${rid}" (used by <${el.name}>) must be a ${expected} resource, not ${def.kind}`
+      );
     }
   }
   for (const rid of defs.keys()) {
     if (!used.has(rid)) problem(`resource "${rid}" is defined but never used`);
   }
-  const urlOf = (rid: string | undefined): string | undefined => (rid ? defs.get(rid)?.value : undefined);
+  const urlOf = (rid: string | undefined): string | undefined =>
+    rid ? defs.get(rid)?.value : undefined;
   const stringOf = urlOf;
 
   // --- Custom functions in one shared runtime ------------------------------------------------
-  const workbook = childrenNamed(child(vo, "Hosts"), "Host").find((h) => h.attrs["xsi:type"] === "Workbook");
+  const workbook = childrenNamed(child(vo, "Hosts"), "Host").find(
+    (h) => h.attrs["xsi:type"] === "Workbook"
+  );
   if (!workbook) {
     problem('VersionOverrides has no <Host xsi:type="Workbook">');
     return problems;
   }
   const runtimes = childrenNamed(child(workbook, "Runtimes"), "Runtime");
   const runtime = runtimes[0];
-  if (runtimes.length !== 1 || !runtime) problem(`expected exactly one Runtime, found ${runtimes.length}`);
+  if (runtimes.length !== 1 || !runtime)
+    problem(`expected exactly one Runtime, found ${runtimes.length}`);
   const runtimeResid = runtime?.attrs.resid;
   if (runtime && runtime.attrs.lifetime !== "long") {
     problem(`Runtime lifetime is "${runtime.attrs.lifetime ?? ""}", expected long`);
@@ -314,7 +330,9 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
   );
   const cf = cfPoints[0];
   if (cfPoints.length !== 1 || !cf) {
-    problem(`expected one CustomFunctions ExtensionPoint in AllFormFactors, found ${cfPoints.length}`);
+    problem(
+      `expected one CustomFunctions ExtensionPoint in AllFormFactors, found ${cfPoints.length}`
+    );
   } else {
     const sourceResid = (part: string): string | undefined => {
       const rid = at(cf, part, "SourceLocation")?.attrs.resid;
@@ -327,11 +345,15 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
     const namespaceResid = child(cf, "Namespace")?.attrs.resid;
     if (!namespaceResid) problem("CustomFunctions has no <Namespace resid>");
     else if (stringOf(namespaceResid) !== namespace) {
-      problem(`custom functions namespace is "${stringOf(namespaceResid) ?? ""}", expected ${namespace}`);
+      problem(
+        `custom functions namespace is "${stringOf(namespaceResid) ?? ""}", expected ${namespace}`
+      );
     }
 
     if (pageResid && runtimeResid && pageResid !== runtimeResid) {
-      problem(`CustomFunctions Page uses resid "${pageResid}" but the Runtime uses "${runtimeResid}" (shared runtime needs the same one)`);
+      problem(
+        `CustomFunctions Page uses resid "${pageResid}" but the Runtime uses "${runtimeResid}" (shared runtime needs the same one)`
+      );
     }
     const pageUrl = parseUrl(urlOf(pageResid) ?? "");
     if (pageResid && runtimeUrl && urlOf(pageResid) !== runtimeUrl) {
@@ -343,7 +365,9 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
         const url = parseUrl(urlOf(rid) ?? "");
         if (!rid || !urlOf(rid)) return; // reported above
         if (!url || url.origin !== pageUrl.origin || url.pathname !== dir + file) {
-          problem(`CustomFunctions ${part} must be ${pageUrl.origin}${dir}${file}, got ${urlOf(rid) ?? ""}`);
+          problem(
+            `CustomFunctions ${part} must be ${pageUrl.origin}${dir}${file}, got ${urlOf(rid) ?? ""}`
+          );
         }
       };
       expectFile(scriptResid, "Script", "functions.js");
@@ -353,20 +377,26 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
 
   const defaultPage = at(root, "DefaultSettings", "SourceLocation")?.attrs.DefaultValue;
   if (runtimeUrl && defaultPage !== runtimeUrl) {
-    problem(`DefaultSettings SourceLocation (${defaultPage ?? "missing"}) must be the shared runtime page ${runtimeUrl}`);
+    problem(
+      `DefaultSettings SourceLocation (${defaultPage ?? "missing"}) must be the shared runtime page ${runtimeUrl}`
+    );
   }
 
   // --- Ribbon: group 人人持证 on the Home tab, button opening the shared-runtime task pane ----
   const desktop = child(workbook, "DesktopFormFactor");
   const functionFile = child(desktop, "FunctionFile")?.attrs.resid;
   if (functionFile !== runtimeResid) {
-    problem(`FunctionFile resid "${functionFile ?? ""}" must be the Runtime's resid "${runtimeResid ?? ""}"`);
+    problem(
+      `FunctionFile resid "${functionFile ?? ""}" must be the Runtime's resid "${runtimeResid ?? ""}"`
+    );
   }
   const homeTab = childrenNamed(desktop, "ExtensionPoint")
     .filter((e) => e.attrs["xsi:type"] === "PrimaryCommandSurface")
     .flatMap((e) => childrenNamed(e, "OfficeTab"))
     .find((t) => t.attrs.id === "TabHome");
-  const group = childrenNamed(homeTab, "Group").find((g) => stringOf(child(g, "Label")?.attrs.resid) === groupLabel);
+  const group = childrenNamed(homeTab, "Group").find(
+    (g) => stringOf(child(g, "Label")?.attrs.resid) === groupLabel
+  );
   if (!homeTab) problem('no <OfficeTab id="TabHome"> in a PrimaryCommandSurface');
   else if (!group) problem(`no ribbon group labelled "${groupLabel}" on TabHome`);
   else {
@@ -374,13 +404,17 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
       .filter((c) => c.attrs["xsi:type"] === "Button")
       .flatMap((c) => childrenNamed(c, "Action"))
       .filter((a) => a.attrs["xsi:type"] === "ShowTaskpane");
-    if (actions.length === 0) problem(`ribbon group "${groupLabel}" has no button with a ShowTaskpane action`);
+    if (actions.length === 0)
+      problem(`ribbon group "${groupLabel}" has no button with a ShowTaskpane action`);
     for (const action of actions) {
       const taskpaneId = child(action, "TaskpaneId")?.text;
-      if (taskpaneId !== "ButtonId1") problem(`ShowTaskpane TaskpaneId is "${taskpaneId ?? ""}", expected ButtonId1`);
+      if (taskpaneId !== "ButtonId1")
+        problem(`ShowTaskpane TaskpaneId is "${taskpaneId ?? ""}", expected ButtonId1`);
       const rid = child(action, "SourceLocation")?.attrs.resid;
       if (rid !== runtimeResid) {
-        problem(`ShowTaskpane SourceLocation resid "${rid ?? ""}" must be the Runtime's resid "${runtimeResid ?? ""}"`);
+        problem(
+          `ShowTaskpane SourceLocation resid "${rid ?? ""}" must be the Runtime's resid "${runtimeResid ?? ""}"`
+        );
       }
     }
   }
@@ -393,7 +427,8 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
     else urls.push([name, value]);
   }
   if (defaultPage !== undefined) urls.push(["DefaultSettings SourceLocation", defaultPage]);
-  for (const domain of childrenNamed(child(root, "AppDomains"), "AppDomain")) urls.push(["AppDomain", domain.text]);
+  for (const domain of childrenNamed(child(root, "AppDomains"), "AppDomain"))
+    urls.push(["AppDomain", domain.text]);
   for (const [rid, def] of defs) {
     if (def.kind === "url" || def.kind === "image") urls.push([`resource "${rid}"`, def.value]);
   }
@@ -409,10 +444,17 @@ export function checkManifest(xmlText: string, options: ManifestCheckOptions = {
     ["IconUrl", child(root, "IconUrl")?.attrs.DefaultValue, 32],
     ["HighResolutionIconUrl", child(root, "HighResolutionIconUrl")?.attrs.DefaultValue, 64],
   ];
-  for (const image of descendants(vo).filter((e) => e.name === "bt:Image" && e.attrs.resid !== undefined)) {
+  for (const image of descendants(vo).filter(
+    (e) => e.name === "bt:Image" && e.attrs.resid !== undefined
+  )) {
     const size = Number(image.attrs.size);
-    if (![16, 20, 24, 32, 40, 48, 64, 80].includes(size)) problem(`bt:Image size "${image.attrs.size ?? ""}" is not a valid icon size`);
-    icons.push([`bt:Image ${image.attrs.resid ?? ""} (size ${size})`, urlOf(image.attrs.resid), size]);
+    if (![16, 20, 24, 32, 40, 48, 64, 80].includes(size))
+      problem(`bt:Image size "${image.attrs.size ?? ""}" is not a valid icon size`);
+    icons.push([
+      `bt:Image ${image.attrs.resid ?? ""} (size ${size})`,
+      urlOf(image.attrs.resid),
+      size,
+    ]);
   }
   const webRoot = options.webRoot;
   const checked = new Set<string>();

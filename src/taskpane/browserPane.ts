@@ -1,0 +1,77 @@
+import { readGrids } from "../adapters/xlsx/readGrids";
+import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
+import { generateQuotas } from "../core/generateQuotas";
+import type { FormulaStyle } from "../core/quotaWorkbook";
+import { h, show } from "./dom";
+import { loadExcelJs } from "./loadExcelJs";
+import { quotaView } from "./quotaView";
+import { describeError, setStatus } from "./status";
+
+/** Outside Office (a plain browser, or WPS users): work on files picked from disk. */
+export function browserPane(app: HTMLElement): void {
+  const output = h("div", { id: "quota-output" });
+  const style = h(
+    "select",
+    { id: "formula-style", class: "field__control" },
+    h("option", { value: "native" }, "普通公式（Excel、WPS 通用）"),
+    h("option", { value: "values" }, "仅数值")
+  );
+  const input = h("input", { id: "graduates-file", type: "file", accept: ".xlsx,.csv", class: "file-input__control" });
+  input.addEventListener("change", () => {
+    const file = input.files?.[0];
+    if (file) void run(file);
+  });
+
+  async function run(file: File) {
+    setStatus("busy", `正在读取“${file.name}”…`);
+    show(output);
+    try {
+      const excel = await loadExcelJs();
+      const grids = await readGrids(excel, new Uint8Array(await file.arrayBuffer()), file.name);
+      const formulas = style.value as FormulaStyle;
+      const result = generateQuotas(grids, { formulas });
+      const download = h("button", { type: "button", class: "button button--primary", id: "download-quota" }, "下载任务分配表（.xlsx）");
+      download.addEventListener("click", async () => {
+        const bytes = await writeWorkbook(excel, generateQuotas(grids, { formulas: style.value as FormulaStyle }).workbook);
+        saveFile(bytes, "任务分配表.xlsx");
+        setStatus("success", "已下载任务分配表。");
+      });
+      show(output, download, quotaView(result.tables));
+      const warnings = result.graduates.warnings;
+      setStatus(
+        warnings.length ? "warning" : "success",
+        `已由“${file.name}”生成表1–表4（${result.tables.rows.length} 个学院）。`,
+        warnings.length ? warnings.join("；") : undefined
+      );
+    } catch (error) {
+      const { message, next } = describeError(error);
+      setStatus("error", message, next);
+    }
+  }
+
+  show(
+    app,
+    h(
+      "section",
+      { class: "card" },
+      h("h2", { class: "card__title" }, "生成任务分配表"),
+      h("p", { class: "card__text" }, "选择毕业生人数表（.xlsx 或 .csv，含“本科”“高职”“中职”列），生成表1–表4。"),
+      h("label", { class: "field__label", for: "formula-style" }, "公式形式"),
+      style,
+      h("label", { class: "button button--primary file-input", for: "graduates-file" }, "选择毕业生人数文件…"),
+      input
+    ),
+    output
+  );
+  setStatus("info", "未在 Excel 中运行：可选择文件处理，结果可下载。");
+}
+
+export function saveFile(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const url = URL.createObjectURL(blob);
+  const link = h("a", { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

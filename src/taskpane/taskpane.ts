@@ -1,0 +1,31 @@
+import { browserPane } from "./browserPane";
+import { excelPane } from "./excelPane";
+import { describeError, setStatus } from "./status";
+
+/* global Office */
+
+function start(inExcel: boolean): void {
+  const app = document.getElementById("app");
+  if (!app) return;
+  try {
+    if (inExcel) excelPane(app);
+    else browserPane(app);
+    document.documentElement.dataset.paneReady = inExcel ? "excel" : "browser";
+  } catch (error) {
+    const { message, next } = describeError(error);
+    setStatus("error", message, next);
+  }
+}
+
+window.addEventListener("unhandledrejection", (event) => {
+  const { message, next } = describeError(event.reason);
+  setStatus("error", message, next);
+});
+
+// Office.js is absent when its script could not load (offline, a plain browser); outside Office
+// onReady still resolves, with no host.
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  void Office.onReady((info) => start(info.host === Office.HostType.Excel));
+} else {
+  start(false);
+}
