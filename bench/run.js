@@ -63,8 +63,54 @@ function generate() {
   }
 }
 
-const sections = { functions: customFunctions, generate };
+function paneBundle() {
+  const { gzipSync } = require("zlib");
+  const { readFileSync } = require("fs");
+  const web = join(root, "dist", "web");
+  process.stdout.write("\n任务窗格启动包（不含 office.js；exceljs 为按需加载的分块）\n");
+  let raw = 0;
+  let gz = 0;
+  for (const file of ["taskpane.html", "taskpane.css", "taskpane.js", "functions.js"]) {
+    const data = readFileSync(join(web, file));
+    const zipped = gzipSync(data, { level: 9 }).length;
+    raw += data.length;
+    gz += zipped;
+    line(`  ${file}`, `${(data.length / 1024).toFixed(1)} KB，gzip ${(zipped / 1024).toFixed(1)} KB`);
+  }
+  results.pane_startup_kb = Math.round(raw / 102.4) / 10;
+  results.pane_startup_gzip_kb = Math.round(gz / 102.4) / 10;
+  line("  合计", `${(raw / 1024).toFixed(1)} KB，gzip ${(gz / 1024).toFixed(1)} KB`);
+}
+
+async function paneReady() {
+  const { chromium } = require("playwright-core");
+  const { serveStatic, CHROMIUM } = require("../scripts/serveStatic.js");
+  const server = await serveStatic(join(root, "dist", "web"));
+  const browser = await chromium.launch({ executablePath: CHROMIUM.executablePath, args: CHROMIUM.args });
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const page = await browser.newPage();
+    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector("html[data-pane-ready]");
+    times.push(await page.evaluate(() => performance.now()));
+    await page.close();
+  }
+  await browser.close();
+  await server.close();
+  times.sort((a, b) => a - b);
+  results.pane_ready_ms = Math.round(times[3]);
+  process.stdout.write("\n无头 Chromium 中从开始加载到窗格就绪（7 次中位数，office.js 请求即时失败）\n");
+  line("  就绪时间", `${times[3].toFixed(0)} ms`);
+}
+
+const sections = { functions: customFunctions, generate, bundle: paneBundle, pane: paneReady };
 const only = process.argv.slice(2);
-for (const [name, run] of Object.entries(sections)) if (only.length === 0 || only.includes(name)) run();
-writeFileSync(join(work, "results.json"), JSON.stringify(results, null, 2));
-process.stdout.write(`\n结果已写入 ${join(work, "results.json")}\n`);
+(async () => {
+  for (const [name, run] of Object.entries(sections)) if (only.length === 0 || only.includes(name)) await run();
+  writeFileSync(join(work, "results.json"), JSON.stringify(results, null, 2));
+  process.stdout.write(`\n结果已写入 ${join(work, "results.json")}\n`);
+})().catch((error) => {
+  process.stderr.write(`${error.stack || error}\n`);
+  process.exitCode = 1;
+});
