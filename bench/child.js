@@ -7,5 +7,7 @@ const silent = { stdout: () => undefined, stderr: () => undefined };
 const start = process.hrtime.bigint();
 main(argv, silent).then((code) => {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  process.stdout.write(JSON.stringify({ code, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(
+    JSON.stringify({ code, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 })
+  );
 });

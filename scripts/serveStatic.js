@@ -26,13 +26,18 @@ function serveStatic(root, port = 0) {
         res.writeHead(404).end("not found");
         return;
       }
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" }).end(data);
+      res
+        .writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" })
+        .end(data);
     });
   });
   return new Promise((resolve) => {
     server.listen(port, "127.0.0.1", () => {
       const { port: actual } = server.address();
-      resolve({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((done) => server.close(done)) });
+      resolve({
+        url: `http://127.0.0.1:${actual}`,
+        close: () => new Promise((done) => server.close(done)),
+      });
     });
   });
 }
@@ -40,7 +45,16 @@ function serveStatic(root, port = 0) {
 /** Debian's Chromium with the flags this closed network needs. */
 const CHROMIUM = {
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
 };
 
 module.exports = { serveStatic, CHROMIUM };

@@ -4,7 +4,8 @@ import { join } from "path";
 
 const WEB = join(__dirname, "..", "dist", "web");
 const built = existsSync(join(WEB, "functions.json"));
-if (!built && process.env.CI) throw new Error("dist/web is missing: npm test runs `npm run build` first");
+if (!built && process.env.CI)
+  throw new Error("dist/web is missing: npm test runs `npm run build` first");
 
 interface Param {
   name: string;
@@ -20,19 +21,30 @@ interface Fn {
 }
 
 (built ? describe : describe.skip)("built add-in", () => {
-  const metadata = built ? (JSON.parse(readFileSync(join(WEB, "functions.json"), "utf8")) as { functions: Fn[] }) : { functions: [] };
+  const metadata = built
+    ? (JSON.parse(readFileSync(join(WEB, "functions.json"), "utf8")) as { functions: Fn[] })
+    : { functions: [] };
   const chinese = /[\u4e00-\u9fff]/;
 
   test("functions.json lists the seven QUOTA functions", () => {
     expect(metadata.functions.map((f) => f.name).sort()).toEqual(
-      ["ADVANCED", "APPORTION", "COMPLETION", "INTERMEDIATE", "NONADVANCED", "ONEX", "TRAINING"].sort()
+      [
+        "ADVANCED",
+        "APPORTION",
+        "COMPLETION",
+        "INTERMEDIATE",
+        "NONADVANCED",
+        "ONEX",
+        "TRAINING",
+      ].sort()
     );
   });
 
   test("every function and parameter has a Chinese description", () => {
     for (const f of metadata.functions) {
       expect([f.name, chinese.test(f.description)]).toEqual([f.name, true]);
-      for (const p of f.parameters) expect([f.name, p.name, chinese.test(p.description ?? "")]).toEqual([f.name, p.name, true]);
+      for (const p of f.parameters)
+        expect([f.name, p.name, chinese.test(p.description ?? "")]).toEqual([f.name, p.name, true]);
     }
   });
 
@@ -42,7 +54,12 @@ interface Fn {
       ["graduates", false],
       ["rate", true],
     ]);
-    expect(byName.get("NONADVANCED")!.parameters.filter((p) => p.optional).map((p) => p.name)).toEqual(["intermediateRate", "undergraduateRate"]);
+    expect(
+      byName
+        .get("NONADVANCED")!
+        .parameters.filter((p) => p.optional)
+        .map((p) => p.name)
+    ).toEqual(["intermediateRate", "undergraduateRate"]);
     expect(byName.get("APPORTION")!.result.dimensionality).toBe("matrix");
   });
 

@@ -70,7 +70,9 @@ describe("readValues (exceljs only)", () => {
   test("flattens rich text, dates, hyperlinks and cached formula results", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("S");
-    ws.getCell("A1").value = { richText: [{ text: "河南" }, { text: "技能", font: { bold: true } }] };
+    ws.getCell("A1").value = {
+      richText: [{ text: "河南" }, { text: "技能", font: { bold: true } }],
+    };
     ws.getCell("B1").value = new Date(Date.UTC(2022, 4, 1));
     ws.getCell("C1").value = { text: "link", hyperlink: "https://example.com" };
     ws.getCell("A3").value = { formula: "1/0", result: { error: "#DIV/0!" } };
@@ -153,7 +155,7 @@ describe("LibreOffice recalculation", () => {
         const path = join(dir, `concurrent-${n}.xlsx`);
         await wb.xlsx.writeFile(path);
         return path;
-      }),
+      })
     );
     const results = await Promise.all(paths.map((p) => recalculatedValues(p)));
     expect(results.map((r) => r["数据"]![0])).toEqual([
@@ -165,10 +167,14 @@ describe("LibreOffice recalculation", () => {
 
   test("clear errors for a missing input and for a file LibreOffice cannot convert", async () => {
     if (!hasLibreOffice) return console.warn("skipped: no LibreOffice");
-    await expect(recalculate(join(dir, "does-not-exist.xlsx"))).rejects.toThrow(/input file not found/);
+    await expect(recalculate(join(dir, "does-not-exist.xlsx"))).rejects.toThrow(
+      /input file not found/
+    );
     await expect(recalculate(stale, dir)).rejects.toThrow(/outDir must differ/);
     const broken = join(dir, "broken.xlsx");
     await writeFile(broken, Buffer.from("PK\u0003\u0004 this is not a real zip archive"));
-    await expect(recalculate(broken, join(dir, "broken-out"))).rejects.toThrow(/produced no output file[\s\S]*stderr:/);
+    await expect(recalculate(broken, join(dir, "broken-out"))).rejects.toThrow(
+      /produced no output file[\s\S]*stderr:/
+    );
   });
 });

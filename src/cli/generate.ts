@@ -25,7 +25,10 @@ const STYLES: readonly FormulaStyle[] = ["native", "values", "quota"];
 export function parseOnexExclude(value: string | undefined): readonly string[] {
   if (value === undefined) return PLAN_2022_ONEX_EXCLUDE;
   if (value.trim() === "" || value.trim().toLowerCase() === "none") return [];
-  return value.split(/[,，、]/).map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(/[,，、]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** `quota generate`: graduate counts in, 表1–表4 out. */
@@ -66,6 +69,7 @@ export async function generate(args: GenerateArgs, out: Output): Promise<number>
     `  ${result.tables.rows.length} 个学院；培训任务 ${t.training} 人次，高级工及以上 ${t.advanced} 人，非高级工及以上 ${t.nonadvanced} 人，1+X ${t.onex} 人`
   );
   for (const w of result.graduates.warnings) out.stderr(`  注意：${w}`);
-  for (const note of result.tables.notes) if (note.level === "warning") out.stderr(`  注意：${note.message}`);
+  for (const note of result.tables.notes)
+    if (note.level === "warning") out.stderr(`  注意：${note.message}`);
   return 0;
 }

@@ -7,7 +7,10 @@ import { USAGE, UsageError } from "./usage";
 
 type Parsed = ReturnType<typeof parseArgs>;
 
-function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>["options"]): Parsed {
+function parse(
+  args: string[],
+  options: NonNullable<Parameters<typeof parseArgs>[0]>["options"]
+): Parsed {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
@@ -29,7 +32,8 @@ async function run(argv: string[], out: Output): Promise<number> {
         json: { type: "boolean" },
       });
       if (positionals.length !== 1) throw new UsageError("generate 需要且只需要一个毕业生人数文件");
-      if (typeof values.output !== "string") throw new UsageError("generate 需要 -o <输出文件.xlsx>");
+      if (typeof values.output !== "string")
+        throw new UsageError("generate 需要 -o <输出文件.xlsx>");
       if (!/\.xlsx$/i.test(values.output)) throw new UsageError("输出文件应以 .xlsx 结尾");
       return generate(
         {
@@ -75,8 +79,16 @@ export async function main(argv: string[], out: Output = processOutput): Promise
       return 1;
     }
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "ENOENT" || code === "EISDIR" || code === "EBUSY" || code === "EPERM") {
-      out.stderr(`错误：无法写入文件（${code}：${(error as Error).message}）。若文件正在 Excel 中打开，请先关闭。`);
+    if (
+      code === "EACCES" ||
+      code === "ENOENT" ||
+      code === "EISDIR" ||
+      code === "EBUSY" ||
+      code === "EPERM"
+    ) {
+      out.stderr(
+        `错误：无法写入文件（${code}：${(error as Error).message}）。若文件正在 Excel 中打开，请先关闭。`
+      );
       return 1;
     }
     throw error;

@@ -6,7 +6,8 @@ import { QuotaError } from "./errors";
  * up to `total` exactly. Ties in the remainder go to the larger weight, then to the earlier one.
  */
 export function apportion(total: number, weights: readonly Decimal[]): number[] {
-  if (!Number.isSafeInteger(total) || total < 0) throw new QuotaError("#NUM!", `总数应为不小于 0 的整数（${total}）`);
+  if (!Number.isSafeInteger(total) || total < 0)
+    throw new QuotaError("#NUM!", `总数应为不小于 0 的整数（${total}）`);
   if (weights.some((w) => w.units < 0n)) throw new QuotaError("#NUM!", "权重不能为负数");
   if (weights.length === 0) throw new QuotaError("#VALUE!", "没有可分配的权重");
   const scale = Math.max(...weights.map((w) => w.scale));
@@ -43,5 +44,8 @@ export function apportion(total: number, weights: readonly Decimal[]): number[] 
 
 /** Whole-number weights, for callers that hold head counts. */
 export function apportionCounts(total: number, counts: readonly number[]): number[] {
-  return apportion(total, counts.map((c) => decimalFromInteger(c)));
+  return apportion(
+    total,
+    counts.map((c) => decimalFromInteger(c))
+  );
 }

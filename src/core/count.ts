@@ -10,14 +10,16 @@ export type CountInput = number | string | boolean | null | undefined;
  */
 export function parseCount(value: CountInput, label = "人数"): number {
   if (value === null || value === undefined) return 0;
-  if (typeof value === "boolean") throw new QuotaError("#VALUE!", `${label}应为数字，不能是逻辑值 ${value ? "TRUE" : "FALSE"}`);
+  if (typeof value === "boolean")
+    throw new QuotaError("#VALUE!", `${label}应为数字，不能是逻辑值 ${value ? "TRUE" : "FALSE"}`);
   let n: number;
   if (typeof value === "number") {
     n = value;
   } else {
     const text = toHalfWidth(value).replace(/[\s,]/g, "");
     if (text === "") return 0;
-    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) throw new QuotaError("#VALUE!", `${label}“${value}”不是数字`);
+    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text))
+      throw new QuotaError("#VALUE!", `${label}“${value}”不是数字`);
     n = Number(text);
   }
   if (!Number.isFinite(n)) throw new QuotaError("#NUM!", `${label}不是有限的数`);

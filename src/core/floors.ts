@@ -15,7 +15,12 @@ export const FLOOR_LABELS: Readonly<Record<FloorName, string>> = {
 };
 
 /** The province's floors for the school in the 2022 plan. */
-export const DEFAULT_FLOORS: Floors = { training: 14000, advanced: 3600, certificates: 7080, onex: 940 };
+export const DEFAULT_FLOORS: Floors = {
+  training: 14000,
+  advanced: 3600,
+  certificates: 7080,
+  onex: 940,
+};
 
 /** Parses "training=14000,onex=940" over the defaults. */
 export function parseFloors(spec: string | undefined, base: Floors = DEFAULT_FLOORS): Floors {
@@ -26,7 +31,10 @@ export function parseFloors(spec: string | undefined, base: Floors = DEFAULT_FLO
     const [rawName, rawValue, ...rest] = part.split(/[=＝]/);
     const name = normalizeLabel(rawName ?? "") as FloorName;
     if (!FLOOR_NAMES.includes(name) || rawValue === undefined || rest.length > 0) {
-      throw new QuotaError("#VALUE!", `无法识别最低任务设置“${part.trim()}”，应为 名称=人数，名称为 ${FLOOR_NAMES.join("、")}`);
+      throw new QuotaError(
+        "#VALUE!",
+        `无法识别最低任务设置“${part.trim()}”，应为 名称=人数，名称为 ${FLOOR_NAMES.join("、")}`
+      );
     }
     floors[name] = parseCount(rawValue, `最低任务 ${name}`);
   }

@@ -15,7 +15,10 @@ export interface GenerateResult {
 }
 
 /** From the sheets of a graduate file to the quota workbook: find the table, compute, lay out. */
-export function generateQuotas(grids: readonly Grid[], options: GenerateOptions = {}): GenerateResult {
+export function generateQuotas(
+  grids: readonly Grid[],
+  options: GenerateOptions = {}
+): GenerateResult {
   const graduates = findGraduateTable(grids);
   const tables = buildQuotaTables(graduates.colleges, options);
   const workbook = buildQuotaWorkbook(tables, { formulas: options.formulas, year: graduates.year });
@@ -23,7 +26,14 @@ export function generateQuotas(grids: readonly Grid[], options: GenerateOptions 
 }
 
 export interface QuotaJson {
-  rows: { college: string; training: number; advanced: number; nonadvanced: number; intermediate: number; onex: number | null }[];
+  rows: {
+    college: string;
+    training: number;
+    advanced: number;
+    nonadvanced: number;
+    intermediate: number;
+    onex: number | null;
+  }[];
   totals: Record<string, number>;
   notes: Note[];
 }
@@ -40,6 +50,9 @@ export function quotaJson(tables: QuotaTables, readWarnings: readonly string[] =
       onex: r.onex,
     })),
     totals: { ...tables.totals },
-    notes: [...readWarnings.map((message) => ({ level: "warning" as const, code: "input", message })), ...tables.notes],
+    notes: [
+      ...readWarnings.map((message) => ({ level: "warning" as const, code: "input", message })),
+      ...tables.notes,
+    ],
   };
 }

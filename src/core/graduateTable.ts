@@ -12,7 +12,11 @@ export const COUNT_LABELS: Readonly<Record<CountColumn, string>> = {
   secondaryVocational: "中职",
 };
 
-const COUNT_COLUMNS: readonly CountColumn[] = ["undergraduate", "higherVocational", "secondaryVocational"];
+const COUNT_COLUMNS: readonly CountColumn[] = [
+  "undergraduate",
+  "higherVocational",
+  "secondaryVocational",
+];
 
 /** Where the graduate table sits: zero-based header row and columns. */
 export interface GraduateTableLayout {
@@ -38,7 +42,9 @@ export interface GraduateTable {
 
 /** 本科, 本科生, 本科人数, 本科毕业生, 2022届本科毕业生人数 … but not 本科取证任务. */
 function countColumnOf(text: string): CountColumn | null {
-  const label = normalizeLabel(text).replace(/^\d{4}届?/, "").replace(/[（(].*[)）]$/, "");
+  const label = normalizeLabel(text)
+    .replace(/^\d{4}届?/, "")
+    .replace(/[（(].*[)）]$/, "");
   const match = /^(本科|高职|中职)(生|毕业生)?(人数|数)?$/.exec(label);
   if (!match) return null;
   return COUNT_COLUMNS.find((c) => COUNT_LABELS[c] === match[1]) ?? null;
@@ -67,7 +73,11 @@ function candidates(grid: Grid): Candidate[] {
 }
 
 /** The college-name column: a header saying 学院/单位/名称 on the header row or just above it, else the text column left of the counts. */
-function findNameColumn(grid: Grid, headerRow: number, columns: Record<CountColumn, number>): number {
+function findNameColumn(
+  grid: Grid,
+  headerRow: number,
+  columns: Record<CountColumn, number>
+): number {
   const first = Math.min(...Object.values(columns));
   for (let row = headerRow; row >= Math.max(0, headerRow - 2); row--) {
     for (let column = 0; column < first; column++) {
@@ -87,15 +97,22 @@ export function locateGraduateTable(grid: Grid): GraduateTableLayout | string {
   const complete = found.find((c) => COUNT_COLUMNS.every((k) => c.found[k] !== undefined));
   if (!complete) {
     if (found.length === 0) return `工作表“${grid.name}”中没有找到“本科”“高职”“中职”表头`;
-    const best = found.reduce((a, b) => (Object.keys(b.found).length > Object.keys(a.found).length ? b : a));
-    const missing = COUNT_COLUMNS.filter((k) => best.found[k] === undefined).map((k) => COUNT_LABELS[k]);
-    return `工作表“${grid.name}”第 ${best.row + 1} 行有表头 ${COUNT_COLUMNS.filter((k) => best.found[k] !== undefined)
+    const best = found.reduce((a, b) =>
+      Object.keys(b.found).length > Object.keys(a.found).length ? b : a
+    );
+    const missing = COUNT_COLUMNS.filter((k) => best.found[k] === undefined).map(
+      (k) => COUNT_LABELS[k]
+    );
+    return `工作表“${grid.name}”第 ${best.row + 1} 行有表头 ${COUNT_COLUMNS.filter(
+      (k) => best.found[k] !== undefined
+    )
       .map((k) => `${COUNT_LABELS[k]}（${cellAddress(best.row, best.found[k]!)}）`)
       .join("、")}，缺少 ${missing.join("、")}`;
   }
   const columns = complete.found as Record<CountColumn, number>;
   const nameColumn = findNameColumn(grid, complete.row, columns);
-  if (nameColumn < 0) return `工作表“${grid.name}”第 ${complete.row + 1} 行的表头左侧没有学院名称列`;
+  if (nameColumn < 0)
+    return `工作表“${grid.name}”第 ${complete.row + 1} 行的表头左侧没有学院名称列`;
   return { sheet: grid.name, headerRow: complete.row, nameColumn, columns };
 }
 
@@ -117,7 +134,8 @@ export function readGraduateTable(grid: Grid, layout: GraduateTableLayout): Grad
   const colleges: GraduateRow[] = [];
   const warnings: string[] = [];
   const seen = new Map<string, string>();
-  const where = (row: number, column: number) => `工作表“${grid.name}”单元格 ${cellAddress(row, column)}`;
+  const where = (row: number, column: number) =>
+    `工作表“${grid.name}”单元格 ${cellAddress(row, column)}`;
   const isBlank = (v: CellValue) => cellText(v) === "";
 
   for (let row = layout.headerRow + 1; row < grid.rows.length; row++) {
@@ -128,13 +146,21 @@ export function readGraduateTable(grid: Grid, layout: GraduateTableLayout): Grad
       if (colleges.length > 0) break;
       continue;
     }
-    if (name === "" && colleges.length === 0 && countCells.every((v) => typeof v === "string" && !/\d/.test(v))) continue; // a second header row
+    if (
+      name === "" &&
+      colleges.length === 0 &&
+      countCells.every((v) => typeof v === "string" && !/\d/.test(v))
+    )
+      continue; // a second header row
     if (/^(注|说明|备注)/.test(name)) break;
     const counts = {} as Record<CountColumn, number>;
     for (const k of COUNT_COLUMNS) {
       const column = layout.columns[k];
       try {
-        counts[k] = parseCount(cellAt(grid, row, column) as string | number | boolean | null, `${COUNT_LABELS[k]}人数`);
+        counts[k] = parseCount(
+          cellAt(grid, row, column) as string | number | boolean | null,
+          `${COUNT_LABELS[k]}人数`
+        );
       } catch (error) {
         if (error instanceof QuotaError) throw error.at(where(row, column));
         throw error;
@@ -147,14 +173,20 @@ export function readGraduateTable(grid: Grid, layout: GraduateTableLayout): Grad
       for (const k of COUNT_COLUMNS) {
         const sum = colleges.reduce((a, c) => a + c[k], 0);
         if (sum !== counts[k] && !isBlank(cellAt(grid, row, layout.columns[k]))) {
-          warnings.push(`${where(row, layout.columns[k])} 合计为 ${counts[k]}，各学院之和为 ${sum}`);
+          warnings.push(
+            `${where(row, layout.columns[k])} 合计为 ${counts[k]}，各学院之和为 ${sum}`
+          );
         }
       }
       continue;
     }
-    if (name === "") throw new QuotaError("#VALUE!", "有人数但没有学院名称").at(where(row, layout.nameColumn));
+    if (name === "")
+      throw new QuotaError("#VALUE!", "有人数但没有学院名称").at(where(row, layout.nameColumn));
     const key = name;
-    if (seen.has(key)) throw new QuotaError("#VALUE!", `学院“${name}”重复（另见 ${seen.get(key)}）`).at(where(row, layout.nameColumn));
+    if (seen.has(key))
+      throw new QuotaError("#VALUE!", `学院“${name}”重复（另见 ${seen.get(key)}）`).at(
+        where(row, layout.nameColumn)
+      );
     seen.set(key, cellAddress(row, layout.nameColumn));
     colleges.push({
       name,
@@ -169,7 +201,9 @@ export function readGraduateTable(grid: Grid, layout: GraduateTableLayout): Grad
     });
   }
   if (colleges.length === 0) {
-    throw new QuotaError("#VALUE!", `表头（第 ${layout.headerRow + 1} 行）下没有学院数据`).at(`工作表“${grid.name}”`);
+    throw new QuotaError("#VALUE!", `表头（第 ${layout.headerRow + 1} 行）下没有学院数据`).at(
+      `工作表“${grid.name}”`
+    );
   }
   return { layout, colleges, year: yearOf(grid, layout), warnings };
 }

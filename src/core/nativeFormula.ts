@@ -5,14 +5,16 @@ import { DEFAULT_RATES, RateName } from "./rates";
 // workbooks, so that every quota is computed exactly by any spreadsheet.
 const SCALE = 10000;
 
-const rateTerm = (arg: string | undefined, name: RateName) => `ROUND(${arg || toText(DEFAULT_RATES[name])}*${SCALE},0)`;
+const rateTerm = (arg: string | undefined, name: RateName) =>
+  `ROUND(${arg || toText(DEFAULT_RATES[name])}*${SCALE},0)`;
 const quota = (...parts: [string, string][]) =>
   `ROUND(${parts.length > 1 ? "(" : ""}${parts.map(([count, rate]) => `SUM(${count})*${rate}`).join("+")}${parts.length > 1 ? ")" : ""}/${SCALE},0)`;
 
 const TRANSLATIONS: Record<string, (a: (string | undefined)[]) => string | null> = {
   TRAINING: ([g, r]) => quota([g!, rateTerm(r, "training")]),
   ADVANCED: ([x, r]) => quota([x!, rateTerm(r, "advanced")]),
-  NONADVANCED: ([s, u, ri, ru]) => quota([s!, rateTerm(ri, "intermediate")], [u!, rateTerm(ru, "undergraduate")]),
+  NONADVANCED: ([s, u, ri, ru]) =>
+    quota([s!, rateTerm(ri, "intermediate")], [u!, rateTerm(ru, "undergraduate")]),
   INTERMEDIATE: ([s, r]) => quota([s!, rateTerm(r, "intermediate")]),
   ONEX: ([c, r]) => quota([c!, rateTerm(r, "onex")]),
   COMPLETION: ([c, t]) => `ROUND(SUM(${c})/${t},4)`,

@@ -1,8 +1,19 @@
 import { QuotaError } from "./errors";
 import type { Grid } from "./grid";
-import { GraduateTable, GraduateTableLayout, findGraduateTable, readGraduateTable } from "./graduateTable";
+import {
+  GraduateTable,
+  GraduateTableLayout,
+  findGraduateTable,
+  readGraduateTable,
+} from "./graduateTable";
 import { QuotaOptions, QuotaTables, buildQuotaTables } from "./quotaTables";
-import { FormulaStyle, QUOTA_SHEETS, QuotaSheetKey, QuotaSheetNames, buildQuotaWorkbook } from "./quotaWorkbook";
+import {
+  FormulaStyle,
+  QUOTA_SHEETS,
+  QuotaSheetKey,
+  QuotaSheetNames,
+  buildQuotaWorkbook,
+} from "./quotaWorkbook";
 import type { WorkbookModel } from "./workbookModel";
 
 /** What is known of the workbook the tables go into. */
@@ -33,11 +44,20 @@ export interface PlanOptions extends QuotaOptions {
  * place, a sheet that is not ours is never touched (ours take another name), and the quota
  * formulas follow the graduate sheet's cells.
  */
-export function planQuotaSheets(grid: Grid, workbook: ExistingWorkbook, options: PlanOptions): QuotaSheetPlan {
+export function planQuotaSheets(
+  grid: Grid,
+  workbook: ExistingWorkbook,
+  options: PlanOptions
+): QuotaSheetPlan {
   if ([...workbook.owned.values()].includes(grid.name)) {
-    throw new QuotaError("#VALUE!", `“${grid.name}”是本工具生成的工作表。请切换到毕业生人数所在的工作表后再生成`);
+    throw new QuotaError(
+      "#VALUE!",
+      `“${grid.name}”是本工具生成的工作表。请切换到毕业生人数所在的工作表后再生成`
+    );
   }
-  const graduates = options.layout ? readGraduateTable(grid, options.layout) : findGraduateTable([grid]);
+  const graduates = options.layout
+    ? readGraduateTable(grid, options.layout)
+    : findGraduateTable([grid]);
   const tables = buildQuotaTables(graduates.colleges, options);
   const taken = new Set(workbook.sheetNames);
   const names = {} as Record<QuotaSheetKey, string>;

@@ -110,7 +110,10 @@ export const PLAN_2022_ONEX_EXCLUDE: readonly string[] = ["职业教育学院"];
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** Builds 表1–表4 from graduate counts, with the plan's rounding and 合计 rows. */
-export function buildQuotaTables(colleges: readonly College[], options: QuotaOptions = {}): QuotaTables {
+export function buildQuotaTables(
+  colleges: readonly College[],
+  options: QuotaOptions = {}
+): QuotaTables {
   const rates = options.rates ?? DEFAULT_RATES;
   const floors = options.floors ?? DEFAULT_FLOORS;
   const totalsMode = options.totals ?? "published";
@@ -118,7 +121,9 @@ export function buildQuotaTables(colleges: readonly College[], options: QuotaOpt
   const inOnex = colleges.map((c) => !excludeKeys.has(normalizeLabel(c.name)));
   const onexExcluded = colleges.filter((_, i) => !inOnex[i]).map((c) => c.name);
 
-  const graduates = colleges.map((c) => c.undergraduate + c.higherVocational + c.secondaryVocational);
+  const graduates = colleges.map(
+    (c) => c.undergraduate + c.higherVocational + c.secondaryVocational
+  );
   const school = {
     undergraduate: sum(colleges.map((c) => c.undergraduate)),
     higherVocational: sum(colleges.map((c) => c.higherVocational)),
@@ -145,7 +150,9 @@ export function buildQuotaTables(colleges: readonly College[], options: QuotaOpt
   const apportioned = totalsMode === "apportion";
   const training = apportioned ? apportion(trainingFormula, trainingExact) : rounded(trainingExact);
   const advanced = apportioned ? apportion(advancedFormula, advancedExact) : rounded(advancedExact);
-  const nonadvanced = apportioned ? apportion(nonadvancedFormula, nonadvancedExact) : rounded(nonadvancedExact);
+  const nonadvanced = apportioned
+    ? apportion(nonadvancedFormula, nonadvancedExact)
+    : rounded(nonadvancedExact);
 
   const intermediate = colleges.map((c) => quota([c.secondaryVocational, rates.intermediate]));
   const onexBase = colleges.map((_, i) => (inOnex[i] ? advanced[i]! + intermediate[i]! : 0));
@@ -154,14 +161,21 @@ export function buildQuotaTables(colleges: readonly College[], options: QuotaOpt
   const onexSecondary = sum(intermediate.filter((_, i) => inOnex[i]));
   const onexFormula = quota([onexHigher + onexSecondary, rates.onex]);
   const onexIncluded = apportioned
-    ? apportion(onexFormula, onexExact.filter((_, i) => inOnex[i]))
+    ? apportion(
+        onexFormula,
+        onexExact.filter((_, i) => inOnex[i])
+      )
     : rounded(onexExact.filter((_, i) => inOnex[i]));
   let next = 0;
   const onex = inOnex.map((included) => (included ? onexIncluded[next++]! : null));
 
   const rows: CollegeQuota[] = colleges.map((c, i) => ({
     college: c.name,
-    counts: { undergraduate: c.undergraduate, higherVocational: c.higherVocational, secondaryVocational: c.secondaryVocational },
+    counts: {
+      undergraduate: c.undergraduate,
+      higherVocational: c.higherVocational,
+      secondaryVocational: c.secondaryVocational,
+    },
     graduates: graduates[i]!,
     training: training[i]!,
     advanced: advanced[i]!,
@@ -172,10 +186,34 @@ export function buildQuotaTables(colleges: readonly College[], options: QuotaOpt
   }));
 
   const checks: TotalCheck[] = [
-    { table: "表1", label: "培训任务", formula: trainingFormula, sumOfRows: sum(training), shown: trainingFormula },
-    { table: "表2", label: "高级工及以上取证任务", formula: advancedFormula, sumOfRows: sum(advanced), shown: sum(advanced) },
-    { table: "表3", label: "非高级工及以上取证任务", formula: nonadvancedFormula, sumOfRows: sum(nonadvanced), shown: sum(nonadvanced) },
-    { table: "表4", label: "1+X证书取证任务", formula: onexFormula, sumOfRows: sum(onexIncluded), shown: onexFormula },
+    {
+      table: "表1",
+      label: "培训任务",
+      formula: trainingFormula,
+      sumOfRows: sum(training),
+      shown: trainingFormula,
+    },
+    {
+      table: "表2",
+      label: "高级工及以上取证任务",
+      formula: advancedFormula,
+      sumOfRows: sum(advanced),
+      shown: sum(advanced),
+    },
+    {
+      table: "表3",
+      label: "非高级工及以上取证任务",
+      formula: nonadvancedFormula,
+      sumOfRows: sum(nonadvanced),
+      shown: sum(nonadvanced),
+    },
+    {
+      table: "表4",
+      label: "1+X证书取证任务",
+      formula: onexFormula,
+      sumOfRows: sum(onexIncluded),
+      shown: onexFormula,
+    },
   ];
 
   const totals: QuotaTotals = {
@@ -246,13 +284,25 @@ function describe(
     });
   }
   if (onexExcluded.length > 0) {
-    notes.push({ level: "info", code: "onex-excluded", message: `表4 不含：${onexExcluded.join("、")}。` });
+    notes.push({
+      level: "info",
+      code: "onex-excluded",
+      message: `表4 不含：${onexExcluded.join("、")}。`,
+    });
   }
   for (const f of floorChecks) {
     notes.push(
       f.ok
-        ? { level: "info", code: "floor-met", message: `${f.label}：${f.actual}，不低于省定最低任务 ${f.required}。` }
-        : { level: "warning", code: "floor-missed", message: `${f.label}：${f.actual}，低于省定最低任务 ${f.required}，差 ${f.required - f.actual}。` }
+        ? {
+            level: "info",
+            code: "floor-met",
+            message: `${f.label}：${f.actual}，不低于省定最低任务 ${f.required}。`,
+          }
+        : {
+            level: "warning",
+            code: "floor-missed",
+            message: `${f.label}：${f.actual}，低于省定最低任务 ${f.required}，差 ${f.required - f.actual}。`,
+          }
     );
   }
   return notes;

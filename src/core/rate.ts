@@ -11,8 +11,12 @@ const PERCENT: Decimal = { units: 1n, scale: 2 };
 const MAX_RATE: Decimal = { units: 10n, scale: 0 };
 
 /** Reads a rate given as a percentage ("110%") or as a decimal ("1.1" or 1.1). */
-export function parseRate(value: number | string | boolean | null | undefined, label = "比例"): Rate {
-  if (value === null || value === undefined || value === "") throw new QuotaError("#VALUE!", `缺少${label}`);
+export function parseRate(
+  value: number | string | boolean | null | undefined,
+  label = "比例"
+): Rate {
+  if (value === null || value === undefined || value === "")
+    throw new QuotaError("#VALUE!", `缺少${label}`);
   if (typeof value === "boolean") throw new QuotaError("#VALUE!", `${label}不能是逻辑值`);
   let rate: Decimal | null;
   if (typeof value === "number") {

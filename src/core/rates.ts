@@ -5,7 +5,13 @@ import { normalizeLabel } from "./text";
 export type RateName = "training" | "advanced" | "intermediate" | "undergraduate" | "onex";
 export type Rates = Readonly<Record<RateName, Rate>>;
 
-export const RATE_NAMES: readonly RateName[] = ["training", "advanced", "intermediate", "undergraduate", "onex"];
+export const RATE_NAMES: readonly RateName[] = [
+  "training",
+  "advanced",
+  "intermediate",
+  "undergraduate",
+  "onex",
+];
 
 /** What each rate means, as the 参数 sheet and the messages say it. */
 export const RATE_LABELS: Readonly<Record<RateName, string>> = {
@@ -34,7 +40,10 @@ export function parseRates(spec: string | undefined, base: Rates = DEFAULT_RATES
     const [rawName, rawValue, ...rest] = part.split(/[=＝]/);
     const name = normalizeLabel(rawName ?? "") as RateName;
     if (!RATE_NAMES.includes(name) || rawValue === undefined || rest.length > 0) {
-      throw new QuotaError("#VALUE!", `无法识别比例设置“${part.trim()}”，应为 名称=比例，名称为 ${RATE_NAMES.join("、")}`);
+      throw new QuotaError(
+        "#VALUE!",
+        `无法识别比例设置“${part.trim()}”，应为 名称=比例，名称为 ${RATE_NAMES.join("、")}`
+      );
     }
     rates[name] = parseRate(rawValue, `比例 ${name}`);
   }

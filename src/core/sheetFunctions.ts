@@ -1,6 +1,13 @@
 import { apportion } from "./apportion";
 import { CountInput, parseCount, sumCounts } from "./count";
-import { Decimal, decimalFromInteger, decimalFromNumber, divideRounded, parseDecimal, toNumber } from "./decimal";
+import {
+  Decimal,
+  decimalFromInteger,
+  decimalFromNumber,
+  divideRounded,
+  parseDecimal,
+  toNumber,
+} from "./decimal";
 import { QuotaError, SheetErrorKind } from "./errors";
 import { quota } from "./quota";
 import { parseRate } from "./rate";
@@ -55,18 +62,36 @@ export const sheetFunctions = {
     quota([sumCounts(graduates, "毕业生人数"), rateArg(rate, "training", "培训比例")]),
 
   ADVANCED: (higherVocational: Arg, rate?: Arg) =>
-    quota([sumCounts(higherVocational, "高职毕业生人数"), rateArg(rate, "advanced", "高级工取证比例")]),
+    quota([
+      sumCounts(higherVocational, "高职毕业生人数"),
+      rateArg(rate, "advanced", "高级工取证比例"),
+    ]),
 
-  NONADVANCED: (secondaryVocational: Arg, undergraduate: Arg, intermediateRate?: Arg, undergraduateRate?: Arg) =>
+  NONADVANCED: (
+    secondaryVocational: Arg,
+    undergraduate: Arg,
+    intermediateRate?: Arg,
+    undergraduateRate?: Arg
+  ) =>
     quota(
-      [sumCounts(secondaryVocational, "中职毕业生人数"), rateArg(intermediateRate, "intermediate", "中职取证比例")],
-      [sumCounts(undergraduate, "本科毕业生人数"), rateArg(undergraduateRate, "undergraduate", "本科取证比例")]
+      [
+        sumCounts(secondaryVocational, "中职毕业生人数"),
+        rateArg(intermediateRate, "intermediate", "中职取证比例"),
+      ],
+      [
+        sumCounts(undergraduate, "本科毕业生人数"),
+        rateArg(undergraduateRate, "undergraduate", "本科取证比例"),
+      ]
     ),
 
   INTERMEDIATE: (secondaryVocational: Arg, rate?: Arg) =>
-    quota([sumCounts(secondaryVocational, "中职毕业生人数"), rateArg(rate, "intermediate", "中级工取证比例")]),
+    quota([
+      sumCounts(secondaryVocational, "中职毕业生人数"),
+      rateArg(rate, "intermediate", "中级工取证比例"),
+    ]),
 
-  ONEX: (certified: Arg, rate?: Arg) => quota([sumCounts(certified, "取证人数"), rateArg(rate, "onex", "1+X取证比例")]),
+  ONEX: (certified: Arg, rate?: Arg) =>
+    quota([sumCounts(certified, "取证人数"), rateArg(rate, "onex", "1+X取证比例")]),
 
   /** Cumulative ÷ target as a fraction (format the cell as %), exact to 4 decimal places. */
   COMPLETION: (cumulative: Arg, target: Arg) => {
@@ -94,6 +119,9 @@ export function callSheetFunction(name: QuotaFunctionName, args: readonly Arg[])
     return (sheetFunctions[name] as (...a: Arg[]) => number | number[][])(...args);
   } catch (error) {
     if (error instanceof QuotaError) return { error: error.kind, message: error.message };
-    return { error: "#VALUE!", message: `计算出错：${error instanceof Error ? error.message : String(error)}` };
+    return {
+      error: "#VALUE!",
+      message: `计算出错：${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

@@ -7,7 +7,5 @@ export function toHalfWidth(text: string): string {
 
 /** A label as compared: half-width, no white space or line breaks, no trailing colon. */
 export function normalizeLabel(text: string): string {
-  return toHalfWidth(text)
-    .replace(/\s+/g, "")
-    .replace(/[:]+$/, "");
+  return toHalfWidth(text).replace(/\s+/g, "").replace(/[:]+$/, "");
 }

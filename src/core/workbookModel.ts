@@ -43,7 +43,11 @@ export interface SheetModel {
   /** Rows frozen at the top (the title and the header). */
   readonly frozenRows: number;
   /** The header row and the last data row (zero-based, 合计 excluded), when the sheet holds one table. */
-  readonly table?: { readonly headerRow: number; readonly lastRow: number; readonly columns: number };
+  readonly table?: {
+    readonly headerRow: number;
+    readonly lastRow: number;
+    readonly columns: number;
+  };
   readonly landscape?: boolean;
   /** Cells that only take whole numbers ≥ 0 (data validation), as A1 ranges. */
   readonly wholeNumberRanges?: readonly string[];

@@ -1,4 +1,10 @@
-import { Arg, QuotaFunctionName, SheetResult, callSheetFunction, isSheetError } from "../core/sheetFunctions";
+import {
+  Arg,
+  QuotaFunctionName,
+  SheetResult,
+  callSheetFunction,
+  isSheetError,
+} from "../core/sheetFunctions";
 
 /* global CustomFunctions */
 
@@ -67,7 +73,13 @@ export function nonadvanced(
   intermediateRate?: any,
   undergraduateRate?: any
 ): number {
-  return call("NONADVANCED", secondaryVocational, undergraduate, intermediateRate, undergraduateRate) as number;
+  return call(
+    "NONADVANCED",
+    secondaryVocational,
+    undergraduate,
+    intermediateRate,
+    undergraduateRate
+  ) as number;
 }
 
 /**

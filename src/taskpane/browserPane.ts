@@ -16,7 +16,12 @@ export function browserPane(app: HTMLElement): void {
     h("option", { value: "native" }, "普通公式（Excel、WPS 通用）"),
     h("option", { value: "values" }, "仅数值")
   );
-  const input = h("input", { id: "graduates-file", type: "file", accept: ".xlsx,.csv", class: "file-input__control" });
+  const input = h("input", {
+    id: "graduates-file",
+    type: "file",
+    accept: ".xlsx,.csv",
+    class: "file-input__control",
+  });
   input.addEventListener("change", () => {
     const file = input.files?.[0];
     if (file) void run(file);
@@ -30,9 +35,16 @@ export function browserPane(app: HTMLElement): void {
       const grids = await readGrids(excel, new Uint8Array(await file.arrayBuffer()), file.name);
       const formulas = style.value as FormulaStyle;
       const result = generateQuotas(grids, { formulas });
-      const download = h("button", { type: "button", class: "button button--primary", id: "download-quota" }, "下载任务分配表（.xlsx）");
+      const download = h(
+        "button",
+        { type: "button", class: "button button--primary", id: "download-quota" },
+        "下载任务分配表（.xlsx）"
+      );
       download.addEventListener("click", async () => {
-        const bytes = await writeWorkbook(excel, generateQuotas(grids, { formulas: style.value as FormulaStyle }).workbook);
+        const bytes = await writeWorkbook(
+          excel,
+          generateQuotas(grids, { formulas: style.value as FormulaStyle }).workbook
+        );
         saveFile(bytes, "任务分配表.xlsx");
         setStatus("success", "已下载任务分配表。");
       });
@@ -55,10 +67,18 @@ export function browserPane(app: HTMLElement): void {
       "section",
       { class: "card" },
       h("h2", { class: "card__title" }, "生成任务分配表"),
-      h("p", { class: "card__text" }, "选择毕业生人数表（.xlsx 或 .csv，含“本科”“高职”“中职”列），生成表1–表4。"),
+      h(
+        "p",
+        { class: "card__text" },
+        "选择毕业生人数表（.xlsx 或 .csv，含“本科”“高职”“中职”列），生成表1–表4。"
+      ),
       h("label", { class: "field__label", for: "formula-style" }, "公式形式"),
       style,
-      h("label", { class: "button button--primary file-input", for: "graduates-file" }, "选择毕业生人数文件…"),
+      h(
+        "label",
+        { class: "button button--primary file-input", for: "graduates-file" },
+        "选择毕业生人数文件…"
+      ),
       input
     ),
     output
@@ -67,7 +87,9 @@ export function browserPane(app: HTMLElement): void {
 }
 
 export function saveFile(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const blob = new Blob([bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
   const url = URL.createObjectURL(blob);
   const link = h("a", { href: url, download: name });
   document.body.append(link);

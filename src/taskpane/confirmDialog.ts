@@ -1,7 +1,12 @@
 import { h } from "./dom";
 
 /** An in-pane yes/no question (Office add-ins cannot use window.confirm). */
-export function confirmInPane(host: HTMLElement, message: string, yes: string, no = "取消"): Promise<boolean> {
+export function confirmInPane(
+  host: HTMLElement,
+  message: string,
+  yes: string,
+  no = "取消"
+): Promise<boolean> {
   return new Promise((resolve) => {
     const done = (answer: boolean) => {
       box.remove();
@@ -11,7 +16,12 @@ export function confirmInPane(host: HTMLElement, message: string, yes: string, n
     const noButton = h("button", { type: "button", class: "button" }, no);
     yesButton.addEventListener("click", () => done(true));
     noButton.addEventListener("click", () => done(false));
-    const box = h("div", { class: "confirm", role: "alertdialog", "aria-label": message }, h("p", {}, message), h("div", { class: "confirm__actions" }, yesButton, noButton));
+    const box = h(
+      "div",
+      { class: "confirm", role: "alertdialog", "aria-label": message },
+      h("p", {}, message),
+      h("div", { class: "confirm__actions" }, yesButton, noButton)
+    );
     box.addEventListener("keydown", (e) => {
       if ((e as KeyboardEvent).key === "Escape") done(false);
     });

@@ -1,5 +1,11 @@
 import { convertFormulas } from "../adapters/office/convertFormulas";
-import { ExcelFeatures, MINIMUM_EXCEL_API, detectFeatures, excelSupports, missingFeatures } from "../adapters/office/features";
+import {
+  ExcelFeatures,
+  MINIMUM_EXCEL_API,
+  detectFeatures,
+  excelSupports,
+  missingFeatures,
+} from "../adapters/office/features";
 import { generateInWorkbook } from "../adapters/office/generateInWorkbook";
 import { QuotaError } from "../core/errors";
 import { COUNT_LABELS, CountColumn, GraduateTableLayout } from "../core/graduateTable";
@@ -14,7 +20,11 @@ import { describeError, setStatus } from "./status";
 export function excelPane(app: HTMLElement): void {
   if (!excelSupports(MINIMUM_EXCEL_API)) {
     show(app, h("section", { class: "card" }, h("h2", { class: "card__title" }, "Excel 版本过旧")));
-    setStatus("error", `此 Excel 不支持 ExcelApi ${MINIMUM_EXCEL_API}，无法写入工作簿。`, "请升级到 Excel 2016 或更新版本，或使用网页版 Excel。");
+    setStatus(
+      "error",
+      `此 Excel 不支持 ExcelApi ${MINIMUM_EXCEL_API}，无法写入工作簿。`,
+      "请升级到 Excel 2016 或更新版本，或使用网页版 Excel。"
+    );
     return;
   }
   const features = detectFeatures();
@@ -27,7 +37,11 @@ export function excelPane(app: HTMLElement): void {
     h("option", { value: "native" }, "普通公式（Excel、WPS 通用）"),
     h("option", { value: "values" }, "仅数值")
   );
-  const generate = h("button", { type: "button", class: "button button--primary", id: "generate" }, "生成任务分配表");
+  const generate = h(
+    "button",
+    { type: "button", class: "button button--primary", id: "generate" },
+    "生成任务分配表"
+  );
   generate.addEventListener("click", () => void run());
 
   async function run(layout?: GraduateTableLayout) {
@@ -35,8 +49,16 @@ export function excelPane(app: HTMLElement): void {
     generate.disabled = true;
     try {
       const outcome = await Excel.run((context) =>
-        generateInWorkbook(context, { formulas: style.value as FormulaStyle, layout }, features, (sheets) =>
-          confirmInPane(app, `工作表 ${sheets.join("、")} 是上次生成的，要用新结果更新吗？`, "更新")
+        generateInWorkbook(
+          context,
+          { formulas: style.value as FormulaStyle, layout },
+          features,
+          (sheets) =>
+            confirmInPane(
+              app,
+              `工作表 ${sheets.join("、")} 是上次生成的，要用新结果更新吗？`,
+              "更新"
+            )
         )
       );
       if (!outcome.written) {
@@ -52,7 +74,11 @@ export function excelPane(app: HTMLElement): void {
       ];
       const missing = missingFeatures(features);
       if (missing.length) notes.push(`此 Excel 版本较旧，未设置：${missing.join("、")}`);
-      setStatus(notes.length ? "warning" : "success", `已生成表1–表4（${plan.tables.rows.length} 个学院）。`, notes.join("；") || undefined);
+      setStatus(
+        notes.length ? "warning" : "success",
+        `已生成表1–表4（${plan.tables.rows.length} 个学院）。`,
+        notes.join("；") || undefined
+      );
     } catch (error) {
       if (error instanceof QuotaError && !layout) {
         showManualLayout(error.message);
@@ -67,7 +93,12 @@ export function excelPane(app: HTMLElement): void {
 
   function showManualLayout(reason: string) {
     const field = (id: string, label: string, placeholder: string) =>
-      h("label", { class: "field" }, h("span", { class: "field__label" }, label), h("input", { id, class: "field__control", placeholder, size: 6 }));
+      h(
+        "label",
+        { class: "field" },
+        h("span", { class: "field__label" }, label),
+        h("input", { id, class: "field__control", placeholder, size: 6 })
+      );
     const columns = Object.keys(COUNT_LABELS) as CountColumn[];
     const apply = h("button", { type: "button", class: "button button--primary" }, "按此读取");
     show(
@@ -83,22 +114,31 @@ export function excelPane(app: HTMLElement): void {
         apply
       )
     );
-    setStatus("warning", "没有自动找到毕业生人数表。", "请在下方填写表头行和各列，然后点“按此读取”。");
+    setStatus(
+      "warning",
+      "没有自动找到毕业生人数表。",
+      "请在下方填写表头行和各列，然后点“按此读取”。"
+    );
     apply.addEventListener("click", () => {
-      const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value.trim().toUpperCase();
+      const value = (id: string) =>
+        (document.getElementById(id) as HTMLInputElement).value.trim().toUpperCase();
       try {
         const header = Number(value("layout-header"));
-        if (!Number.isInteger(header) || header < 1) throw new QuotaError("#VALUE!", "表头行号应为正整数");
+        if (!Number.isInteger(header) || header < 1)
+          throw new QuotaError("#VALUE!", "表头行号应为正整数");
         const column = (id: string, label: string) => {
           const letters = value(id);
-          if (!/^[A-Z]{1,3}$/.test(letters)) throw new QuotaError("#VALUE!", `${label}应为列字母，如 B`);
+          if (!/^[A-Z]{1,3}$/.test(letters))
+            throw new QuotaError("#VALUE!", `${label}应为列字母，如 B`);
           return parseAddress(`${letters}1`).column;
         };
         const layout: GraduateTableLayout = {
           sheet: "",
           headerRow: header - 1,
           nameColumn: column("layout-name", "学院名称列"),
-          columns: Object.fromEntries(columns.map((k) => [k, column(`layout-${k}`, `${COUNT_LABELS[k]}人数列`)])) as Record<CountColumn, number>,
+          columns: Object.fromEntries(
+            columns.map((k) => [k, column(`layout-${k}`, `${COUNT_LABELS[k]}人数列`)])
+          ) as Record<CountColumn, number>,
         };
         void run(layout);
       } catch (error) {
@@ -108,16 +148,28 @@ export function excelPane(app: HTMLElement): void {
     });
   }
 
-  const convert = h("button", { type: "button", class: "button", id: "convert-native" }, "转换为普通公式");
-  const freeze = h("button", { type: "button", class: "button", id: "convert-values" }, "转换为数值");
+  const convert = h(
+    "button",
+    { type: "button", class: "button", id: "convert-native" },
+    "转换为普通公式"
+  );
+  const freeze = h(
+    "button",
+    { type: "button", class: "button", id: "convert-values" },
+    "转换为数值"
+  );
   const doConvert = async (mode: "native" | "values") => {
     setStatus("busy", "正在转换…");
     try {
       const outcome = await Excel.run((context) => convertFormulas(context, mode));
       setStatus(
         "success",
-        outcome.cells === 0 ? "工作簿中没有 QUOTA 函数，无需转换。" : `已转换 ${outcome.cells} 个单元格（${outcome.sheets.join("、")}）。`,
-        outcome.asValues > 0 ? `其中 ${outcome.asValues} 个 QUOTA.APPORTION 无对应普通公式，已改为数值。` : "现在可把工作簿发给没有安装加载项的同事。"
+        outcome.cells === 0
+          ? "工作簿中没有 QUOTA 函数，无需转换。"
+          : `已转换 ${outcome.cells} 个单元格（${outcome.sheets.join("、")}）。`,
+        outcome.asValues > 0
+          ? `其中 ${outcome.asValues} 个 QUOTA.APPORTION 无对应普通公式，已改为数值。`
+          : "现在可把工作簿发给没有安装加载项的同事。"
       );
     } catch (error) {
       const { message, next } = describeError(error);
@@ -133,7 +185,11 @@ export function excelPane(app: HTMLElement): void {
       "section",
       { class: "card" },
       h("h2", { class: "card__title" }, "生成任务分配表"),
-      h("p", { class: "card__text" }, "在毕业生人数所在的工作表上点击（或先选中该表），生成表1–表4、参数和说明工作表。"),
+      h(
+        "p",
+        { class: "card__text" },
+        "在毕业生人数所在的工作表上点击（或先选中该表），生成表1–表4、参数和说明工作表。"
+      ),
       h("label", { class: "field__label", for: "formula-style" }, "公式形式"),
       style,
       generate
@@ -143,7 +199,11 @@ export function excelPane(app: HTMLElement): void {
       "section",
       { class: "card" },
       h("h2", { class: "card__title" }, "发给各学院前"),
-      h("p", { class: "card__text" }, "没有安装本加载项的电脑会把 QUOTA 函数显示为 #NAME?。发送前可转换："),
+      h(
+        "p",
+        { class: "card__text" },
+        "没有安装本加载项的电脑会把 QUOTA 函数显示为 #NAME?。发送前可转换："
+      ),
       h("div", { class: "button-row" }, convert, freeze)
     ),
     output

@@ -7,17 +7,26 @@ export function setStatus(kind: StatusKind, message: string, next?: string): voi
   const status = document.getElementById("status");
   if (!status) return;
   status.className = `app-status app-status--${kind}`;
-  show(status, h("span", { class: "app-status__text" }, message), next ? h("span", { class: "app-status__next" }, next) : null);
+  show(
+    status,
+    h("span", { class: "app-status__text" }, message),
+    next ? h("span", { class: "app-status__next" }, next) : null
+  );
 }
 
 /** A message for any failure, in Chinese, with the next step. */
 export function describeError(error: unknown): { message: string; next: string } {
-  if (error instanceof Error && error.name === "QuotaError") return { message: error.message, next: "请修改后重试。" };
+  if (error instanceof Error && error.name === "QuotaError")
+    return { message: error.message, next: "请修改后重试。" };
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string } | null)?.code;
   if (code === "InvalidOperation" || code === "InvalidOperationInCellEditMode") {
-    return { message: "Excel 正在编辑单元格，无法写入。", next: "请按 Enter 或 Esc 结束编辑后重试。" };
+    return {
+      message: "Excel 正在编辑单元格，无法写入。",
+      next: "请按 Enter 或 Esc 结束编辑后重试。",
+    };
   }
-  if (code === "AccessDenied") return { message: "工作簿或工作表受保护，无法写入。", next: "请撤销工作表保护后重试。" };
+  if (code === "AccessDenied")
+    return { message: "工作簿或工作表受保护，无法写入。", next: "请撤销工作表保护后重试。" };
   return { message: `操作失败：${text}`, next: "请重试；如仍失败，请将此信息发给教务处。" };
 }

@@ -13,7 +13,8 @@ const { serveStatic, CHROMIUM } = require("../../scripts/serveStatic.js");
 
 const WEB = join(__dirname, "..", "..", "dist", "web");
 const ready = existsSync(join(WEB, "taskpane.html")) && existsSync(CHROMIUM.executablePath);
-if (!ready && process.env.CI) throw new Error("the pane test needs `npm run build` and /usr/bin/chromium");
+if (!ready && process.env.CI)
+  throw new Error("the pane test needs `npm run build` and /usr/bin/chromium");
 const tmp = useTempDir();
 jest.setTimeout(120_000);
 
@@ -23,7 +24,11 @@ let server: { url: string; close(): Promise<void> };
 beforeAll(async () => {
   if (!ready) return;
   server = await serveStatic(WEB);
-  browser = await chromium.launch({ executablePath: CHROMIUM.executablePath, args: CHROMIUM.args, headless: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM.executablePath,
+    args: CHROMIUM.args,
+    headless: true,
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -31,7 +36,10 @@ afterAll(async () => {
 });
 
 async function openPane(): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 320, height: 900 } });
+  const page = await browser.newPage({
+    acceptDownloads: true,
+    viewport: { width: 320, height: 900 },
+  });
   const errors: string[] = [];
   const requests: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -43,37 +51,70 @@ async function openPane(): Promise<{ page: Page; errors: string[]; requests: str
   return { page, errors, requests };
 }
 
-(ready ? test : test.skip)("a graduate file in, the tables shown, the workbook downloaded", async () => {
-  const { page, errors, requests } = await openPane();
-  expect(requests.some((u) => /exceljs/.test(u))).toBe(false);
-  await page.setInputFiles("#graduates-file", join(SAMPLE_DIR, "graduates.csv"));
-  await page.waitForSelector("#download-quota");
-  expect(requests.some((u) => /exceljs/.test(u))).toBe(true);
+(ready ? test : test.skip)(
+  "a graduate file in, the tables shown, the workbook downloaded",
+  async () => {
+    const { page, errors, requests } = await openPane();
+    expect(requests.some((u) => /exceljs/.test(u))).toBe(false);
+    await page.setInputFiles("#graduates-file", join(SAMPLE_DIR, "graduates.csv"));
+    await page.waitForSelector("#download-quota");
+    expect(requests.some((u) => /exceljs/.test(u))).toBe(true);
 
-  const captions = await page.$$eval(".data-table caption", (cs) => cs.map((c) => c.textContent));
-  expect(captions).toEqual(["表1 培训任务", "表2 高级工及以上", "表3 非高级工及以上", "表4 1+X证书"]);
-  const totals = await page.$$eval(".data-table__total", (rows) => rows.map((r) => r.textContent));
-  expect(totals).toEqual(["合计1324714572", "合计45043604", "合计163571083685", "合计36041024972"]);
-  expect(await page.textContent("#status")).toContain("12 个学院");
+    const captions = await page.$$eval(".data-table caption", (cs) => cs.map((c) => c.textContent));
+    expect(captions).toEqual([
+      "表1 培训任务",
+      "表2 高级工及以上",
+      "表3 非高级工及以上",
+      "表4 1+X证书",
+    ]);
+    const totals = await page.$$eval(".data-table__total", (rows) =>
+      rows.map((r) => r.textContent)
+    );
+    expect(totals).toEqual([
+      "合计1324714572",
+      "合计45043604",
+      "合计163571083685",
+      "合计36041024972",
+    ]);
+    expect(await page.textContent("#status")).toContain("12 个学院");
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-quota")]);
-  const file = join(tmp(), "download.xlsx");
-  await download.saveAs(file);
-  const grids = await readGrids(ExcelJS, readFileSync(file), file);
-  const csv: Record<string, string> = { 表1: "table1-training.csv", 表2: "table2-advanced.csv", 表3: "table3-nonadvanced.csv", 表4: "table4-onex.csv" };
-  for (const [sheet, name] of Object.entries(csv)) {
-    const rows = grids.find((g) => g.name === sheet)!.rows.slice(2).map((r) => r.map(String));
-    expect([sheet, rows]).toEqual([sheet, readPlanCsv(name).slice(1)]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#download-quota"),
+    ]);
+    const file = join(tmp(), "download.xlsx");
+    await download.saveAs(file);
+    const grids = await readGrids(ExcelJS, readFileSync(file), file);
+    const csv: Record<string, string> = {
+      表1: "table1-training.csv",
+      表2: "table2-advanced.csv",
+      表3: "table3-nonadvanced.csv",
+      表4: "table4-onex.csv",
+    };
+    for (const [sheet, name] of Object.entries(csv)) {
+      const rows = grids
+        .find((g) => g.name === sheet)!
+        .rows.slice(2)
+        .map((r) => r.map(String));
+      expect([sheet, rows]).toEqual([sheet, readPlanCsv(name).slice(1)]);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
   }
-  expect(errors).toEqual([]);
-  await page.close();
-});
+);
 
-(ready ? test : test.skip)("a file that is not a workbook: a message in the pane, no page error", async () => {
-  const { page, errors } = await openPane();
-  await page.setInputFiles("#graduates-file", { name: "报表.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a workbook") });
-  await page.waitForSelector(".app-status--error");
-  expect(await page.textContent("#status")).toMatch(/不是 Excel 工作簿/);
-  expect(errors).toEqual([]);
-  await page.close();
-});
+(ready ? test : test.skip)(
+  "a file that is not a workbook: a message in the pane, no page error",
+  async () => {
+    const { page, errors } = await openPane();
+    await page.setInputFiles("#graduates-file", {
+      name: "报表.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("not a workbook"),
+    });
+    await page.waitForSelector(".app-status--error");
+    expect(await page.textContent("#status")).toMatch(/不是 Excel 工作簿/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }
+);

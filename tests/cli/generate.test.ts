@@ -22,36 +22,57 @@ async function tableAsCsv(file: string, sheet: string): Promise<string[][]> {
 }
 
 describe("quota generate from the sample", () => {
-  test.each(["native", "values", "quota"])("--formulas %s writes 表1–表4 equal to the published tables", async (formulas) => {
-    const out = join(tmp(), `quota-${formulas}.xlsx`);
-    const run = await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", out, "--formulas", formulas);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain(out);
-    expect(run.stderr).toContain("14574");
-    const expected: Record<string, string> = { 表1: "table1-training.csv", 表2: "table2-advanced.csv", 表3: "table3-nonadvanced.csv", 表4: "table4-onex.csv" };
-    for (const [sheet, csv] of Object.entries(expected)) {
-      const published = readPlanCsv(csv);
-      const written = await sheetValues(out, sheet);
-      expect(written[1]!.map(String)).toEqual(published[0]);
-      expect(await tableAsCsv(out, sheet)).toEqual(published.slice(1));
+  test.each(["native", "values", "quota"])(
+    "--formulas %s writes 表1–表4 equal to the published tables",
+    async (formulas) => {
+      const out = join(tmp(), `quota-${formulas}.xlsx`);
+      const run = await runCli(
+        "generate",
+        join(SAMPLE_DIR, "graduates.csv"),
+        "-o",
+        out,
+        "--formulas",
+        formulas
+      );
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(out);
+      expect(run.stderr).toContain("14574");
+      const expected: Record<string, string> = {
+        表1: "table1-training.csv",
+        表2: "table2-advanced.csv",
+        表3: "table3-nonadvanced.csv",
+        表4: "table4-onex.csv",
+      };
+      for (const [sheet, csv] of Object.entries(expected)) {
+        const published = readPlanCsv(csv);
+        const written = await sheetValues(out, sheet);
+        expect(written[1]!.map(String)).toEqual(published[0]);
+        expect(await tableAsCsv(out, sheet)).toEqual(published.slice(1));
+      }
+      const sheets = (await readGrids(ExcelJS, readFileSync(out), out)).map((g) => g.name);
+      expect(sheets).toEqual(["表1", "表2", "表3", "表4", "参数", "说明"]);
     }
-    const sheets = (await readGrids(ExcelJS, readFileSync(out), out)).map((g) => g.name);
-    expect(sheets).toEqual(["表1", "表2", "表3", "表4", "参数", "说明"]);
-  });
+  );
 
   test("native formulas are ROUND over integer percentages referencing 参数", async () => {
     const out = join(tmp(), "formulas.xlsx");
     await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", out);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.getWorksheet("表1")!.getCell("F3").formula).toBe("ROUND(E3*ROUND('参数'!$B$3*100,0)/100,0)");
-    expect(wb.getWorksheet("表1")!.getCell("F15").formula).toBe("ROUND(E15*ROUND('参数'!$B$3*100,0)/100,0)");
+    expect(wb.getWorksheet("表1")!.getCell("F3").formula).toBe(
+      "ROUND(E3*ROUND('参数'!$B$3*100,0)/100,0)"
+    );
+    expect(wb.getWorksheet("表1")!.getCell("F15").formula).toBe(
+      "ROUND(E15*ROUND('参数'!$B$3*100,0)/100,0)"
+    );
     expect(wb.getWorksheet("表1")!.getCell("B15").formula).toBe("SUM(B3:B14)");
     expect(wb.getWorksheet("表3")!.getCell("D7").formula).toBe(
       "ROUND((B7*ROUND('参数'!$B$5*100,0)+C7*ROUND('参数'!$B$6*100,0))/100,0)"
     );
     expect(wb.getWorksheet("表4")!.getCell("B3").formula).toBe("'表2'!C3");
-    expect(wb.getWorksheet("表4")!.getCell("E14").formula).toBe("ROUND(D14*ROUND('参数'!$B$7*100,0)/100,0)");
+    expect(wb.getWorksheet("表4")!.getCell("E14").formula).toBe(
+      "ROUND(D14*ROUND('参数'!$B$7*100,0)/100,0)"
+    );
     expect(wb.getWorksheet("表1")!.getCell("F7").result).toBe(1975);
     const ws = wb.getWorksheet("表1")!;
     expect(ws.pageSetup.paperSize).toBe(9);
@@ -64,30 +85,58 @@ describe("quota generate from the sample", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet("表1")!.getCell("F3").formula).toBe("QUOTA.TRAINING(B3:D3,'参数'!$B$3)");
-    expect(wb.getWorksheet("表3")!.getCell("D3").formula).toBe("QUOTA.NONADVANCED(B3,C3,'参数'!$B$5,'参数'!$B$6)");
-    expect(wb.getWorksheet("表4")!.getCell("C3").formula).toBe("QUOTA.INTERMEDIATE('表1'!D3,'参数'!$B$5)");
+    expect(wb.getWorksheet("表3")!.getCell("D3").formula).toBe(
+      "QUOTA.NONADVANCED(B3,C3,'参数'!$B$5,'参数'!$B$6)"
+    );
+    expect(wb.getWorksheet("表4")!.getCell("C3").formula).toBe(
+      "QUOTA.INTERMEDIATE('表1'!D3,'参数'!$B$5)"
+    );
   });
 
   test("--json", async () => {
-    const run = await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", join(tmp(), "j.xlsx"), "--json");
+    const run = await runCli(
+      "generate",
+      join(SAMPLE_DIR, "graduates.csv"),
+      "-o",
+      join(tmp(), "j.xlsx"),
+      "--json"
+    );
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(json.rows).toHaveLength(12);
-    expect(json.rows[4]).toEqual({ college: "经济管理学院", training: 1975, advanced: 632, nonadvanced: 464, intermediate: 238, onex: 183 });
+    expect(json.rows[4]).toEqual({
+      college: "经济管理学院",
+      training: 1975,
+      advanced: 632,
+      nonadvanced: 464,
+      intermediate: 238,
+      onex: 183,
+    });
     expect(json.rows[10]).toEqual(expect.objectContaining({ college: "职业教育学院", onex: null }));
-    expect(json.totals).toEqual(expect.objectContaining({ training: 14572, advanced: 3604, nonadvanced: 3685, onex: 972 }));
+    expect(json.totals).toEqual(
+      expect.objectContaining({ training: 14572, advanced: 3604, nonadvanced: 3685, onex: 972 })
+    );
     expect(json.notes.filter((n: { level: string }) => n.level === "warning")).toHaveLength(2);
   });
 
   test("--rates, --onex-exclude none and --apportion", async () => {
     const run = await runCli(
-      "generate", join(SAMPLE_DIR, "graduates.csv"), "-o", join(tmp(), "r.xlsx"),
-      "--rates", "training=120%,onex=0.25", "--onex-exclude", "none", "--apportion", "--json"
+      "generate",
+      join(SAMPLE_DIR, "graduates.csv"),
+      "-o",
+      join(tmp(), "r.xlsx"),
+      "--rates",
+      "training=120%,onex=0.25",
+      "--onex-exclude",
+      "none",
+      "--apportion",
+      "--json"
     );
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(json.totals.training).toBe(15896); // round(13247 × 1.2) = 15896.4
-    const sum = (k: string) => json.rows.reduce((a: number, r: Record<string, number>) => a + r[k]!, 0);
+    const sum = (k: string) =>
+      json.rows.reduce((a: number, r: Record<string, number>) => a + r[k]!, 0);
     expect(sum("training")).toBe(15896);
     expect(json.rows[10].onex).not.toBeNull();
     expect(sum("onex")).toBe(json.totals.onex);
@@ -112,7 +161,16 @@ describe("input files of every shape", () => {
       ws.mergeCells("A2:A3");
       ws.mergeCells("B2:B3");
       ws.mergeCells("C2:F2");
-      plan.forEach((c, i) => ws.addRow([i + 1, c.name, String(c.secondaryVocational), c.higherVocational, c.undergraduate, null]));
+      plan.forEach((c, i) =>
+        ws.addRow([
+          i + 1,
+          c.name,
+          String(c.secondaryVocational),
+          c.higherVocational,
+          c.undergraduate,
+          null,
+        ])
+      );
       ws.addRow([null, "合计", 1635, 4504, 7108, 13247]);
     });
     const run = await runCli("generate", file, "-o", join(tmp(), "merged-out.xlsx"), "--json");
@@ -131,7 +189,9 @@ describe("input files of every shape", () => {
     writeFileSync(file, gbk);
     const run = await runCli("generate", file, "-o", join(tmp(), "gbk.xlsx"), "--json");
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).rows[0]).toEqual(expect.objectContaining({ college: "外国语学院", training: 369 }));
+    expect(JSON.parse(run.stdout).rows[0]).toEqual(
+      expect.objectContaining({ college: "外国语学院", training: 369 })
+    );
   });
 
   test.each([

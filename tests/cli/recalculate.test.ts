@@ -20,49 +20,77 @@ const TABLES: Record<string, string> = {
   表4: "table4-onex.csv",
 };
 
-const hasError = (v: unknown) => typeof v === "string" && (/^#[A-Z/0!?]+/.test(v) || /^Err:\d+/.test(v));
+const hasError = (v: unknown) =>
+  typeof v === "string" && (/^#[A-Z/0!?]+/.test(v) || /^Err:\d+/.test(v));
 
-(available ? test : test.skip)("LibreOffice recomputes the 2022 tables digit for digit", async () => {
-  const file = join(tmp(), "quota-native.xlsx");
-  expect((await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", file)).code).toBe(0);
-  const sheets = await recalculatedValues(file);
-  for (const [sheet, csv] of Object.entries(TABLES)) {
-    const published = readPlanCsv(csv).slice(1);
-    const computed = sheets[sheet]!.slice(2).map((row) => row.map(String));
-    expect([sheet, computed]).toEqual([sheet, published]);
+(available ? test : test.skip)(
+  "LibreOffice recomputes the 2022 tables digit for digit",
+  async () => {
+    const file = join(tmp(), "quota-native.xlsx");
+    expect((await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", file)).code).toBe(0);
+    const sheets = await recalculatedValues(file);
+    for (const [sheet, csv] of Object.entries(TABLES)) {
+      const published = readPlanCsv(csv).slice(1);
+      const computed = sheets[sheet]!.slice(2).map((row) => row.map(String));
+      expect([sheet, computed]).toEqual([sheet, published]);
+    }
+    const notes = sheets["说明"]!;
+    expect(notes.slice(2, 6).map((r) => r.slice(1, 4))).toEqual([
+      [14000, 14572, "达标"],
+      [3600, 3604, "达标"],
+      [7080, 7289, "达标"],
+      [940, 972, "达标"],
+    ]);
+    for (const rows of Object.values(sheets))
+      for (const row of rows) for (const v of row) expect(hasError(v)).toBe(false);
   }
-  const notes = sheets["说明"]!;
-  expect(notes.slice(2, 6).map((r) => r.slice(1, 4))).toEqual([
-    [14000, 14572, "达标"],
-    [3600, 3604, "达标"],
-    [7080, 7289, "达标"],
-    [940, 972, "达标"],
-  ]);
-  for (const rows of Object.values(sheets)) for (const row of rows) for (const v of row) expect(hasError(v)).toBe(false);
-});
+);
 
-(available ? test : test.skip)("other counts and finer rates: LibreOffice equals the core on every quota", async () => {
-  const rows = ["学院,本科,高职,中职"];
-  const colleges = [];
-  for (let i = 0; i < 40; i++) {
-    // Counts chosen so that many products land exactly on .5 at these rates.
-    const c = { name: `学院${i + 1}`, undergraduate: (i * 137 + 5) % 997, higherVocational: (i * 61 + 15) % 503, secondaryVocational: (i * 29 + 25) % 211 };
-    colleges.push(c);
-    rows.push(`${c.name},${c.undergraduate},${c.higherVocational},${c.secondaryVocational}`);
+(available ? test : test.skip)(
+  "other counts and finer rates: LibreOffice equals the core on every quota",
+  async () => {
+    const rows = ["学院,本科,高职,中职"];
+    const colleges = [];
+    for (let i = 0; i < 40; i++) {
+      // Counts chosen so that many products land exactly on .5 at these rates.
+      const c = {
+        name: `学院${i + 1}`,
+        undergraduate: (i * 137 + 5) % 997,
+        higherVocational: (i * 61 + 15) % 503,
+        secondaryVocational: (i * 29 + 25) % 211,
+      };
+      colleges.push(c);
+      rows.push(`${c.name},${c.undergraduate},${c.higherVocational},${c.secondaryVocational}`);
+    }
+    const input = join(tmp(), "other.csv");
+    writeFileSync(input, rows.join("\n"));
+    const spec = "training=112.5%,advanced=82.5%,intermediate=95%,undergraduate=30.5%,onex=21.5%";
+    const file = join(tmp(), "other.xlsx");
+    expect(
+      (await runCli("generate", input, "-o", file, "--rates", spec, "--onex-exclude", "学院3")).code
+    ).toBe(0);
+    const core = buildQuotaTables(colleges, { rates: parseRates(spec), onexExclude: ["学院3"] });
+    const sheets = await recalculatedValues(file);
+    const column = (sheet: string, col: number, n: number) =>
+      sheets[sheet]!.slice(2, 2 + n + 1).map((r) => r[col]);
+    const n = colleges.length;
+    expect(column("表1", 5, n)).toEqual([
+      ...core.rows.map((r) => r.training),
+      core.totals.training,
+    ]);
+    expect(column("表2", 2, n)).toEqual([
+      ...core.rows.map((r) => r.advanced),
+      core.totals.advanced,
+    ]);
+    expect(column("表3", 3, n)).toEqual([
+      ...core.rows.map((r) => r.nonadvanced),
+      core.totals.nonadvanced,
+    ]);
+    const included = core.rows.filter((r) => r.onex !== null);
+    expect(column("表4", 2, n - 1)).toEqual([
+      ...included.map((r) => r.intermediate),
+      core.totals.onexSecondary,
+    ]);
+    expect(column("表4", 4, n - 1)).toEqual([...included.map((r) => r.onex), core.totals.onex]);
   }
-  const input = join(tmp(), "other.csv");
-  writeFileSync(input, rows.join("\n"));
-  const spec = "training=112.5%,advanced=82.5%,intermediate=95%,undergraduate=30.5%,onex=21.5%";
-  const file = join(tmp(), "other.xlsx");
-  expect((await runCli("generate", input, "-o", file, "--rates", spec, "--onex-exclude", "学院3")).code).toBe(0);
-  const core = buildQuotaTables(colleges, { rates: parseRates(spec), onexExclude: ["学院3"] });
-  const sheets = await recalculatedValues(file);
-  const column = (sheet: string, col: number, n: number) => sheets[sheet]!.slice(2, 2 + n + 1).map((r) => r[col]);
-  const n = colleges.length;
-  expect(column("表1", 5, n)).toEqual([...core.rows.map((r) => r.training), core.totals.training]);
-  expect(column("表2", 2, n)).toEqual([...core.rows.map((r) => r.advanced), core.totals.advanced]);
-  expect(column("表3", 3, n)).toEqual([...core.rows.map((r) => r.nonadvanced), core.totals.nonadvanced]);
-  const included = core.rows.filter((r) => r.onex !== null);
-  expect(column("表4", 2, n - 1)).toEqual([...included.map((r) => r.intermediate), core.totals.onexSecondary]);
-  expect(column("表4", 4, n - 1)).toEqual([...included.map((r) => r.onex), core.totals.onex]);
-});
+);

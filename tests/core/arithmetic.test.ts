@@ -1,4 +1,10 @@
-import { decimalFromNumber, divideRounded, parseDecimal, roundHalfUp, toText } from "../../src/core/decimal";
+import {
+  decimalFromNumber,
+  divideRounded,
+  parseDecimal,
+  roundHalfUp,
+  toText,
+} from "../../src/core/decimal";
 import { parseCount, sumCounts } from "../../src/core/count";
 import { QuotaError } from "../../src/core/errors";
 import { quota } from "../../src/core/quota";
@@ -63,12 +69,20 @@ describe("rates", () => {
     expect(formatRate(parseRate(input))).toBe(expected);
   });
 
-  test.each([["abc"], ["-5%"], [-0.1], [110], ["110"], [Number.NaN], [Number.POSITIVE_INFINITY], [""], [null], [true]])(
-    "%p is not a rate",
-    (input) => {
-      expect(() => parseRate(input as never)).toThrow(QuotaError);
-    }
-  );
+  test.each([
+    ["abc"],
+    ["-5%"],
+    [-0.1],
+    [110],
+    ["110"],
+    [Number.NaN],
+    [Number.POSITIVE_INFINITY],
+    [""],
+    [null],
+    [true],
+  ])("%p is not a rate", (input) => {
+    expect(() => parseRate(input as never)).toThrow(QuotaError);
+  });
 
   test("a percent typed without % says so", () => {
     expect(() => parseRate(110)).toThrow(/110%/);
@@ -125,7 +139,10 @@ describe("largest remainder", () => {
     expect(apportionCounts(10, [1, 1, 1])).toEqual([4, 3, 3]);
     expect(apportionCounts(7, [5, 3, 2])).toEqual([4, 2, 1]);
     expect(apportionCounts(0, [0, 0])).toEqual([0, 0]);
-    const shares = apportionCounts(14572, [335, 2584, 936, 374, 1795, 207, 476, 1648, 885, 61, 558, 3388]);
+    const shares = apportionCounts(
+      14572,
+      [335, 2584, 936, 374, 1795, 207, 476, 1648, 885, 61, 558, 3388]
+    );
     expect(shares.reduce((a, b) => a + b, 0)).toBe(14572);
   });
 

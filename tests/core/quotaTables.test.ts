@@ -10,17 +10,21 @@ describe("the 2022 plan's published tables, every cell", () => {
     const rows = readPlanCsv("table1-training.csv").slice(1);
     for (const [name, u, h, s, total, training] of rows) {
       if (name === "合计") {
-        expect([tables.totals.undergraduate, tables.totals.higherVocational, tables.totals.secondaryVocational]).toEqual([
-          Number(u),
-          Number(h),
-          Number(s),
-        ]);
+        expect([
+          tables.totals.undergraduate,
+          tables.totals.higherVocational,
+          tables.totals.secondaryVocational,
+        ]).toEqual([Number(u), Number(h), Number(s)]);
         expect(tables.totals.graduates).toBe(Number(total));
         expect(tables.totals.training).toBe(Number(training));
         continue;
       }
       const row = byName.get(name!)!;
-      expect(row.counts).toEqual({ undergraduate: Number(u), higherVocational: Number(h), secondaryVocational: Number(s) });
+      expect(row.counts).toEqual({
+        undergraduate: Number(u),
+        higherVocational: Number(h),
+        secondaryVocational: Number(s),
+      });
       expect([name, row.graduates, row.training]).toEqual([name, Number(total), Number(training)]);
     }
     expect(rows).toHaveLength(13);
@@ -29,7 +33,10 @@ describe("the 2022 plan's published tables, every cell", () => {
   test("表2 高级工及以上", () => {
     for (const [name, h, advanced] of readPlanCsv("table2-advanced.csv").slice(1)) {
       if (name === "合计") {
-        expect([tables.totals.higherVocational, tables.totals.advanced]).toEqual([Number(h), Number(advanced)]);
+        expect([tables.totals.higherVocational, tables.totals.advanced]).toEqual([
+          Number(h),
+          Number(advanced),
+        ]);
       } else {
         expect([name, byName.get(name!)!.advanced]).toEqual([name, Number(advanced)]);
       }
@@ -39,11 +46,11 @@ describe("the 2022 plan's published tables, every cell", () => {
   test("表3 非高级工及以上, rounded once over the sum", () => {
     for (const [name, s, u, nonadvanced] of readPlanCsv("table3-nonadvanced.csv").slice(1)) {
       if (name === "合计") {
-        expect([tables.totals.secondaryVocational, tables.totals.undergraduate, tables.totals.nonadvanced]).toEqual([
-          Number(s),
-          Number(u),
-          Number(nonadvanced),
-        ]);
+        expect([
+          tables.totals.secondaryVocational,
+          tables.totals.undergraduate,
+          tables.totals.nonadvanced,
+        ]).toEqual([Number(s), Number(u), Number(nonadvanced)]);
       } else {
         expect([name, byName.get(name!)!.nonadvanced]).toEqual([name, Number(nonadvanced)]);
       }
@@ -56,12 +63,12 @@ describe("the 2022 plan's published tables, every cell", () => {
     const rows = readPlanCsv("table4-onex.csv").slice(1);
     for (const [name, h, s, total, onex] of rows) {
       if (name === "合计") {
-        expect([tables.totals.onexHigher, tables.totals.onexSecondary, tables.totals.onexBase, tables.totals.onex]).toEqual([
-          Number(h),
-          Number(s),
-          Number(total),
-          Number(onex),
-        ]);
+        expect([
+          tables.totals.onexHigher,
+          tables.totals.onexSecondary,
+          tables.totals.onexBase,
+          tables.totals.onex,
+        ]).toEqual([Number(h), Number(s), Number(total), Number(onex)]);
         continue;
       }
       const row = byName.get(name!)!;
@@ -107,7 +114,8 @@ describe("合计 rows and their inconsistencies", () => {
     expect(sum((r) => r.nonadvanced)).toBe(3686);
     expect(sum((r) => r.onex)).toBe(apportioned.totals.onex);
     expect(apportioned.checks.every((c) => c.sumOfRows === c.shown)).toBe(true);
-    for (const r of apportioned.rows) expect(Math.abs(r.training - byName.get(r.college)!.training)).toBeLessThanOrEqual(1);
+    for (const r of apportioned.rows)
+      expect(Math.abs(r.training - byName.get(r.college)!.training)).toBeLessThanOrEqual(1);
   });
 });
 
@@ -125,7 +133,11 @@ describe("floors", () => {
     const low = buildQuotaTables(planColleges(), { rates: parseRates("onex=20%") });
     const onex = low.floorChecks.find((f) => f.name === "onex")!;
     expect(onex.ok).toBe(false);
-    expect(low.notes.some((n) => n.code === "floor-missed" && n.message.includes(`差 ${940 - onex.actual}`))).toBe(true);
+    expect(
+      low.notes.some(
+        (n) => n.code === "floor-missed" && n.message.includes(`差 ${940 - onex.actual}`)
+      )
+    ).toBe(true);
   });
 
   test("onex exclusion can be turned off", () => {

@@ -68,9 +68,12 @@ describe("QUOTA functions over the core", () => {
     ["APPORTION", [2.5, [[1]]], "#NUM!"],
   ];
   // Pad to four columns: jest would take a missing fourth one for the `done` callback.
-  test.each(misuse.map(([n, a, k, m]) => [n, a, k, m ?? null] as const))("%s(%j) is %s", (name, args, kind, message) => {
-    const result = callSheetFunction(name, args);
-    expect(result).toEqual(expect.objectContaining({ error: kind }));
-    if (message) expect((result as { message: string }).message).toMatch(message);
-  });
+  test.each(misuse.map(([n, a, k, m]) => [n, a, k, m ?? null] as const))(
+    "%s(%j) is %s",
+    (name, args, kind, message) => {
+      const result = callSheetFunction(name, args);
+      expect(result).toEqual(expect.objectContaining({ error: kind }));
+      if (message) expect((result as { message: string }).message).toMatch(message);
+    }
+  );
 });

@@ -6,13 +6,26 @@ import type { CellValue } from "../../src/core/grid";
 import { ExcelMock } from "../support/excelMock";
 import { planColleges } from "../support/planData";
 
-const ALL: ExcelFeatures = { suspendCalculation: true, freezePanes: true, dataValidation: true, pageLayout: true };
+const ALL: ExcelFeatures = {
+  suspendCalculation: true,
+  freezePanes: true,
+  dataValidation: true,
+  pageLayout: true,
+};
 
 function graduateRows(count?: number): CellValue[][] {
   const colleges = count
-    ? Array.from({ length: count }, (_, i) => ({ name: `学院${i + 1}`, undergraduate: i % 700, higherVocational: i % 300, secondaryVocational: i % 90 }))
+    ? Array.from({ length: count }, (_, i) => ({
+        name: `学院${i + 1}`,
+        undergraduate: i % 700,
+        higherVocational: i % 300,
+        secondaryVocational: i % 90,
+      }))
     : planColleges();
-  return [["二级学院名称", "本科生", "高职生", "中职生"], ...colleges.map((c) => [c.name, c.undergraduate, c.higherVocational, c.secondaryVocational])];
+  return [
+    ["二级学院名称", "本科生", "高职生", "中职生"],
+    ...colleges.map((c) => [c.name, c.undergraduate, c.higherVocational, c.secondaryVocational]),
+  ];
 }
 
 const yes = async () => true;
@@ -24,7 +37,12 @@ describe("生成任务分配表 in the open workbook", () => {
       { name: "表1", rows: [["别人的表"]] },
       { name: "备注", rows: [["x"]] },
     ]);
-    const outcome = await generateInWorkbook(excel.context as unknown as Excel.RequestContext, { formulas: "quota" }, ALL, yes);
+    const outcome = await generateInWorkbook(
+      excel.context as unknown as Excel.RequestContext,
+      { formulas: "quota" },
+      ALL,
+      yes
+    );
     expect(outcome.written).toBe(true);
     expect(excel.syncs).toBe(2);
     expect(excel.added).toEqual(["表1（任务）", "表2", "表3", "表4", "参数", "说明"]);
@@ -36,10 +54,30 @@ describe("生成任务分配表 in the open workbook", () => {
 
     const t1 = excel.formulasAt("表1（任务）")!;
     expect(t1[1]).toEqual(["二级学院名称", "本科生", "高职生", "中职生", "合计", "培训任务"]);
-    expect(t1[2]).toEqual(["外国语学院", "='毕业生'!B2", "='毕业生'!C2", "='毕业生'!D2", "=SUM(B3:D3)", "=QUOTA.TRAINING(B3:D3,'参数'!$B$3)"]);
-    expect(t1[14]).toEqual(["合计", "=SUM(B3:B14)", "=SUM(C3:C14)", "=SUM(D3:D14)", "=SUM(E3:E14)", "=QUOTA.TRAINING(E15,'参数'!$B$3)"]);
-    expect(excel.formulasAt("表2")![2]).toEqual(["外国语学院", "='表1（任务）'!C3", "=QUOTA.ADVANCED(B3,'参数'!$B$4)"]);
-    expect(excel.formulasAt("表3")![6]![3]).toBe("=QUOTA.NONADVANCED(B7,C7,'参数'!$B$5,'参数'!$B$6)");
+    expect(t1[2]).toEqual([
+      "外国语学院",
+      "='毕业生'!B2",
+      "='毕业生'!C2",
+      "='毕业生'!D2",
+      "=SUM(B3:D3)",
+      "=QUOTA.TRAINING(B3:D3,'参数'!$B$3)",
+    ]);
+    expect(t1[14]).toEqual([
+      "合计",
+      "=SUM(B3:B14)",
+      "=SUM(C3:C14)",
+      "=SUM(D3:D14)",
+      "=SUM(E3:E14)",
+      "=QUOTA.TRAINING(E15,'参数'!$B$3)",
+    ]);
+    expect(excel.formulasAt("表2")![2]).toEqual([
+      "外国语学院",
+      "='表1（任务）'!C3",
+      "=QUOTA.ADVANCED(B3,'参数'!$B$4)",
+    ]);
+    expect(excel.formulasAt("表3")![6]![3]).toBe(
+      "=QUOTA.NONADVANCED(B7,C7,'参数'!$B$5,'参数'!$B$6)"
+    );
     expect(excel.formulasAt("表4")!.map((r) => r[0])).not.toContain("职业教育学院");
 
     expect(excel.addedTables.map((t) => [t.sheet, t.address])).toEqual([
@@ -59,17 +97,31 @@ describe("生成任务分配表 in the open workbook", () => {
       name: `_QUOTA_${k}`,
       formula: `='${["表1", "表2", "表3", "表4", "参数", "说明"][i]}'!$A$1`,
     }));
-    const sheets = ["表1", "表2", "表3", "表4", "参数", "说明"].map((name, i) => ({ name, rows: [["旧"]], tables: i < 4 ? [`QUOTA_t${i}`] : [] }));
+    const sheets = ["表1", "表2", "表3", "表4", "参数", "说明"].map((name, i) => ({
+      name,
+      rows: [["旧"]],
+      tables: i < 4 ? [`QUOTA_t${i}`] : [],
+    }));
     const excel = new ExcelMock([{ name: "毕业生", rows: graduateRows() }, ...sheets], names);
     const asked: string[][] = [];
-    const outcome = await generateInWorkbook(excel.context as unknown as Excel.RequestContext, { formulas: "native" }, ALL, async (s) => {
-      asked.push([...s]);
-      return true;
-    });
+    const outcome = await generateInWorkbook(
+      excel.context as unknown as Excel.RequestContext,
+      { formulas: "native" },
+      ALL,
+      async (s) => {
+        asked.push([...s]);
+        return true;
+      }
+    );
     expect(outcome.written).toBe(true);
     expect(asked).toEqual([["表1", "表2", "表3", "表4", "参数", "说明"]]);
     expect(excel.added).toEqual([]);
-    expect(excel.deletedTables).toEqual(["表1!QUOTA_t0", "表2!QUOTA_t1", "表3!QUOTA_t2", "表4!QUOTA_t3"]);
+    expect(excel.deletedTables).toEqual([
+      "表1!QUOTA_t0",
+      "表2!QUOTA_t1",
+      "表3!QUOTA_t2",
+      "表4!QUOTA_t3",
+    ]);
     expect(excel.writes("表1").some((w) => w.cleared)).toBe(true);
     expect(excel.addedNames).toEqual([]);
     expect(excel.formulasAt("表1")![2]![5]).toBe("=ROUND(E3*ROUND('参数'!$B$3*100,0)/100,0)");
@@ -77,35 +129,70 @@ describe("生成任务分配表 in the open workbook", () => {
   });
 
   test("declining leaves the workbook as it was", async () => {
-    const excel = new ExcelMock([{ name: "毕业生", rows: graduateRows() }, { name: "表1" }], [{ name: "_QUOTA_table1", formula: "='表1'!$A$1" }]);
-    const outcome = await generateInWorkbook(excel.context as unknown as Excel.RequestContext, { formulas: "quota" }, ALL, async () => false);
+    const excel = new ExcelMock(
+      [{ name: "毕业生", rows: graduateRows() }, { name: "表1" }],
+      [{ name: "_QUOTA_table1", formula: "='表1'!$A$1" }]
+    );
+    const outcome = await generateInWorkbook(
+      excel.context as unknown as Excel.RequestContext,
+      { formulas: "quota" },
+      ALL,
+      async () => false
+    );
     expect(outcome.written).toBe(false);
     expect(excel.syncs).toBe(1);
     expect(excel.added).toEqual([]);
-    expect(excel.ranges.filter((r) => r.mock.formulas !== undefined && Array.isArray(r.mock.formulas))).toEqual([]);
+    expect(
+      excel.ranges.filter((r) => r.mock.formulas !== undefined && Array.isArray(r.mock.formulas))
+    ).toEqual([]);
   });
 
   test("the round trips do not grow with the number of colleges", async () => {
     const excel = new ExcelMock([{ name: "毕业生", rows: graduateRows(2000) }]);
-    await generateInWorkbook(excel.context as unknown as Excel.RequestContext, { formulas: "quota" }, ALL, yes);
+    await generateInWorkbook(
+      excel.context as unknown as Excel.RequestContext,
+      { formulas: "quota" },
+      ALL,
+      yes
+    );
     expect(excel.syncs).toBe(2);
     expect(excel.formulasAt("表1")).toHaveLength(2 + 2000 + 1);
   });
 
   test("no table on the sheet: a QuotaError for the pane, nothing written", async () => {
     const excel = new ExcelMock([{ name: "Sheet1", rows: [["姓名", "分数"]] }]);
-    await expect(generateInWorkbook(excel.context as unknown as Excel.RequestContext, { formulas: "quota" }, ALL, yes)).rejects.toBeInstanceOf(QuotaError);
+    await expect(
+      generateInWorkbook(
+        excel.context as unknown as Excel.RequestContext,
+        { formulas: "quota" },
+        ALL,
+        yes
+      )
+    ).rejects.toBeInstanceOf(QuotaError);
     expect(excel.added).toEqual([]);
     expect(excel.syncs).toBe(1);
   });
 
   test("the user's own reading of the table, and text that looks like a formula stays text", async () => {
     const excel = new ExcelMock([
-      { name: "Sheet1", rows: [["某某统计"], ["单位名称", "U", "H", "S"], ["=HYPERLINK(\"x\")", 10, 20, 30]] },
+      {
+        name: "Sheet1",
+        rows: [["某某统计"], ["单位名称", "U", "H", "S"], ['=HYPERLINK("x")', 10, 20, 30]],
+      },
     ]);
-    const layout = { sheet: "", headerRow: 1, nameColumn: 0, columns: { undergraduate: 1, higherVocational: 2, secondaryVocational: 3 } };
-    await generateInWorkbook(excel.context as unknown as Excel.RequestContext, { formulas: "values", layout }, ALL, yes);
-    expect(excel.formulasAt("表1")![2]).toEqual(["'=HYPERLINK(\"x\")", 10, 20, 30, 60, 66]);
+    const layout = {
+      sheet: "",
+      headerRow: 1,
+      nameColumn: 0,
+      columns: { undergraduate: 1, higherVocational: 2, secondaryVocational: 3 },
+    };
+    await generateInWorkbook(
+      excel.context as unknown as Excel.RequestContext,
+      { formulas: "values", layout },
+      ALL,
+      yes
+    );
+    expect(excel.formulasAt("表1")![2]).toEqual(['\'=HYPERLINK("x")', 10, 20, 30, 60, 66]);
   });
 
   test("an older Excel: no freeze, validation or page layout calls", async () => {
@@ -123,18 +210,32 @@ describe("生成任务分配表 in the open workbook", () => {
 describe("转换为普通公式", () => {
   test("QUOTA formulas become native ones in three round trips; other cells are not written", async () => {
     const excel = new ExcelMock([
-      { name: "表1", rows: [["学院", "数"], ["A", "=QUOTA.TRAINING(B3:D3,'参数'!$B$3)"], ["B", "=SUM(1,2)"]] },
+      {
+        name: "表1",
+        rows: [
+          ["学院", "数"],
+          ["A", "=QUOTA.TRAINING(B3:D3,'参数'!$B$3)"],
+          ["B", "=SUM(1,2)"],
+        ],
+      },
       { name: "空" },
       { name: "分配", rows: [["=QUOTA.APPORTION(10,B1:B3)"]] },
     ]);
-    const outcome = await convertFormulas(excel.context as unknown as Excel.RequestContext, "native");
+    const outcome = await convertFormulas(
+      excel.context as unknown as Excel.RequestContext,
+      "native"
+    );
     expect(excel.syncs).toBe(3);
     expect(outcome).toEqual({ cells: 2, sheets: ["表1", "分配"], asValues: 1 });
-    const written = excel.ranges.filter((r) => r.address !== "" && (r.mock.formulas !== undefined || r.mock.values !== undefined));
+    const written = excel.ranges.filter(
+      (r) => r.address !== "" && (r.mock.formulas !== undefined || r.mock.values !== undefined)
+    );
     expect(written.map((w) => [w.sheet, w.address])).toEqual([
       ["表1", "B2"],
       ["分配", "A1"],
     ]);
-    expect(written[0]!.mock.formulas).toEqual([["=ROUND(SUM(B3:D3)*ROUND('参数'!$B$3*10000,0)/10000,0)"]]);
+    expect(written[0]!.mock.formulas).toEqual([
+      ["=ROUND(SUM(B3:D3)*ROUND('参数'!$B$3*10000,0)/10000,0)"],
+    ]);
   });
 });

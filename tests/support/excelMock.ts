@@ -43,7 +43,8 @@ export class ExcelMock {
   constructor(specs: SheetSpec[], names: { name: string; formula: string }[] = []) {
     for (const spec of specs) this.addSheet(spec.name, spec.rows ?? [], spec.tables ?? []);
     this.active = specs[0]?.name ?? "";
-    for (const n of names) this.names.push(this.mock({ name: n.name, formula: n.formula, visible: false }));
+    for (const n of names)
+      this.names.push(this.mock({ name: n.name, formula: n.formula, visible: false }));
     const self = this;
     const collection = (items: () => Mock[], extra: Record<string, unknown>) =>
       Object.assign(
@@ -78,10 +79,7 @@ export class ExcelMock {
           return item;
         },
       }),
-      tables: collection(
-        () => self.sheets.flatMap((s) => s.tableItems as Mock[]),
-        {}
-      ),
+      tables: collection(() => self.sheets.flatMap((s) => s.tableItems as Mock[]), {}),
       getSelectedRange: () => {
         const r = self.mock({ ...self.selection });
         return r;
@@ -155,7 +153,11 @@ export class ExcelMock {
 
   /** The 2-D formulas array written at A1 of a sheet. */
   formulasAt(sheet: string): unknown[][] | undefined {
-    return this.writes(sheet).find((r) => r.address.startsWith("A1:") && r.mock.formulas !== undefined && Array.isArray(r.mock.formulas))?.mock
-      .formulas;
+    return this.writes(sheet).find(
+      (r) =>
+        r.address.startsWith("A1:") &&
+        r.mock.formulas !== undefined &&
+        Array.isArray(r.mock.formulas)
+    )?.mock.formulas;
   }
 }

@@ -12,7 +12,10 @@ export function decodeText(bytes: Uint8Array): string {
 /** RFC 4180 CSV (quotes, doubled quotes, line breaks inside quotes; comma, tab or semicolon). */
 export function parseCsv(text: string, name: string): Grid {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [",", "\t", ";"].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ",");
+  const delimiter = [",", "\t", ";"].reduce(
+    (best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best),
+    ","
+  );
   const rows: CellValue[][] = [];
   let row: CellValue[] = [];
   let field = "";

@@ -15,7 +15,10 @@ export interface ConvertOutcome {
  * a college without the add-in sees numbers instead of #NAME?. Three round trips: the sheets,
  * their formulas and values, the writes. Only cells that use QUOTA functions are written.
  */
-export async function convertFormulas(context: Excel.RequestContext, mode: ConvertMode): Promise<ConvertOutcome> {
+export async function convertFormulas(
+  context: Excel.RequestContext,
+  mode: ConvertMode
+): Promise<ConvertOutcome> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
@@ -33,7 +36,8 @@ export async function convertFormulas(context: Excel.RequestContext, mode: Conve
     let touched = false;
     range.formulas.forEach((row, r) =>
       row.forEach((formula, c) => {
-        if (typeof formula !== "string" || !formula.startsWith("=") || !usesQuotaFunctions(formula)) return;
+        if (typeof formula !== "string" || !formula.startsWith("=") || !usesQuotaFunctions(formula))
+          return;
         const target = ws.getRange(cellAddress(range.rowIndex + r, range.columnIndex + c));
         const native = mode === "native" ? toNativeFormula(formula) : null;
         if (native === null) {

@@ -13,10 +13,15 @@ export interface ExcelFeatures {
 export const MINIMUM_EXCEL_API = "1.4";
 
 export function excelSupports(version: string): boolean {
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
+  return (
+    typeof Office !== "undefined" &&
+    Office.context?.requirements?.isSetSupported("ExcelApi", version) === true
+  );
 }
 
-export function detectFeatures(supports: (version: string) => boolean = excelSupports): ExcelFeatures {
+export function detectFeatures(
+  supports: (version: string) => boolean = excelSupports
+): ExcelFeatures {
   return {
     suspendCalculation: supports("1.6"),
     freezePanes: supports("1.7"),

@@ -1,6 +1,6 @@
 import { PlanOptions, QuotaSheetPlan, planQuotaSheets } from "../../core/planQuotaSheets";
 import type { ExcelFeatures } from "./features";
-import { cropToSelection, queueInspect } from "./inspectWorkbook";
+import { cropToSelection, inspectWorkbook } from "./inspectWorkbook";
 import { SheetTarget, queueWorkbookModel } from "./queueWorkbookModel";
 
 export interface GenerateOutcome {
@@ -20,16 +20,19 @@ export async function generateInWorkbook(
   features: ExcelFeatures,
   confirm: (sheets: readonly string[]) => Promise<boolean>
 ): Promise<GenerateOutcome> {
-  const pending = queueInspect(context);
-  await context.sync();
-  const state = pending.read();
+  const state = await inspectWorkbook(context);
   const grid = cropToSelection(state.activeGrid, state.selection);
   const plan = planQuotaSheets(grid, state, options);
-  if (plan.replacing.length > 0 && !(await confirm(plan.replacing))) return { plan, written: false };
+  if (plan.replacing.length > 0 && !(await confirm(plan.replacing)))
+    return { plan, written: false };
   const targets = new Map<string, SheetTarget>();
   for (const sheet of plan.model.sheets) {
     const replace = plan.replacing.includes(sheet.name);
-    targets.set(sheet.name, { replace, tables: replace ? (state.tables.get(sheet.name) ?? []) : [], marked: replace });
+    targets.set(sheet.name, {
+      replace,
+      tables: replace ? (state.tables.get(sheet.name) ?? []) : [],
+      marked: replace,
+    });
   }
   queueWorkbookModel(context, plan.model, targets, features);
   await context.sync();

@@ -15,13 +15,8 @@ export interface WorkbookState {
   readonly selection: { row: number; column: number; rows: number; columns: number } | null;
 }
 
-export interface PendingState {
-  /** Call after the round trip to read the loaded values. */
-  read(): WorkbookState;
-}
-
-/** Queues every load for one round trip; nothing is read until `read()` after context.sync(). */
-export function queueInspect(context: Excel.RequestContext): PendingState {
+/** Everything the generation needs to know about the workbook, in one round trip. */
+export async function inspectWorkbook(context: Excel.RequestContext): Promise<WorkbookState> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const names = context.workbook.names;
@@ -35,41 +30,44 @@ export function queueInspect(context: Excel.RequestContext): PendingState {
   const selected = context.workbook.getSelectedRange();
   selected.load("rowIndex,columnIndex,rowCount,columnCount");
 
+  await context.sync();
+
+  const owned = new Map<string, string>();
+  for (const item of names.items) {
+    if (!item.name.startsWith(OWNER_NAME_PREFIX)) continue;
+    const sheet = sheetOfReference(item.formula);
+    if (sheet) owned.set(item.name.slice(OWNER_NAME_PREFIX.length), sheet);
+  }
+  const tablesBySheet = new Map<string, string[]>();
+  for (const table of tables.items) {
+    const list = tablesBySheet.get(table.worksheet.name) ?? [];
+    list.push(table.name);
+    tablesBySheet.set(table.worksheet.name, list);
+  }
+  const rows: CellValue[][] = [];
+  if (!used.isNullObject) {
+    used.values.forEach((row, r) => {
+      const cells: CellValue[] = new Array(used.columnIndex).fill(null);
+      for (const v of row) cells.push(v === "" ? null : (v as CellValue));
+      rows[used.rowIndex + r] = cells;
+    });
+  }
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  const multi = selected.rowCount * selected.columnCount > 1;
   return {
-    read() {
-      const owned = new Map<string, string>();
-      for (const item of names.items) {
-        if (!item.name.startsWith(OWNER_NAME_PREFIX)) continue;
-        const sheet = sheetOfReference(item.formula);
-        if (sheet) owned.set(item.name.slice(OWNER_NAME_PREFIX.length), sheet);
-      }
-      const tablesBySheet = new Map<string, string[]>();
-      for (const table of tables.items) {
-        const list = tablesBySheet.get(table.worksheet.name) ?? [];
-        list.push(table.name);
-        tablesBySheet.set(table.worksheet.name, list);
-      }
-      const rows: CellValue[][] = [];
-      if (!used.isNullObject) {
-        used.values.forEach((row, r) => {
-          const cells: CellValue[] = new Array(used.columnIndex).fill(null);
-          for (const v of row) cells.push(v === "" ? null : (v as CellValue));
-          rows[used.rowIndex + r] = cells;
-        });
-      }
-      for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-      const multi = selected.rowCount * selected.columnCount > 1;
-      return {
-        sheetNames: worksheets.items.map((w) => w.name),
-        owned,
-        tables: tablesBySheet,
-        activeSheet: active.name,
-        activeGrid: { name: active.name, rows },
-        selection: multi
-          ? { row: selected.rowIndex, column: selected.columnIndex, rows: selected.rowCount, columns: selected.columnCount }
-          : null,
-      };
-    },
+    sheetNames: worksheets.items.map((w) => w.name),
+    owned,
+    tables: tablesBySheet,
+    activeSheet: active.name,
+    activeGrid: { name: active.name, rows },
+    selection: multi
+      ? {
+          row: selected.rowIndex,
+          column: selected.columnIndex,
+          rows: selected.rowCount,
+          columns: selected.columnCount,
+        }
+      : null,
   };
 }
 
@@ -86,7 +84,9 @@ export function cropToSelection(grid: Grid, selection: WorkbookState["selection"
   const rows = grid.rows.map((row, r) =>
     r < selection.row || r >= selection.row + selection.rows
       ? []
-      : row.map((v, c) => (c >= selection.column && c < selection.column + selection.columns ? v : null))
+      : row.map((v, c) =>
+          c >= selection.column && c < selection.column + selection.columns ? v : null
+        )
   );
   return { name: grid.name, rows };
 }

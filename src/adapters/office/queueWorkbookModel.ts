@@ -1,6 +1,12 @@
 import { BORDER_COLOR, CELL_STYLES, FONT_NAME } from "../../core/cellStyles";
 import { cellAddress, columnLetter } from "../../core/grid";
-import { CellStyleName, ModelCell, SheetModel, WorkbookModel, ownerName } from "../../core/workbookModel";
+import {
+  CellStyleName,
+  ModelCell,
+  SheetModel,
+  WorkbookModel,
+  ownerName,
+} from "../../core/workbookModel";
 import type { ExcelFeatures } from "./features";
 
 export interface SheetTarget {
@@ -38,7 +44,11 @@ export function queueWorkbookModel(
     }
     queueSheet(ws, sheet, features);
     if (sheet.key && !target.marked) {
-      const mark = context.workbook.names.add(ownerName(sheet.key), ws.getRange("A1"), "人人持证任务工具生成的工作表");
+      const mark = context.workbook.names.add(
+        ownerName(sheet.key),
+        ws.getRange("A1"),
+        "人人持证任务工具生成的工作表"
+      );
       mark.visible = false;
     }
   }
@@ -53,23 +63,33 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetModel, features: ExcelFeatu
   const whole = ws.getRange(`A1:${cellAddress(rows - 1, columns - 1)}`);
   const grid = sheet.cells.map((row) => Array.from({ length: columns }, (_, c) => row[c] ?? null));
   whole.format.font.name = FONT_NAME;
-  whole.numberFormat = grid.map((row) => row.map((c) => (c?.style && CELL_STYLES[c.style].numberFormat) || "General"));
+  whole.numberFormat = grid.map((row) =>
+    row.map((c) => (c?.style && CELL_STYLES[c.style].numberFormat) || "General")
+  );
   whole.formulas = grid.map((row) => row.map(formulaOf));
 
   for (const [style, ranges] of runsByStyle(grid)) {
     const look = CELL_STYLES[style];
     for (const address of ranges) {
-      const range = ws.getRange(address);
-      const format = range.format;
+      const format = ws.getRange(address).format;
       format.font.size = look.size;
       if (look.bold) format.font.bold = true;
       if (look.color) format.font.color = `#${look.color}`;
       if (look.fill) format.fill.color = `#${look.fill}`;
-      if (look.align) format.horizontalAlignment = look.align === "left" ? "Left" : look.align === "center" ? "Center" : "Right";
+      if (look.align)
+        format.horizontalAlignment =
+          look.align === "left" ? "Left" : look.align === "center" ? "Center" : "Right";
       format.verticalAlignment = "Center";
       if (look.wrap) format.wrapText = true;
       if (look.border) {
-        for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+        for (const edge of [
+          "EdgeTop",
+          "EdgeBottom",
+          "EdgeLeft",
+          "EdgeRight",
+          "InsideVertical",
+          "InsideHorizontal",
+        ] as const) {
           const border = format.borders.getItem(edge);
           border.style = "Continuous";
           border.color = `#${BORDER_COLOR}`;
@@ -88,7 +108,10 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetModel, features: ExcelFeatu
   if (sheet.cells[0]?.[0]?.style === "title") ws.getRange("1:1").format.rowHeight = 28;
   if (sheet.table && sheet.key && sheet.table.lastRow > sheet.table.headerRow) {
     const { headerRow, lastRow, columns: tableColumns } = sheet.table;
-    const table = ws.tables.add(`A${headerRow + 1}:${cellAddress(lastRow, tableColumns - 1)}`, true);
+    const table = ws.tables.add(
+      `A${headerRow + 1}:${cellAddress(lastRow, tableColumns - 1)}`,
+      true
+    );
     table.name = `QUOTA_${sheet.key}`;
     table.style = "TableStyleLight1";
     table.showFilterButton = false;
@@ -98,7 +121,12 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetModel, features: ExcelFeatu
     for (const address of sheet.wholeNumberRanges ?? []) {
       const validation = ws.getRange(address).dataValidation;
       validation.rule = { wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
-      validation.errorAlert = { message: "此处只能填写不小于 0 的整数。", showAlert: true, style: "Stop", title: "请输入整数" };
+      validation.errorAlert = {
+        message: "此处只能填写不小于 0 的整数。",
+        showAlert: true,
+        style: "Stop",
+        title: "请输入整数",
+      };
     }
   }
   if (features.pageLayout) {
@@ -121,7 +149,9 @@ export function formulaOf(cell: ModelCell | null): string | number | boolean {
 }
 
 /** Cells of each style, merged into horizontal runs so that formats are set per run, not per cell. */
-export function runsByStyle(grid: readonly (readonly (ModelCell | null)[])[]): Map<CellStyleName, string[]> {
+export function runsByStyle(
+  grid: readonly (readonly (ModelCell | null)[])[]
+): Map<CellStyleName, string[]> {
   const runs = new Map<CellStyleName, string[]>();
   grid.forEach((row, r) => {
     let start = 0;
@@ -129,7 +159,10 @@ export function runsByStyle(grid: readonly (readonly (ModelCell | null)[])[]): M
       const style = row[start]?.style;
       if (c < row.length && row[c]?.style === style) continue;
       if (style) {
-        const address = c - 1 === start ? cellAddress(r, start) : `${cellAddress(r, start)}:${cellAddress(r, c - 1)}`;
+        const address =
+          c - 1 === start
+            ? cellAddress(r, start)
+            : `${cellAddress(r, start)}:${cellAddress(r, c - 1)}`;
         runs.set(style, [...(runs.get(style) ?? []), address]);
       }
       start = c;

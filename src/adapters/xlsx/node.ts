@@ -14,12 +14,19 @@ export async function readGridsFromFile(path: string): Promise<Grid[]> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new QuotaError("#VALUE!", "是文件夹，不是文件");
-    if (info.size > MAX_FILE_BYTES) throw new QuotaError("#VALUE!", `文件过大（${(info.size / 1048576).toFixed(1)} MB），不像是一张报表`);
+    if (info.size > MAX_FILE_BYTES)
+      throw new QuotaError(
+        "#VALUE!",
+        `文件过大（${(info.size / 1048576).toFixed(1)} MB），不像是一张报表`
+      );
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof QuotaError) throw error.at(where);
     const code = (error as NodeJS.ErrnoException).code;
-    throw new QuotaError("#VALUE!", code === "ENOENT" ? "文件不存在" : `无法读取（${code ?? String(error)}）`).at(where);
+    throw new QuotaError(
+      "#VALUE!",
+      code === "ENOENT" ? "文件不存在" : `无法读取（${code ?? String(error)}）`
+    ).at(where);
   }
   try {
     return await readGrids(ExcelJS, bytes, basename(path));

@@ -12,7 +12,10 @@ export type FileKind = "xlsx" | "csv";
 export function sniffFile(bytes: Uint8Array, fileName: string): FileKind {
   if (bytes.length === 0) throw new QuotaError("#VALUE!", "文件是空的");
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new QuotaError("#VALUE!", `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），不像是一张报表`);
+    throw new QuotaError(
+      "#VALUE!",
+      `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），不像是一张报表`
+    );
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return "xlsx";
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
@@ -26,14 +29,22 @@ export function sniffFile(bytes: Uint8Array, fileName: string): FileKind {
 }
 
 /** The sheets of an .xlsx or .csv file as grids of values (cached results for formulas). */
-export async function readGrids(excel: ExcelModule, bytes: Uint8Array, fileName: string): Promise<Grid[]> {
+export async function readGrids(
+  excel: ExcelModule,
+  bytes: Uint8Array,
+  fileName: string
+): Promise<Grid[]> {
   const kind = sniffFile(bytes, fileName);
-  if (kind === "csv") return [parseCsv(decodeText(bytes), fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""))];
+  if (kind === "csv")
+    return [parseCsv(decodeText(bytes), fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""))];
   const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new QuotaError("#VALUE!", `无法读取工作簿，文件可能已损坏（${error instanceof Error ? error.message : String(error)}）`);
+    throw new QuotaError(
+      "#VALUE!",
+      `无法读取工作簿，文件可能已损坏（${error instanceof Error ? error.message : String(error)}）`
+    );
   }
   if (workbook.worksheets.length === 0) throw new QuotaError("#VALUE!", "工作簿中没有工作表");
   return workbook.worksheets.map(gridOf);
@@ -58,12 +69,14 @@ export function gridOf(sheet: ExcelWorksheet): Grid {
 /** exceljs's many value shapes → a plain value; a formula gives its cached result. */
 export function valueOf(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   if (value instanceof Date) return value;
   if (typeof value === "object") {
     const v = value as Record<string, unknown>;
     if ("result" in v || "formula" in v || "sharedFormula" in v) return valueOf(v.result);
-    if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((t) => t.text).join("");
+    if (Array.isArray(v.richText))
+      return (v.richText as { text: string }[]).map((t) => t.text).join("");
     if ("text" in v) return valueOf(v.text);
     if ("error" in v) return String(v.error);
   }

@@ -1,4 +1,4 @@
-import { columnLetter, sheetRef } from "../../core/grid";
+import { columnLetter, parseAddress, sheetRef } from "../../core/grid";
 import { BORDER_COLOR, CELL_STYLES, CellLook, FONT_NAME } from "../../core/cellStyles";
 import { CellStyleName, SheetModel, WorkbookModel, ownerName } from "../../core/workbookModel";
 import type { ExcelModule, ExcelWorkbook, ExcelWorksheet } from "./excelModule";
@@ -9,9 +9,16 @@ const thin = { style: "thin" as const, color: { argb: `FF${BORDER_COLOR}` } };
 
 function styleOf(look: CellLook): Style {
   return {
-    font: { name: FONT_NAME, size: look.size, bold: look.bold, ...(look.color ? { color: { argb: `FF${look.color}` } } : {}) },
+    font: {
+      name: FONT_NAME,
+      size: look.size,
+      bold: look.bold,
+      ...(look.color ? { color: { argb: `FF${look.color}` } } : {}),
+    },
     alignment: { horizontal: look.align, vertical: "middle", wrapText: look.wrap },
-    ...(look.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${look.fill}` } } } : {}),
+    ...(look.fill
+      ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${look.fill}` } } }
+      : {}),
     ...(look.border ? { border: { top: thin, left: thin, bottom: thin, right: thin } } : {}),
     ...(look.numberFormat ? { numFmt: look.numberFormat } : {}),
   } as Style;
@@ -41,7 +48,10 @@ export function renderSheet(ws: ExcelWorksheet, sheet: SheetModel): void {
       const target = ws.getCell(r + 1, c + 1);
       target.value =
         cell.formula !== undefined
-          ? ({ formula: cell.formula, result: cell.value ?? undefined } as import("exceljs").CellFormulaValue)
+          ? ({
+              formula: cell.formula,
+              result: cell.value ?? undefined,
+            } as import("exceljs").CellFormulaValue)
           : cell.value;
       if (cell.style) target.style = XLSX_STYLES[cell.style];
     });
@@ -62,13 +72,14 @@ export function renderSheet(ws: ExcelWorksheet, sheet: SheetModel): void {
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   } as Partial<import("exceljs").PageSetup>;
   if (sheet.cells[0]?.[0]?.style === "title") ws.getRow(1).height = 28;
-  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {}))
+    ws.getRow(Number(row) + 1).height = height;
   for (const range of sheet.wholeNumberRanges ?? []) {
     const [from, to = from] = range.split(":");
-    const a = ws.getCell(from!);
-    const b = ws.getCell(to!);
-    for (let r = Number(a.row); r <= Number(b.row); r++) {
-      for (let c = Number(a.col); c <= Number(b.col); c++) {
+    const start = parseAddress(from!);
+    const end = parseAddress(to!);
+    for (let r = start.row + 1; r <= end.row + 1; r++) {
+      for (let c = start.column + 1; c <= end.column + 1; c++) {
         ws.getCell(r, c).dataValidation = {
           type: "whole",
           operator: "greaterThanOrEqual",
