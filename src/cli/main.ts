@@ -2,6 +2,9 @@ import { parseArgs } from "util";
 import { QuotaError } from "../core/errors";
 import { demo } from "./demo";
 import { generate } from "./generate";
+import { rollup } from "./rollup";
+import { template } from "./template";
+import { validate } from "./validate";
 import { Output, processOutput } from "./output";
 import { USAGE, UsageError } from "./usage";
 
@@ -44,6 +47,67 @@ async function run(argv: string[], out: Output): Promise<number> {
           floors: values.floors as string | undefined,
           onexExclude: values["onex-exclude"] as string | undefined,
           apportion: values.apportion === true,
+          json: values.json === true,
+        },
+        out
+      );
+    }
+    case "template": {
+      const { values, positionals } = parse(rest, {
+        college: { type: "string" },
+        month: { type: "string" },
+        quotas: { type: "string" },
+        output: { type: "string", short: "o" },
+      });
+      if (positionals.length > 0)
+        throw new UsageError(`template 不接受多余的参数“${positionals.join(" ")}”`);
+      if (typeof values.output !== "string" || !/\.xlsx$/i.test(values.output))
+        throw new UsageError("template 需要 -o <月报表.xlsx>");
+      return template(
+        {
+          college: values.college as string,
+          month: values.month as string,
+          quotas: values.quotas as string | undefined,
+          output: values.output,
+        },
+        out
+      );
+    }
+    case "validate": {
+      const { values, positionals } = parse(rest, {
+        quotas: { type: "string" },
+        previous: { type: "string" },
+        month: { type: "string" },
+        json: { type: "boolean" },
+      });
+      return validate(
+        {
+          files: positionals,
+          quotas: values.quotas as string | undefined,
+          previous: values.previous as string | undefined,
+          month: values.month as string | undefined,
+          json: values.json === true,
+        },
+        out
+      );
+    }
+    case "rollup": {
+      const { values, positionals } = parse(rest, {
+        output: { type: "string", short: "o" },
+        into: { type: "string" },
+        quotas: { type: "string" },
+        month: { type: "string" },
+        json: { type: "boolean" },
+      });
+      if (typeof values.output !== "string" || !/\.xlsx$/i.test(values.output))
+        throw new UsageError("rollup 需要 -o <总表.xlsx>");
+      return rollup(
+        {
+          files: positionals,
+          output: values.output,
+          into: values.into as string | undefined,
+          quotas: values.quotas as string | undefined,
+          month: values.month as string | undefined,
           json: values.json === true,
         },
         out

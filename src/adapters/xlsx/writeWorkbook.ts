@@ -34,11 +34,19 @@ export function toExcelWorkbook(excel: ExcelModule, model: WorkbookModel): Excel
   workbook.creator = "人人持证 任务工具";
   // Excel and WPS then recompute every formula on open instead of trusting the cached results.
   workbook.calcProperties.fullCalcOnLoad = true;
+  addModelSheets(workbook, model);
+  return workbook;
+}
+
+/** Adds the model's sheets, each marked as ours by a defined name. */
+export function addModelSheets(workbook: ExcelWorkbook, model: WorkbookModel): void {
+  const names = new Set(workbook.definedNames.model.map((n) => n.name));
   for (const sheet of model.sheets) {
     renderSheet(workbook.addWorksheet(sheet.name), sheet);
-    if (sheet.key) workbook.definedNames.add(`${sheetRef(sheet.name)}!$A$1`, ownerName(sheet.key));
+    if (sheet.key && !names.has(ownerName(sheet.key))) {
+      workbook.definedNames.add(`${sheetRef(sheet.name)}!$A$1`, ownerName(sheet.key));
+    }
   }
-  return workbook;
 }
 
 export function renderSheet(ws: ExcelWorksheet, sheet: SheetModel): void {
@@ -74,6 +82,26 @@ export function renderSheet(ws: ExcelWorksheet, sheet: SheetModel): void {
   if (sheet.cells[0]?.[0]?.style === "title") ws.getRow(1).height = 28;
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {}))
     ws.getRow(Number(row) + 1).height = height;
+  for (const ref of sheet.dataBars ?? []) {
+    ws.addConditionalFormatting({
+      ref,
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          minLength: 0,
+          maxLength: 100,
+          gradient: false,
+          border: false,
+          cfvo: [
+            { type: "num", value: 0 },
+            { type: "num", value: 100 },
+          ],
+          color: { argb: "FF63BE7B" },
+        } as unknown as import("exceljs").ConditionalFormattingRule,
+      ],
+    });
+  }
   for (const range of sheet.wholeNumberRanges ?? []) {
     const [from, to = from] = range.split(":");
     const start = parseAddress(from!);

@@ -1,0 +1,45 @@
+import { QuotaError } from "../../core/errors";
+import { OWNER_NAME_PREFIX, WorkbookModel } from "../../core/workbookModel";
+import type { ExcelModule } from "./excelModule";
+import { addModelSheets } from "./writeWorkbook";
+
+/** The sheets a workbook marks as ours (defined names _QUOTA_*), by name. */
+function ownedSheets(workbook: import("exceljs").Workbook): Set<string> {
+  const owned = new Set<string>();
+  for (const name of workbook.definedNames.model) {
+    if (!name.name.startsWith(OWNER_NAME_PREFIX)) continue;
+    for (const range of name.ranges) {
+      const match = /^'?((?:[^']|'')+?)'?!/.exec(range);
+      if (match) owned.add(match[1]!.replace(/''/g, "'"));
+    }
+  }
+  return owned;
+}
+
+/**
+ * Writes the model into an existing workbook: our own sheets of the same name are replaced,
+ * every other sheet is kept as it was; a sheet of the same name that is not ours is an error.
+ */
+export async function writeWorkbookInto(
+  excel: ExcelModule,
+  existing: Uint8Array,
+  model: WorkbookModel
+): Promise<Uint8Array> {
+  const workbook = new excel.Workbook();
+  await workbook.xlsx.load(existing as unknown as ArrayBuffer);
+  const owned = ownedSheets(workbook);
+  for (const sheet of model.sheets) {
+    const ws = workbook.getWorksheet(sheet.name);
+    if (!ws) continue;
+    if (!owned.has(sheet.name)) {
+      throw new QuotaError(
+        "#VALUE!",
+        `工作簿中已有同名工作表“${sheet.name}”，且不是本工具生成的；为免覆盖，请先将其改名`
+      );
+    }
+    workbook.removeWorksheet(ws.id);
+  }
+  addModelSheets(workbook, model);
+  workbook.calcProperties.fullCalcOnLoad = true;
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}

@@ -1,0 +1,100 @@
+import { basename } from "path";
+import { readGridsFromFile } from "../adapters/xlsx/node";
+import { QuotaError } from "../core/errors";
+import type { Finding } from "../core/report/finding";
+import { PreviousMonth, previousFromGrids } from "../core/report/previousMonth";
+import type { QuotaLookup } from "../core/report/quotaLookup";
+import { YearMonth, parseMonth } from "../core/report/reportMonth";
+import type { ReportResult } from "../core/report/validateReport";
+import { reportJson, unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
+import type { Output } from "./output";
+import { readQuotaFile } from "./template";
+import { UsageError } from "./usage";
+
+export interface ValidateArgs {
+  readonly files: readonly string[];
+  readonly quotas?: string;
+  /** Last month's report(s) of the colleges. */
+  readonly previous?: string;
+  /** YYYY-MM. */
+  readonly month?: string;
+  readonly json?: boolean;
+}
+
+/** Last month's reports, every sheet that holds the form. */
+async function readPrevious(path: string, quotas: QuotaLookup | null): Promise<PreviousMonth> {
+  const previous = previousFromGrids(await readGridsFromFile(path), quotas);
+  if (!previous)
+    throw new QuotaError("#N/A", "没有找到上月的月报表（附件6）").at(`文件“${basename(path)}”`);
+  return previous;
+}
+
+const SOURCE = {
+  option: "指定",
+  sheet: "取自工作表名",
+  file: "取自文件名",
+  date: "取自填报时间",
+} as const;
+
+function line(kind: "错误" | "提醒", f: Finding): string {
+  return `  ${kind}${f.cell ? ` ${f.cell}` : ""}：${f.message}`;
+}
+
+function printResult(r: ReportResult, out: Output): void {
+  const where = [r.file, r.sheet ? `工作表“${r.sheet}”` : null].filter(Boolean).join(" ");
+  const what = [
+    r.college ?? "填报单位不明",
+    r.month ? `${r.month}${r.monthSource ? `（${SOURCE[r.monthSource]}）` : ""}` : "月份不明",
+  ].join("，");
+  out.stdout(`${r.valid ? "✓" : "✗"} ${where}：${what}`);
+  for (const f of r.errors) out.stdout(line("错误", f));
+  for (const f of r.warnings) out.stdout(line("提醒", f));
+}
+
+/** `quota validate`: checks monthly reports; exit 0 when all are valid, 1 when any is not. */
+export async function validate(args: ValidateArgs, out: Output): Promise<number> {
+  if (!args.files || args.files.length === 0)
+    throw new UsageError("validate 需要至少一个月报表文件");
+  let month: YearMonth | null = null;
+  if (args.month !== undefined) {
+    month = parseMonth(args.month);
+    if (!month) throw new UsageError(`--month 应为年月，如 2022-06（收到“${args.month}”）`);
+  }
+  let quotas: QuotaLookup | null = null;
+  let previous: PreviousMonth | null = null;
+  try {
+    if (args.quotas !== undefined) quotas = await readQuotaFile(args.quotas);
+    if (args.previous !== undefined) previous = await readPrevious(args.previous, quotas);
+  } catch (error) {
+    if (error instanceof QuotaError) {
+      out.stderr(`错误：${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+
+  const results: ReportResult[] = [];
+  for (const file of args.files) {
+    const options = { fileName: basename(file), month, quotas, previous };
+    try {
+      results.push(...validateWorkbook(await readGridsFromFile(file), options));
+    } catch (error) {
+      // One bad file must not stop the others.
+      const message =
+        error instanceof QuotaError
+          ? error.message
+          : `文件“${basename(file)}”无法检查（${error instanceof Error ? error.message : String(error)}）`;
+      results.push(unreadableFile(options, message));
+    }
+  }
+
+  if (args.json) {
+    out.stdout(JSON.stringify(results.map(reportJson), null, 2));
+  } else {
+    for (const r of results) printResult(r, out);
+    const bad = results.filter((r) => !r.valid).length;
+    out.stdout("");
+    out.stdout(`共 ${results.length} 份：${results.length - bad} 份通过，${bad} 份有错误。`);
+  }
+  return results.every((r) => r.valid) ? 0 : 1;
+}

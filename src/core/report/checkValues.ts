@@ -1,0 +1,122 @@
+import { Decimal, compare, multiply, toText } from "../decimal";
+import { Finding, finding } from "./finding";
+import { expectedRate, rateMatches } from "./rateMatches";
+import type { ReportReading } from "./readReport";
+import { COUNT_FIELDS, FIELD_NAMES, SECTION_KEYS, SECTIONS, SectionKey } from "./reportLayout";
+
+const ONE: Decimal = { units: 1n, scale: 0 };
+const HUNDRED: Decimal = { units: 100n, scale: 0 };
+
+/** Optional empty 年度任务, per section: 表4 leaves some colleges out, and their 1+X target may stay empty. */
+export type TargetOptional = (section: SectionKey) => boolean;
+
+/**
+ * The numbers rules: whole numbers ≥ 0 (text digits read with a warning), 当月完成 ≤ 累计已完成,
+ * and 累计完成率 = 累计已完成 ÷ 年度任务 (a zero target takes an empty rate, 0 or a dash).
+ */
+export function checkValues(
+  reading: ReportReading,
+  targetOptional: TargetOptional = () => false
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const key of SECTION_KEYS) {
+    const section = reading.report.sections[key];
+    if (!section.found) continue;
+    const name = SECTIONS[key].name;
+    const counts = reading.counts[key];
+    const targetZero =
+      section.target === 0 || (counts.target.kind === "empty" && targetOptional(key));
+    for (const f of COUNT_FIELDS) {
+      const r = counts[f];
+      const cell = section.cells[f];
+      const what = `${name}的“${FIELD_NAMES[f]}”`;
+      if (r.kind === "empty") {
+        if (f === "target" ? !targetOptional(key) : !targetZero)
+          findings.push(finding("value-missing", cell, `${what}未填写`));
+      } else if (r.kind === "count" && r.fromText) {
+        findings.push(
+          finding(
+            "value-text",
+            cell,
+            `${what}是文本“${r.shown}”，已按数字 ${r.value} 读取；请改为数字格式`
+          )
+        );
+      } else if (r.kind === "invalid") {
+        const message: Record<typeof r.problem, string> = {
+          "not-number": `${what}应为阿拉伯数字，表中为“${r.shown}”`,
+          negative: `${what}不能为负数，表中为 ${r.shown}`,
+          fraction: `${what}应为整数，表中为 ${r.shown}`,
+        };
+        findings.push(finding(`value-${r.problem}`, cell, message[r.problem]));
+      }
+    }
+    if (
+      section.month !== null &&
+      section.cumulative !== null &&
+      section.month > section.cumulative
+    ) {
+      findings.push(
+        finding(
+          "month-exceeds-cumulative",
+          section.cells.month,
+          `${name}的当月完成 ${section.month} 大于累计已完成 ${section.cumulative}`
+        )
+      );
+    }
+    findings.push(...checkRate(reading, key, targetZero));
+  }
+  return findings;
+}
+
+function checkRate(reading: ReportReading, key: SectionKey, targetZero: boolean): Finding[] {
+  const section = reading.report.sections[key];
+  const rate = reading.rates[key];
+  const cell = section.cells.rate;
+  const name = SECTIONS[key].name;
+  if (rate.kind === "invalid")
+    return [
+      finding(
+        "rate-not-number",
+        cell,
+        `${name}的累计完成率应为数字（如 45.67 或 45.67%），表中为“${rate.shown}”`
+      ),
+    ];
+  if (targetZero) {
+    if (rate.kind === "rate" && rate.value.units !== 0n) {
+      return [
+        finding(
+          "rate-without-target",
+          cell,
+          `${name}的年度任务为 0，累计完成率应留空或填 0、—，表中为 ${rate.shown}`
+        ),
+      ];
+    }
+    return [];
+  }
+  const { target, cumulative } = section;
+  if (target === null || cumulative === null) return [];
+  const expected = expectedRate(cumulative, target);
+  const how = `累计已完成 ${cumulative} ÷ 年度任务 ${target}`;
+  if (rate.kind === "empty")
+    return [finding("rate-missing", cell, `${name}的累计完成率未填写，应为 ${expected}（${how}）`)];
+  if (rate.kind === "dash" || !rateMatches(rate.value, rate.percent, cumulative, target)) {
+    let shown = rate.kind === "rate" && !rate.percent ? toText(rate.value) : rate.shown;
+    // A fraction shows as a percentage in a %-formatted cell; say both, as the reader cannot see the format.
+    if (
+      rate.kind === "rate" &&
+      !rate.percent &&
+      rate.value.units > 0n &&
+      compare(rate.value, ONE) <= 0
+    ) {
+      shown += `（若单元格为百分比格式，即 ${toText(multiply(rate.value, HUNDRED))}%）`;
+    }
+    return [
+      finding(
+        "rate-mismatch",
+        cell,
+        `${name}的累计完成率应为 ${expected}（${how}），表中为 ${shown}`
+      ),
+    ];
+  }
+  return [];
+}

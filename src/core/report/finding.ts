@@ -1,0 +1,56 @@
+export type Severity = "error" | "warning";
+
+/** Every finding the validator can report, with its severity. The codes are stable ids. */
+export const FINDING_SEVERITY = {
+  // the file and the form
+  "file-unreadable": "error",
+  "form-not-found": "error",
+  "label-missing": "error",
+  "progress-label-missing": "warning",
+  "section-missing": "error",
+  "section-label": "error",
+  "section-duplicate": "error",
+  "header-unit": "warning",
+  // the numbers
+  "value-missing": "error",
+  "value-text": "warning",
+  "value-not-number": "error",
+  "value-negative": "error",
+  "value-fraction": "error",
+  "month-exceeds-cumulative": "error",
+  "rate-missing": "error",
+  "rate-not-number": "error",
+  "rate-mismatch": "error",
+  "rate-without-target": "error",
+  // against the quota workbook and last month
+  "college-unknown": "error",
+  "college-name-differs": "warning",
+  "target-mismatch": "error",
+  "cumulative-mismatch": "error",
+  "previous-missing": "warning",
+  // who, when, which month
+  "unit-missing": "error",
+  "filer-missing": "error",
+  "head-missing": "warning",
+  "date-missing": "error",
+  "date-invalid": "error",
+  "date-late": "warning",
+  "date-early": "warning",
+  "month-unknown": "warning",
+  "month-mismatch": "warning",
+} as const satisfies Record<string, Severity>;
+
+export type FindingCode = keyof typeof FINDING_SEVERITY;
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  /** A1 address on the report's sheet; null for a problem of the whole file. */
+  readonly cell: string | null;
+  /** In Chinese, for the college. */
+  readonly message: string;
+}
+
+export function finding(code: FindingCode, cell: string | null, message: string): Finding {
+  return { code, severity: FINDING_SEVERITY[code], cell, message };
+}

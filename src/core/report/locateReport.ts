@@ -1,0 +1,365 @@
+import { CellValue, Grid, cellAddress, cellAt, cellText } from "../grid";
+import { classifyLabel, FormLabel, sectionOfLabel } from "./classifyLabel";
+import { Finding, finding } from "./finding";
+import {
+  FIELD_KEYS,
+  FIELD_NAMES,
+  FieldKey,
+  SECTION_KEYS,
+  SECTIONS,
+  SectionKey,
+  fieldHeader,
+} from "./reportLayout";
+
+/** Where one section sits; `found` is false when its header row is missing and the rest is where it should be. */
+export interface SectionLocation {
+  readonly key: SectionKey;
+  readonly found: boolean;
+  /** Zero-based rows. */
+  readonly headerRow: number;
+  readonly valueRow: number;
+  readonly labelCell: string;
+  /** The label as written; null when the cell is empty. */
+  readonly label: string | null;
+  /** Zero-based columns of 年度任务, 当月完成, 累计已完成, 累计完成率. */
+  readonly columns: Readonly<Record<FieldKey, number>>;
+}
+
+/** A label such as 填报人（签字）： and what was written after it, in the same cell or to its right. */
+export interface LabeledValue {
+  /** Null when the label is not on the sheet. */
+  readonly labelCell: string | null;
+  /** The first cell of the value; the label's cell when nothing was written. */
+  readonly cell: string;
+  /** The text after the label's colon (when any) and the cells to its right up to the next label. */
+  readonly values: readonly CellValue[];
+}
+
+export interface ReportLocation {
+  readonly sheet: string;
+  readonly title: { readonly cell: string; readonly text: string } | null;
+  readonly sections: Readonly<Record<SectionKey, SectionLocation>>;
+  readonly unit: LabeledValue;
+  readonly filer: LabeledValue;
+  readonly head: LabeledValue;
+  readonly date: LabeledValue;
+  /** Layout findings: missing or misplaced labels. */
+  readonly findings: readonly Finding[];
+}
+
+interface Labeled {
+  readonly row: number;
+  readonly column: number;
+  readonly label: FormLabel;
+}
+
+interface HeaderRow {
+  readonly row: number;
+  readonly fields: Partial<Record<FieldKey, { column: number; unit: string | null }>>;
+  labelColumn: number | null;
+  labelText: string | null;
+}
+
+const isEmpty = (v: CellValue) => cellText(v) === "";
+
+function mostFrequent(values: readonly number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [v, n] of counts)
+    if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && v < best))
+      best = v;
+  return best;
+}
+
+/**
+ * Finds 附件6 anywhere on a sheet by its labels: the header rows (年度任务, 当月完成, 累计已完成,
+ * 累计完成率), the section labels left of them, and 填报单位 / 填报人 / 负责人 / 填报时间 around them.
+ * Returns null when the sheet has no header row at all (it does not hold the form).
+ */
+export function locateReport(grid: Grid): ReportLocation | null {
+  const labels: Labeled[] = [];
+  grid.rows.forEach((cells, row) =>
+    cells.forEach((value, column) => {
+      const label = classifyLabel(value);
+      if (label) labels.push({ row, column, label });
+    })
+  );
+
+  const headers = headerRows(labels);
+  if (headers.length === 0) return null;
+  const findings: Finding[] = [];
+
+  const columnOf = consensusColumns(headers);
+  const progress = labels.find((l) => l.label.kind === "progress") ?? null;
+  for (const h of headers) findSectionLabel(grid, h, columnOf);
+  const labelColumn =
+    mostFrequent(headers.flatMap((h) => (h.labelColumn === null ? [] : [h.labelColumn]))) ??
+    Math.max(0, columnOf.target - 1);
+
+  const assigned = assignSections(headers, findings, labelColumn);
+  const sections = {} as Record<SectionKey, SectionLocation>;
+  SECTION_KEYS.forEach((key, index) => {
+    const h = assigned.get(key);
+    if (h) {
+      sections[key] = locatedSection(key, h, columnOf, labelColumn, findings);
+      return;
+    }
+    const row = expectedRow(index, assigned);
+    sections[key] = {
+      key,
+      found: false,
+      headerRow: row,
+      valueRow: row + 1,
+      labelCell: cellAddress(row, labelColumn),
+      label: null,
+      columns: columnOf,
+    };
+    findings.push(
+      finding(
+        "section-missing",
+        cellAddress(row, labelColumn),
+        `没有找到“${SECTIONS[key].name}”一栏（表头：年度任务、当月完成、累计已完成、累计完成率）`
+      )
+    );
+  });
+
+  const firstRow = Math.min(...headers.map((h) => h.row));
+  const lastRow = Math.max(...headers.map((h) => h.row)) + 1;
+  const leftColumn = progress?.column ?? Math.max(0, labelColumn - 1);
+  if (!progress) {
+    findings.push(
+      finding("progress-label-missing", cellAddress(firstRow, leftColumn), "表格左侧没有“工作进度”")
+    );
+  }
+
+  const labelOf = (kind: "unit" | "filer" | "head" | "date", preferAbove: boolean) => {
+    const all = labels.filter((l) => l.label.kind === kind);
+    const near = preferAbove
+      ? all.filter((l) => l.row < firstRow).pop()
+      : all.find((l) => l.row > lastRow);
+    return near ?? all[0] ?? null;
+  };
+  const valueOf = (
+    kind: "unit" | "filer" | "head" | "date",
+    expectedRow: number,
+    preferAbove = false
+  ): LabeledValue => {
+    const label = labelOf(kind, preferAbove);
+    if (label) return labeledValue(grid, label);
+    const cell = cellAddress(Math.max(0, expectedRow), leftColumn);
+    return { labelCell: null, cell, values: [] };
+  };
+  const unit = valueOf("unit", firstRow - 1, true);
+  const filer = valueOf("filer", lastRow + 2);
+  const head = valueOf("head", lastRow + 3);
+  const date = valueOf("date", lastRow + 4);
+  if (!unit.labelCell)
+    findings.push(finding("label-missing", unit.cell, "表格上方没有“填报单位（公章）：”"));
+  if (!filer.labelCell)
+    findings.push(finding("label-missing", filer.cell, "表格下方没有“填报人（签字）：”"));
+  if (!date.labelCell)
+    findings.push(finding("label-missing", date.cell, "表格下方没有“填报时间：  年  月  日”"));
+
+  const titleLabel = labels.find((l) => l.label.kind === "title");
+  const title = titleLabel
+    ? {
+        cell: cellAddress(titleLabel.row, titleLabel.column),
+        text: cellText(cellAt(grid, titleLabel.row, titleLabel.column)),
+      }
+    : null;
+  return { sheet: grid.name, title, sections, unit, filer, head, date, findings };
+}
+
+/** Rows with at least two of the four column headers. */
+function headerRows(labels: readonly Labeled[]): HeaderRow[] {
+  const byRow = new Map<number, HeaderRow>();
+  for (const l of labels) {
+    if (l.label.kind !== "field") continue;
+    const h = byRow.get(l.row) ?? { row: l.row, fields: {}, labelColumn: null, labelText: null };
+    if (h.fields[l.label.field] === undefined)
+      h.fields[l.label.field] = { column: l.column, unit: l.label.unit };
+    byRow.set(l.row, h);
+  }
+  return [...byRow.values()]
+    .filter((h) => Object.keys(h.fields).length >= 2)
+    .sort((a, b) => a.row - b.row);
+}
+
+/** Each column where most header rows have it; a column no row names is placed by its neighbours. */
+function consensusColumns(headers: readonly HeaderRow[]): Record<FieldKey, number> {
+  const found: Partial<Record<FieldKey, number>> = {};
+  for (const f of FIELD_KEYS) {
+    const column = mostFrequent(headers.flatMap((h) => (h.fields[f] ? [h.fields[f]!.column] : [])));
+    if (column !== undefined) found[f] = column;
+  }
+  const known = FIELD_KEYS.find((f) => found[f] !== undefined)!;
+  const columns = {} as Record<FieldKey, number>;
+  for (const f of FIELD_KEYS) {
+    columns[f] =
+      found[f] ?? Math.max(0, found[known]! + FIELD_KEYS.indexOf(f) - FIELD_KEYS.indexOf(known));
+  }
+  return columns;
+}
+
+/** The section label: the nearest written cell left of the row's first column header (a merged label's master is there). */
+function findSectionLabel(grid: Grid, h: HeaderRow, columnOf: Record<FieldKey, number>): void {
+  const first = Math.min(...FIELD_KEYS.map((f) => h.fields[f]?.column ?? columnOf[f]));
+  for (let column = first - 1; column >= 0; column--) {
+    const value = cellAt(grid, h.row, column);
+    if (isEmpty(value)) continue;
+    if (classifyLabel(value)?.kind === "progress") break;
+    h.labelColumn = column;
+    h.labelText = cellText(value);
+    return;
+  }
+}
+
+/**
+ * Labelled rows take their section; unlabelled ones (the plan prints the third label empty) take
+ * the next free section in the plan's order between their labelled neighbours.
+ */
+function assignSections(
+  headers: readonly HeaderRow[],
+  findings: Finding[],
+  labelColumn: number
+): Map<SectionKey, HeaderRow> {
+  const assigned = new Map<SectionKey, HeaderRow>();
+  const sectionOf = new Map<HeaderRow, SectionKey>();
+  for (const h of headers) {
+    const key = sectionOfLabel(h.labelText);
+    if (!key) continue;
+    if (assigned.has(key)) {
+      findings.push(
+        finding(
+          "section-duplicate",
+          cellAddress(h.row, h.labelColumn ?? labelColumn),
+          `“${SECTIONS[key].name}”出现了两次（另见 ${cellAddress(assigned.get(key)!.row, assigned.get(key)!.labelColumn ?? labelColumn)}），只核对第一处`
+        )
+      );
+      continue;
+    }
+    assigned.set(key, h);
+    sectionOf.set(h, key);
+  }
+  headers.forEach((h, i) => {
+    if (sectionOf.has(h) || (h.labelText !== null && sectionOfLabel(h.labelText))) return;
+    const order = (k: SectionKey) => SECTION_KEYS.indexOf(k);
+    const before = headers
+      .slice(0, i)
+      .flatMap((x) => (sectionOf.has(x) ? [order(sectionOf.get(x)!)] : []));
+    const after = headers
+      .slice(i + 1)
+      .flatMap((x) => (sectionOf.has(x) ? [order(sectionOf.get(x)!)] : []));
+    const low = before.length ? Math.max(...before) + 1 : 0;
+    const high = after.length ? Math.min(...after) - 1 : SECTION_KEYS.length - 1;
+    const key = SECTION_KEYS.slice(low, high + 1).find((k) => !assigned.has(k));
+    const cell = cellAddress(h.row, h.labelColumn ?? labelColumn);
+    if (!key) {
+      findings.push(
+        finding(
+          "section-label",
+          cell,
+          `第 ${h.row + 1} 行的表头不属于任何一栏${h.labelText ? `（“${h.labelText}”）` : ""}`
+        )
+      );
+      return;
+    }
+    assigned.set(key, h);
+    sectionOf.set(h, key);
+    if (key === "nonadvanced" && h.labelText === null) return; // the plan prints this label cell empty
+    findings.push(
+      finding(
+        "section-label",
+        cell,
+        h.labelText === null
+          ? `缺少栏目名称，应为“${SECTIONS[key].name}”`
+          : `栏目名称“${h.labelText}”无法识别，按位置应为“${SECTIONS[key].name}”`
+      )
+    );
+  });
+  return assigned;
+}
+
+function locatedSection(
+  key: SectionKey,
+  h: HeaderRow,
+  columnOf: Record<FieldKey, number>,
+  labelColumn: number,
+  findings: Finding[]
+): SectionLocation {
+  const columns = {} as Record<FieldKey, number>;
+  for (const f of FIELD_KEYS) {
+    const found = h.fields[f];
+    columns[f] = found?.column ?? columnOf[f];
+    const expected = fieldHeader(f, key);
+    if (!found) {
+      findings.push(
+        finding(
+          "label-missing",
+          cellAddress(h.row, columns[f]),
+          `“${SECTIONS[key].name}”一栏缺少表头“${expected}”`
+        )
+      );
+      continue;
+    }
+    const unit = found.unit;
+    const expectedUnit = f === "rate" ? "%" : SECTIONS[key].unit;
+    if (unit !== null && unit !== expectedUnit) {
+      findings.push(
+        finding(
+          "header-unit",
+          cellAddress(h.row, found.column),
+          `“${SECTIONS[key].name}”一栏的“${FIELD_NAMES[f]}”单位应为“${expectedUnit}”，表中为“${unit}”`
+        )
+      );
+    }
+  }
+  const labelCol = h.labelColumn ?? labelColumn;
+  return {
+    key,
+    found: true,
+    headerRow: h.row,
+    valueRow: h.row + 1,
+    labelCell: cellAddress(h.row, labelCol),
+    label: h.labelText,
+    columns,
+  };
+}
+
+/** Sections are two rows apart; a missing one is placed from its nearest found neighbour. */
+function expectedRow(index: number, assigned: ReadonlyMap<SectionKey, HeaderRow>): number {
+  for (let d = 1; d < SECTION_KEYS.length; d++) {
+    const before = assigned.get(SECTION_KEYS[index - d]!);
+    if (before) return before.row + 2 * d;
+    const after = assigned.get(SECTION_KEYS[index + d]!);
+    if (after) return Math.max(0, after.row - 2 * d);
+  }
+  return 0;
+}
+
+function labeledValue(grid: Grid, label: Labeled): LabeledValue {
+  const labelCell = cellAddress(label.row, label.column);
+  const rest = "rest" in label.label ? label.label.rest : "";
+  const values: CellValue[] = [];
+  let cell: string | null = null;
+  if (/\d/.test(rest) || (label.label.kind !== "date" && rest !== "")) {
+    values.push(rest);
+    cell = labelCell;
+  }
+  const row = grid.rows[label.row] ?? [];
+  const isDate = label.label.kind === "date";
+  for (let column = label.column + 1; column < row.length; column++) {
+    const value = row[column] ?? null;
+    if (isEmpty(value)) continue;
+    if (classifyLabel(value)) break;
+    if (values.length > 0 && !isDate) break;
+    values.push(value);
+    // 填报时间's value starts at its first figure, not at the 年 of an empty 年 月 日.
+    if (!isDate || value instanceof Date || /\d/.test(cellText(value)))
+      cell ??= cellAddress(label.row, column);
+  }
+  // Nothing written: the label's cell when it holds the blanks (填报时间：  年  月  日), else the cell to its right.
+  cell ??= isDate && rest === "" ? cellAddress(label.row, label.column + 1) : labelCell;
+  return { labelCell, cell, values };
+}

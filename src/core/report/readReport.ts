@@ -1,0 +1,100 @@
+import { Grid, cellAddress, cellAt, cellText } from "../grid";
+import type { LabeledValue, ReportLocation } from "./locateReport";
+import type { MonthlyReport, SectionReport } from "./monthlyReport";
+import { cleanCollegeName } from "./quotaLookup";
+import { ratePercent } from "./rateMatches";
+import { CountReading, readCount } from "./readCount";
+import { CalendarDate, DateReading, isoDate, readFilingDate } from "./readFilingDate";
+import { RateReading, readRate } from "./readRate";
+import { FIELD_KEYS, FieldKey, SECTION_KEYS, SectionKey } from "./reportLayout";
+import { MonthChoice, YearMonth, findReportMonth, formatMonth } from "./reportMonth";
+
+export type CountField = Exclude<FieldKey, "rate">;
+
+export interface ReadOptions {
+  /** The file's name, for the report month. */
+  readonly fileName?: string | null;
+  /** The month the user chose. */
+  readonly month?: YearMonth | null;
+}
+
+/** The report and the raw readings the rules look at. */
+export interface ReportReading {
+  readonly location: ReportLocation;
+  readonly report: MonthlyReport;
+  readonly counts: Readonly<Record<SectionKey, Readonly<Record<CountField, CountReading>>>>;
+  readonly rates: Readonly<Record<SectionKey, RateReading>>;
+  readonly date: DateReading;
+  readonly monthChoice: MonthChoice;
+}
+
+const text = (v: LabeledValue): string | null => {
+  const joined = v.values.map(cellText).join("").trim();
+  return joined === "" ? null : joined;
+};
+
+const countValue = (r: CountReading): number | null => (r.kind === "count" ? r.value : null);
+
+/** Reads the values of a located form: numbers per section, 填报单位, 填报人, 负责人, 填报时间 and the month. */
+export function readReport(
+  grid: Grid,
+  location: ReportLocation,
+  options: ReadOptions = {}
+): ReportReading {
+  const counts = {} as Record<SectionKey, Record<CountField, CountReading>>;
+  const rates = {} as Record<SectionKey, RateReading>;
+  const sections = {} as Record<SectionKey, SectionReport>;
+  for (const key of SECTION_KEYS) {
+    const s = location.sections[key];
+    const cells = { label: s.labelCell } as Record<FieldKey | "label", string>;
+    for (const f of FIELD_KEYS) cells[f] = cellAddress(s.valueRow, s.columns[f]);
+    const read = (f: FieldKey) => (s.found ? cellAt(grid, s.valueRow, s.columns[f]) : null);
+    counts[key] = {
+      target: readCount(read("target")),
+      month: readCount(read("month")),
+      cumulative: readCount(read("cumulative")),
+    };
+    rates[key] = readRate(read("rate"));
+    const target = countValue(counts[key].target);
+    // A zero target needs nothing else written: an empty 当月完成 or 累计已完成 is 0.
+    const count = (f: "month" | "cumulative") =>
+      target === 0 && counts[key][f].kind === "empty" ? 0 : countValue(counts[key][f]);
+    const month = count("month");
+    const cumulative = count("cumulative");
+    const rate = rates[key];
+    sections[key] = {
+      key,
+      found: s.found,
+      target,
+      month,
+      cumulative,
+      rate: rate.kind === "rate" ? ratePercent(rate.value, rate.percent, cumulative, target) : null,
+      cells,
+    };
+  }
+  const date = readFilingDate(location.date.values);
+  const filedOn: CalendarDate | null = date.kind === "date" ? date.date : null;
+  const monthChoice = findReportMonth({
+    option: options.month ?? null,
+    sheetName: grid.name,
+    title: location.title?.text ?? null,
+    fileName: options.fileName ?? null,
+    filedOn,
+  });
+  const college = text(location.unit);
+  const report: MonthlyReport = {
+    sheet: grid.name,
+    college: college === null ? null : cleanCollegeName(college) || null,
+    collegeCell: location.unit.cell,
+    month: monthChoice.month ? formatMonth(monthChoice.month) : null,
+    monthSource: monthChoice.source,
+    filedOn: filedOn ? isoDate(filedOn) : null,
+    filedOnCell: location.date.cell,
+    filer: text(location.filer),
+    filerCell: location.filer.cell,
+    head: text(location.head),
+    headCell: location.head.cell,
+    sections,
+  };
+  return { location, report, counts, rates, date, monthChoice };
+}

@@ -1,0 +1,104 @@
+import { QuotaError } from "../errors";
+import { Grid, cellAddress, cellText } from "../grid";
+import { parseCount } from "../count";
+import { SECTION_KEYS, SECTIONS, SectionKey } from "../report/reportLayout";
+import { normalizeLabel } from "../text";
+import { SheetModel, cell } from "../workbookModel";
+import type { LedgerRow } from "./ledger";
+
+export const LEDGER_SHEET = "月报台账";
+
+const COLUMNS: readonly [keyof LedgerRow, string, number][] = [
+  ["college", "学院", 20],
+  ["month", "月份", 10],
+  ["section", "项目", 22],
+  ["target", "年度任务", 10],
+  ["done", "当月完成", 10],
+  ["cumulative", "累计已完成", 11],
+  ["file", "来源文件", 28],
+  ["sha256", "SHA-256", 20],
+  ["importedAt", "导入时间", 22],
+  ["filer", "填报人", 12],
+  ["filedOn", "填报时间", 12],
+];
+
+const NUMBER_FIELDS = new Set<keyof LedgerRow>(["target", "done", "cumulative"]);
+
+/** 月报台账 as a sheet: one row per college, month and section; text always written as text. */
+export function ledgerSheet(rows: readonly LedgerRow[]): SheetModel {
+  return {
+    name: LEDGER_SHEET,
+    key: "ledger",
+    cells: [
+      COLUMNS.map(([, label]) => cell(label, "header")),
+      ...rows.map((r) =>
+        COLUMNS.map(([field]) => {
+          if (field === "section") return cell(SECTIONS[r.section].name, "text");
+          const value = r[field];
+          return NUMBER_FIELDS.has(field)
+            ? cell(value as number | null, "integer")
+            : cell(value === null ? null : String(value), "text");
+        })
+      ),
+    ],
+    merges: [],
+    columnWidths: COLUMNS.map(([, , width]) => width),
+    frozenRows: 1,
+    table: { headerRow: 0, lastRow: rows.length, columns: COLUMNS.length },
+    landscape: true,
+  };
+}
+
+const SECTION_BY_NAME = new Map<string, SectionKey>(
+  SECTION_KEYS.map((s) => [normalizeLabel(SECTIONS[s].name), s])
+);
+
+/** Reads 月报台账 back from a master workbook; no such sheet is an empty ledger. */
+export function readLedger(grids: readonly Grid[]): LedgerRow[] {
+  const grid = grids.find((g) => g.name === LEDGER_SHEET);
+  if (!grid) return [];
+  const header = (grid.rows[0] ?? []).map((v) => normalizeLabel(cellText(v)));
+  const index = new Map(
+    COLUMNS.map(([field, label]) => [field, header.indexOf(normalizeLabel(label))])
+  );
+  const missing = COLUMNS.filter(([field]) => index.get(field)! < 0).map(([, label]) => label);
+  if (missing.length > 0)
+    throw new QuotaError("#VALUE!", `“${LEDGER_SHEET}”缺少列：${missing.join("、")}`);
+  const rows: LedgerRow[] = [];
+  grid.rows.slice(1).forEach((values, i) => {
+    const at = (field: keyof LedgerRow) => values[index.get(field)!] ?? null;
+    if (values.every((v) => cellText(v ?? null) === "")) return;
+    const where = (field: keyof LedgerRow) =>
+      `工作表“${LEDGER_SHEET}”单元格 ${cellAddress(i + 1, index.get(field)!)}`;
+    const section = SECTION_BY_NAME.get(normalizeLabel(cellText(at("section"))));
+    if (!section)
+      throw new QuotaError("#VALUE!", `无法识别项目“${cellText(at("section"))}”`).at(
+        where("section")
+      );
+    const count = (field: keyof LedgerRow) => {
+      const v = at(field);
+      if (v === null || cellText(v) === "") return null;
+      try {
+        return parseCount(v as number | string);
+      } catch (error) {
+        throw error instanceof QuotaError ? error.at(where(field)) : error;
+      }
+    };
+    const text = (field: keyof LedgerRow) =>
+      cellText(at(field)) === "" ? null : cellText(at(field));
+    rows.push({
+      college: text("college") ?? "",
+      month: text("month") ?? "",
+      section,
+      target: count("target"),
+      done: count("done"),
+      cumulative: count("cumulative"),
+      file: text("file") ?? "",
+      sha256: text("sha256") ?? "",
+      importedAt: text("importedAt") ?? "",
+      filer: text("filer"),
+      filedOn: text("filedOn"),
+    });
+  });
+  return rows;
+}

@@ -1,0 +1,193 @@
+import type { Grid } from "../grid";
+import { checkPrevious } from "../report/checkAgainst";
+import { CumulativeLedger, previousFromLedger } from "../report/previousMonth";
+import type { QuotaLookup } from "../report/quotaLookup";
+import { YearMonth, formatMonth, parseMonth } from "../report/reportMonth";
+import type { ReportResult } from "../report/validateReport";
+import { unreadableFile, validateWorkbook } from "../report/validateWorkbook";
+import type { WorkbookModel } from "../workbookModel";
+import { ImportOutcome, LedgerEntry, LedgerRow, importIntoLedger } from "./ledger";
+import { ledgerSheet } from "./ledgerSheet";
+import { RollupSummary, SchoolTargets, summarize } from "./rollupSummary";
+import { summarySheet } from "./summarySheet";
+
+/** A report file after validation: all the roll-up keeps of it (its sheets can be let go). */
+export interface CheckedFile {
+  readonly file: string;
+  readonly sha256: string;
+  readonly results: readonly ReportResult[];
+}
+
+export interface Problem {
+  readonly code: string;
+  readonly cell: string | null;
+  readonly message: string;
+}
+
+export interface Rejected {
+  readonly file: string;
+  readonly errors: readonly Problem[];
+}
+
+/** Validates one file for the roll-up; `grids` null means it could not be read (`error` says why). */
+export function checkReportFile(
+  file: { file: string; sha256: string; grids: readonly Grid[] | null; error?: string },
+  options: { month?: YearMonth | null; quotas?: QuotaLookup | null }
+): CheckedFile {
+  const validate = {
+    fileName: file.file,
+    month: options.month ?? null,
+    quotas: options.quotas ?? null,
+  };
+  const results = file.grids
+    ? validateWorkbook(file.grids, validate)
+    : [unreadableFile(validate, file.error ?? "文件无法读取")];
+  return { file: file.file, sha256: file.sha256, results };
+}
+
+export interface RollUpOptions {
+  /** The master's ledger before this import. */
+  readonly ledger: readonly LedgerRow[];
+  readonly quotas?: QuotaLookup | null;
+  readonly schoolTargets?: SchoolTargets | null;
+  /** YYYY-MM; else the month most of the valid reports are for. */
+  readonly month?: string | null;
+  /** ISO time stamp for the ledger. */
+  readonly importedAt: string;
+}
+
+export interface RollUpResult {
+  readonly month: string;
+  readonly rejected: readonly Rejected[];
+  readonly outcome: ImportOutcome;
+  readonly summary: RollupSummary;
+  /** The month's 汇总 sheet and 月报台账. */
+  readonly workbook: WorkbookModel;
+}
+
+export function previousMonthOf(month: string): string {
+  const ym = parseMonth(month)!;
+  return formatMonth(
+    ym.month === 1 ? { year: ym.year - 1, month: 12 } : { year: ym.year, month: ym.month - 1 }
+  );
+}
+
+/** 累计已完成 of the month before, from the ledger. */
+function previousCumulative(ledger: readonly LedgerRow[], month: string): CumulativeLedger | null {
+  const before = ledger.filter((r) => r.month === previousMonthOf(month));
+  if (before.length === 0) return null;
+  const cumulative: Record<string, Record<string, number>> = {};
+  for (const r of before)
+    if (r.cumulative !== null) (cumulative[r.college] ??= {})[r.section] = r.cumulative;
+  return cumulative;
+}
+
+function mostCommon(values: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return (
+    [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0] ?? null
+  );
+}
+
+/**
+ * The month's roll-up from validated files: reports with errors, of another month, or whose
+ * 累计已完成 does not follow from last month's ledger are rejected with their reasons; the rest
+ * go into the ledger, and the month's summary is built from it.
+ */
+export function rollUp(
+  files: readonly CheckedFile[],
+  options: RollUpOptions
+): RollUpResult | { error: string } {
+  const month =
+    (options.month ? formatMonth(parseMonth(options.month)!) : null) ??
+    mostCommon(
+      files.flatMap((f) => f.results.flatMap((r) => (r.valid && r.month ? [r.month] : [])))
+    );
+  if (!month)
+    return {
+      error: "无法确定汇总月份：请指定月份，或在报表的工作表名、文件名或填报时间中写明月份",
+    };
+  const previous = previousCumulative(options.ledger, month);
+  const entries: LedgerEntry[] = [];
+  const rejected: Rejected[] = [];
+  for (const f of files) {
+    for (const r of f.results) {
+      const name = f.file + (r.sheet ? `（${r.sheet}）` : "");
+      const problems: Problem[] = [...r.errors];
+      if (r.valid && r.month !== month) {
+        problems.push({
+          code: "month-other",
+          cell: null,
+          message: `这是 ${r.month ?? "月份不明"} 的报表，本次汇总 ${month}`,
+        });
+      }
+      if (r.valid && r.report && r.college && previous)
+        problems.push(
+          ...checkPrevious(r.report, r.college, previousFromLedger(previous)).filter(
+            (p) => p.severity === "error"
+          )
+        );
+      if (problems.length > 0 || !r.values || !r.college) {
+        rejected.push({ file: name, errors: problems });
+        continue;
+      }
+      entries.push({
+        college: r.college,
+        month,
+        values: r.values,
+        file: f.file,
+        sha256: f.sha256,
+        filer: r.report?.filer ?? null,
+        filedOn: r.report?.filedOn ?? null,
+      });
+    }
+  }
+  const outcome = importIntoLedger(options.ledger, entries, options.importedAt);
+  const summary = summarize(outcome.ledger, month, {
+    quotas: options.quotas,
+    schoolTargets: options.schoolTargets,
+  });
+  const workbook: WorkbookModel = {
+    sheets: [
+      summarySheet(
+        summary,
+        rejected.map((r) => ({ file: r.file, errors: r.errors.length }))
+      ),
+      ledgerSheet(outcome.ledger),
+    ],
+  };
+  return { month, rejected, outcome, summary, workbook };
+}
+
+/** The `--json` shape of `quota rollup`. */
+export function rollUpJson(result: RollUpResult) {
+  const { summary } = result;
+  const plain = (s: {
+    target: number | null;
+    month: number;
+    cumulative: number;
+    rate: number | null;
+  }) => ({
+    target: s.target,
+    month: s.month,
+    cumulative: s.cumulative,
+    rate: s.rate,
+  });
+  const sections = <
+    T extends { target: number | null; month: number; cumulative: number; rate: number | null },
+  >(
+    o: Readonly<Record<string, T>>
+  ) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, plain(v)]));
+  return {
+    month: result.month,
+    sections: sections(summary.sections),
+    colleges: summary.colleges.map((c) => ({ college: c.college, sections: sections(c.sections) })),
+    rejected: result.rejected.map((r) => ({
+      file: r.file,
+      errors: r.errors.map((e) => ({ code: e.code, cell: e.cell, message: e.message })),
+    })),
+    missing: summary.missing,
+    late: summary.late.map((l) => l.college),
+  };
+}

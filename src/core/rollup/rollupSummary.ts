@@ -1,0 +1,129 @@
+import { decimalFromInteger, divideRounded, toNumber } from "../decimal";
+import type { QuotaLookup } from "../report/quotaLookup";
+import { DUE_DAY, SECTION_KEYS, SectionKey } from "../report/reportLayout";
+import type { LedgerRow } from "./ledger";
+import { expectedPercent } from "./progress";
+
+export interface SectionProgress {
+  readonly target: number | null;
+  readonly month: number;
+  readonly cumulative: number;
+  /** 累计完成率 in percent, 2 decimals; null when there is no target. */
+  readonly rate: number | null;
+}
+
+export interface SchoolSection extends SectionProgress {
+  /** Σ of the colleges' 年度任务, beside the school target from the quota workbook. */
+  readonly collegeTargets: number;
+}
+
+export interface CollegeProgress {
+  readonly college: string;
+  readonly sections: Readonly<
+    Record<SectionKey, SectionProgress & { readonly expected: number; readonly behind: boolean }>
+  >;
+  readonly file: string;
+  readonly filedOn: string | null;
+}
+
+export interface LateReport {
+  readonly college: string;
+  readonly filedOn: string;
+  readonly file: string;
+}
+
+export interface RollupSummary {
+  readonly month: string;
+  readonly sections: Readonly<Record<SectionKey, SchoolSection>>;
+  readonly expected: Readonly<Record<SectionKey, number>>;
+  readonly colleges: readonly CollegeProgress[];
+  /** Colleges expected to report that sent nothing for the month. */
+  readonly missing: readonly string[];
+  readonly late: readonly LateReport[];
+}
+
+/** The school's totals from the quota workbook (表1–表4 合计), when known. */
+export type SchoolTargets = Readonly<Record<SectionKey, number>>;
+
+export function percent(part: number, whole: number | null): number | null {
+  if (whole === null || whole === 0) return null;
+  return toNumber(divideRounded(decimalFromInteger(part * 100), decimalFromInteger(whole), 2));
+}
+
+/** The month's progress, school-wide and per college, from the ledger. */
+export function summarize(
+  ledger: readonly LedgerRow[],
+  month: string,
+  options: { quotas?: QuotaLookup | null; schoolTargets?: SchoolTargets | null } = {}
+): RollupSummary {
+  const rows = ledger.filter((r) => r.month === month);
+  const expectedColleges = options.quotas
+    ? options.quotas.colleges.map((c) => c.college)
+    : [...new Set(ledger.map((r) => r.college))];
+  const reported = [...new Set(rows.map((r) => r.college))];
+  const order = [...expectedColleges, ...reported.filter((c) => !expectedColleges.includes(c))];
+  const expected = Object.fromEntries(
+    SECTION_KEYS.map((s) => [s, expectedPercent(month, s)])
+  ) as Record<SectionKey, number>;
+
+  const colleges: CollegeProgress[] = order
+    .filter((c) => reported.includes(c))
+    .map((college) => {
+      const mine = rows.filter((r) => r.college === college);
+      const sections = Object.fromEntries(
+        SECTION_KEYS.map((s) => {
+          const row = mine.find((r) => r.section === s);
+          const target = row?.target ?? null;
+          const cumulative = row?.cumulative ?? 0;
+          const rate = percent(cumulative, target);
+          return [
+            s,
+            {
+              target,
+              month: row?.done ?? 0,
+              cumulative,
+              rate,
+              expected: expected[s],
+              behind: rate !== null && rate < expected[s],
+            },
+          ];
+        })
+      ) as CollegeProgress["sections"];
+      return { college, sections, file: mine[0]!.file, filedOn: mine[0]!.filedOn };
+    });
+
+  const sections = Object.fromEntries(
+    SECTION_KEYS.map((s) => {
+      const collegeTargets = colleges.reduce((a, c) => a + (c.sections[s].target ?? 0), 0);
+      const allTargets = options.quotas
+        ? options.quotas.colleges.reduce((a, c) => a + (c[s] ?? 0), 0)
+        : collegeTargets;
+      const target = options.schoolTargets?.[s] ?? allTargets;
+      const done = colleges.reduce((a, c) => a + c.sections[s].month, 0);
+      const cumulative = colleges.reduce((a, c) => a + c.sections[s].cumulative, 0);
+      return [
+        s,
+        {
+          target,
+          month: done,
+          cumulative,
+          rate: percent(cumulative, target),
+          collegeTargets: allTargets,
+        },
+      ];
+    })
+  ) as Record<SectionKey, SchoolSection>;
+
+  const due = `${month}-${String(DUE_DAY).padStart(2, "0")}`;
+  const late = colleges
+    .filter((c) => c.filedOn !== null && c.filedOn > due)
+    .map((c) => ({ college: c.college, filedOn: c.filedOn!, file: c.file }));
+  return {
+    month,
+    sections,
+    expected,
+    colleges,
+    missing: expectedColleges.filter((c) => !reported.includes(c)),
+    late,
+  };
+}

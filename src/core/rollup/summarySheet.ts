@@ -1,0 +1,141 @@
+import { cellAddress } from "../grid";
+import { FORM_LABELS, SECTION_KEYS, SECTIONS, fieldHeader } from "../report/reportLayout";
+import { parseMonth } from "../report/reportMonth";
+import { ModelCell, SheetModel, cell } from "../workbookModel";
+import type { RollupSummary } from "./rollupSummary";
+
+export const summarySheetName = (month: string) => `汇总${month}`;
+
+/**
+ * The month's 汇总 sheet: the school-wide 附件6 in the plan's layout, the colleges' progress
+ * against the linear expectation (with data bars), who sent nothing and who sent late.
+ */
+export function summarySheet(
+  summary: RollupSummary,
+  rejected: readonly { file: string; errors: number }[] = []
+): SheetModel {
+  const ym = parseMonth(summary.month)!;
+  const rows: (ModelCell | null)[][] = [];
+  const merges: string[] = [];
+  const dataBars: string[] = [];
+  const push = (...cells: (ModelCell | null)[]) => rows.push(cells);
+  const span = (row: number, from: number, to: number) =>
+    merges.push(`${cellAddress(row, from)}:${cellAddress(row, to)}`);
+
+  push(cell(`${ym.year}年${ym.month}月 ${FORM_LABELS.title}（全校汇总）`, "title"));
+  span(0, 0, 10);
+  push(
+    cell(
+      `按期应完成：取证 ${summary.expected.advanced.toFixed(2)}%（11月底完成），培训 ${summary.expected.training.toFixed(2)}%（12月底完成）；已汇总 ${summary.colleges.length} 个学院。`,
+      "formText"
+    )
+  );
+  span(1, 0, 10);
+  push();
+
+  // The school-wide 附件6: a header row and a value row per section, 工作进度 merged on the left.
+  const first = rows.length;
+  for (const s of SECTION_KEYS) {
+    const header = rows.length;
+    const section = summary.sections[s];
+    push(
+      cell(FORM_LABELS.progress, "formLabel"),
+      cell(SECTIONS[s].label, "formLabel"),
+      ...(["target", "month", "cumulative", "rate"] as const).map((f) =>
+        cell(fieldHeader(f, s), "formLabel")
+      )
+    );
+    const r = header + 2; // Excel row of the values
+    push(
+      null,
+      null,
+      cell(section.target, "formInput"),
+      cell(section.month, "formInput"),
+      cell(section.cumulative, "formInput"),
+      cell(section.rate, "formPercent", `IF(C${r}=0,"",ROUND(E${r}/C${r}*100,2))`)
+    );
+    merges.push(`${cellAddress(header, 1)}:${cellAddress(header + 1, 1)}`);
+  }
+  merges.push(`${cellAddress(first, 0)}:${cellAddress(rows.length - 1, 0)}`);
+  for (const s of SECTION_KEYS) {
+    const { target, collegeTargets } = summary.sections[s];
+    if (target !== null && target !== collegeTargets) {
+      push(
+        cell(
+          `${SECTIONS[s].name}：全校年度任务 ${target}（方案合计），各学院年度任务之和 ${collegeTargets}，相差 ${collegeTargets - target}。`,
+          "note"
+        )
+      );
+    }
+  }
+  push();
+
+  push(cell("各学院进度（累计完成率 %，与按期应完成进度比较）", "header"));
+  span(rows.length - 1, 0, 10);
+  const head = rows.length;
+  push(
+    ...[
+      "学院",
+      "培训累计",
+      "培训完成率",
+      "高级工累计",
+      "高级工完成率",
+      "非高级工累计",
+      "非高级工完成率",
+      "1+X累计",
+      "1+X完成率",
+      "进度",
+      "填报时间",
+    ].map((h) => cell(h, "header"))
+  );
+  for (const c of summary.colleges) {
+    const behind = SECTION_KEYS.filter((s) => c.sections[s].behind).map((s) =>
+      SECTIONS[s].name.replace(/取证人数$/, "")
+    );
+    push(
+      cell(c.college, "text"),
+      ...SECTION_KEYS.flatMap((s) => [
+        cell(c.sections[s].cumulative, "integer"),
+        cell(c.sections[s].rate, "formPercent"),
+      ]),
+      cell(
+        behind.length ? `落后：${behind.join("、")}` : "正常",
+        behind.length ? "warning" : "text"
+      ),
+      cell(c.filedOn, "text")
+    );
+  }
+  if (summary.colleges.length > 0) {
+    for (const column of [2, 4, 6, 8])
+      dataBars.push(`${cellAddress(head + 1, column)}:${cellAddress(rows.length - 1, column)}`);
+  }
+  push();
+
+  push(cell(`本月未报送（${summary.missing.length}）`, "header"));
+  span(rows.length - 1, 0, 3);
+  for (const college of summary.missing) push(cell(college, "text"));
+  if (summary.missing.length === 0) push(cell("无", "note"));
+  push();
+  push(cell(`逾期报送（${ym.month}月27日后，${summary.late.length}）`, "header"));
+  span(rows.length - 1, 0, 3);
+  for (const late of summary.late)
+    push(cell(late.college, "text"), cell(late.filedOn, "text"), cell(late.file, "note"));
+  if (summary.late.length === 0) push(cell("无", "note"));
+  if (rejected.length > 0) {
+    push();
+    push(cell(`未汇总的报表（有错误，${rejected.length}）`, "header"));
+    span(rows.length - 1, 0, 3);
+    for (const r of rejected) push(cell(r.file, "text"), cell(`${r.errors} 个错误`, "warning"));
+  }
+
+  return {
+    name: summarySheetName(summary.month),
+    key: `summary_${summary.month.replace("-", "_")}`,
+    cells: rows,
+    merges,
+    columnWidths: [20, 12, 12, 12, 12, 12, 12, 12, 12, 18, 12],
+    frozenRows: 0,
+    landscape: true,
+    dataBars,
+  };
+}
