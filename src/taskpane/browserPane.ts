@@ -6,9 +6,21 @@ import { h, show } from "./dom";
 import { loadExcelJs } from "./loadExcelJs";
 import { quotaView } from "./quotaView";
 import { describeError, setStatus } from "./status";
+import { checkReportsPanel, rollupPanel } from "./browserReports";
+import { tabs } from "./tabs";
 
 /** Outside Office (a plain browser, or WPS users): work on files picked from disk. */
 export function browserPane(app: HTMLElement): void {
+  tabs(app, [
+    { id: "quota", label: "任务分配", render: quotaPanel },
+    { id: "check", label: "月报检查", render: checkReportsPanel },
+    { id: "rollup", label: "月报汇总", render: rollupPanel },
+  ]);
+  setStatus("info", "未在 Excel 中运行：可选择文件处理，结果可下载。");
+}
+
+/** 表1–表4 from a graduate file, shown and downloadable. */
+function quotaPanel(app: HTMLElement): void {
   const output = h("div", { id: "quota-output" });
   const style = h(
     "select",
@@ -83,7 +95,6 @@ export function browserPane(app: HTMLElement): void {
     ),
     output
   );
-  setStatus("info", "未在 Excel 中运行：可选择文件处理，结果可下载。");
 }
 
 export function saveFile(bytes: Uint8Array, name: string): void {

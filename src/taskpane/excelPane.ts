@@ -14,6 +14,8 @@ import type { FormulaStyle } from "../core/quotaWorkbook";
 import { confirmInPane } from "./confirmDialog";
 import { h, show } from "./dom";
 import { quotaView } from "./quotaView";
+import { excelReportPanel, excelRollupPanel } from "./excelReports";
+import { tabs } from "./tabs";
 import { describeError, setStatus } from "./status";
 
 /** Inside Excel: build the tables in the open workbook, live with QUOTA functions. */
@@ -179,35 +181,41 @@ export function excelPane(app: HTMLElement): void {
   convert.addEventListener("click", () => void doConvert("native"));
   freeze.addEventListener("click", () => void doConvert("values"));
 
-  show(
-    app,
-    h(
-      "section",
-      { class: "card" },
-      h("h2", { class: "card__title" }, "生成任务分配表"),
+  const quotaPanel = (panel: HTMLElement) =>
+    show(
+      panel,
       h(
-        "p",
-        { class: "card__text" },
-        "在毕业生人数所在的工作表上点击（或先选中该表），生成表1–表4、参数和说明工作表。"
+        "section",
+        { class: "card" },
+        h("h2", { class: "card__title" }, "生成任务分配表"),
+        h(
+          "p",
+          { class: "card__text" },
+          "在毕业生人数所在的工作表上点击（或先选中该表），生成表1–表4、参数和说明工作表。"
+        ),
+        h("label", { class: "field__label", for: "formula-style" }, "公式形式"),
+        style,
+        generate
       ),
-      h("label", { class: "field__label", for: "formula-style" }, "公式形式"),
-      style,
-      generate
-    ),
-    manual,
-    h(
-      "section",
-      { class: "card" },
-      h("h2", { class: "card__title" }, "发给各学院前"),
+      manual,
       h(
-        "p",
-        { class: "card__text" },
-        "没有安装本加载项的电脑会把 QUOTA 函数显示为 #NAME?。发送前可转换："
+        "section",
+        { class: "card" },
+        h("h2", { class: "card__title" }, "发给各学院前"),
+        h(
+          "p",
+          { class: "card__text" },
+          "没有安装本加载项的电脑会把 QUOTA 函数显示为 #NAME?。发送前可转换："
+        ),
+        h("div", { class: "button-row" }, convert, freeze)
       ),
-      h("div", { class: "button-row" }, convert, freeze)
-    ),
-    output
-  );
+      output
+    );
+  tabs(app, [
+    { id: "quota", label: "任务分配", render: quotaPanel },
+    { id: "report", label: "月报", render: (panel) => excelReportPanel(panel, features) },
+    { id: "rollup", label: "汇总", render: (panel) => excelRollupPanel(panel, features) },
+  ]);
   setStatus("info", "就绪。");
 }
 

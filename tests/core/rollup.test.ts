@@ -145,6 +145,7 @@ describe("汇总", () => {
     expect(text).toContain("各学院年度任务之和 14574，相差 2");
     expect(text).toContain("落后：培训任务");
     expect(text).toContain("坏.xlsx");
-    expect(sheet.dataBars).toHaveLength(4);
+    expect(sheet.dataBars).toEqual(["B17:E18"]);
+    expect(sheet.chart).toEqual({ title: "各学院累计完成率（%）", source: "A16:E18" });
   });
 });

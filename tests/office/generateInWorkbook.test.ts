@@ -8,6 +8,7 @@ import { planColleges } from "../support/planData";
 
 const ALL: ExcelFeatures = {
   suspendCalculation: true,
+  conditionalFormats: true,
   freezePanes: true,
   dataValidation: true,
   pageLayout: true,
@@ -200,7 +201,7 @@ describe("生成任务分配表 in the open workbook", () => {
     await generateInWorkbook(
       excel.context as unknown as Excel.RequestContext,
       { formulas: "quota" },
-      { suspendCalculation: false, freezePanes: false, dataValidation: false, pageLayout: false },
+      { suspendCalculation: false, conditionalFormats: false, freezePanes: false, dataValidation: false, pageLayout: false },
       yes
     );
     expect(excel.calls.filter((c) => c.startsWith("freeze") || c === "suspend")).toEqual([]);

@@ -1,4 +1,5 @@
-import type { CellValue, Grid } from "../../core/grid";
+import type { Grid } from "../../core/grid";
+import { loadUsed, usedGrid } from "./usedGrid";
 import { OWNER_NAME_PREFIX } from "../../core/workbookModel";
 
 /** What one round trip learns about the open workbook. */
@@ -25,8 +26,7 @@ export async function inspectWorkbook(context: Excel.RequestContext): Promise<Wo
   tables.load("items/name,items/worksheet/name");
   const active = worksheets.getActiveWorksheet();
   active.load("name");
-  const used = active.getUsedRangeOrNullObject(true);
-  used.load("values,rowIndex,columnIndex");
+  const used = loadUsed(active);
   const selected = context.workbook.getSelectedRange();
   selected.load("rowIndex,columnIndex,rowCount,columnCount");
 
@@ -44,22 +44,13 @@ export async function inspectWorkbook(context: Excel.RequestContext): Promise<Wo
     list.push(table.name);
     tablesBySheet.set(table.worksheet.name, list);
   }
-  const rows: CellValue[][] = [];
-  if (!used.isNullObject) {
-    used.values.forEach((row, r) => {
-      const cells: CellValue[] = new Array(used.columnIndex).fill(null);
-      for (const v of row) cells.push(v === "" ? null : (v as CellValue));
-      rows[used.rowIndex + r] = cells;
-    });
-  }
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   const multi = selected.rowCount * selected.columnCount > 1;
   return {
     sheetNames: worksheets.items.map((w) => w.name),
     owned,
     tables: tablesBySheet,
     activeSheet: active.name,
-    activeGrid: { name: active.name, rows },
+    activeGrid: usedGrid(active.name, used),
     selection: multi
       ? {
           row: selected.rowIndex,

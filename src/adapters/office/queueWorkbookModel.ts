@@ -117,6 +117,18 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetModel, features: ExcelFeatu
     table.showFilterButton = false;
   }
   if (features.freezePanes && sheet.frozenRows > 0) ws.freezePanes.freezeRows(sheet.frozenRows);
+  if (features.conditionalFormats) {
+    for (const address of sheet.dataBars ?? []) {
+      const bars = ws.getRange(address).conditionalFormats.add("DataBar").dataBar;
+      bars.lowerBoundRule = { type: "Number", formula: "0" };
+      bars.upperBoundRule = { type: "Number", formula: "100" };
+    }
+  }
+  if (sheet.chart) {
+    const chart = ws.charts.add("BarClustered", ws.getRange(sheet.chart.source), "Columns");
+    chart.title.text = sheet.chart.title;
+    chart.setPosition(`${columnLetter(Math.max(sheet.columnWidths.length, 6) + 1)}3`);
+  }
   if (features.dataValidation) {
     for (const address of sheet.wholeNumberRanges ?? []) {
       const validation = ws.getRange(address).dataValidation;

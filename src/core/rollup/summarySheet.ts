@@ -73,31 +73,17 @@ export function summarySheet(
   push(cell("各学院进度（累计完成率 %，与按期应完成进度比较）", "header"));
   span(rows.length - 1, 0, 10);
   const head = rows.length;
-  push(
-    ...[
-      "学院",
-      "培训累计",
-      "培训完成率",
-      "高级工累计",
-      "高级工完成率",
-      "非高级工累计",
-      "非高级工完成率",
-      "1+X累计",
-      "1+X完成率",
-      "进度",
-      "填报时间",
-    ].map((h) => cell(h, "header"))
-  );
+  const rateHeaders = ["培训完成率", "高级工完成率", "非高级工完成率", "1+X完成率"];
+  const counts = ["培训累计", "高级工累计", "非高级工累计", "1+X累计"];
+  push(...["学院", ...rateHeaders, ...counts, "进度", "填报时间"].map((h) => cell(h, "header")));
   for (const c of summary.colleges) {
     const behind = SECTION_KEYS.filter((s) => c.sections[s].behind).map((s) =>
       SECTIONS[s].name.replace(/取证人数$/, "")
     );
     push(
       cell(c.college, "text"),
-      ...SECTION_KEYS.flatMap((s) => [
-        cell(c.sections[s].cumulative, "integer"),
-        cell(c.sections[s].rate, "formPercent"),
-      ]),
+      ...SECTION_KEYS.map((s) => cell(c.sections[s].rate, "formPercent")),
+      ...SECTION_KEYS.map((s) => cell(c.sections[s].cumulative, "integer")),
       cell(
         behind.length ? `落后：${behind.join("、")}` : "正常",
         behind.length ? "warning" : "text"
@@ -106,8 +92,7 @@ export function summarySheet(
     );
   }
   if (summary.colleges.length > 0) {
-    for (const column of [2, 4, 6, 8])
-      dataBars.push(`${cellAddress(head + 1, column)}:${cellAddress(rows.length - 1, column)}`);
+    dataBars.push(`${cellAddress(head + 1, 1)}:${cellAddress(rows.length - 1, 4)}`);
   }
   push();
 
@@ -137,5 +122,12 @@ export function summarySheet(
     frozenRows: 0,
     landscape: true,
     dataBars,
+    chart:
+      summary.colleges.length > 0
+        ? {
+            title: "各学院累计完成率（%）",
+            source: `${cellAddress(head, 0)}:${cellAddress(head + summary.colleges.length, 4)}`,
+          }
+        : undefined,
   };
 }

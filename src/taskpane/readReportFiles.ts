@@ -1,0 +1,47 @@
+import { readGrids } from "../adapters/xlsx/readGrids";
+import type { Grid } from "../core/grid";
+import { loadExcelJs } from "./loadExcelJs";
+
+export interface PickedFile {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: Uint8Array;
+  readonly grids: readonly Grid[] | null;
+  readonly error?: string;
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes as BufferSource);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Reads picked files one by one (exceljs loads on the first), reporting progress; a bad file never stops the others. */
+export async function readPickedFiles(
+  files: readonly File[],
+  onProgress: (done: number, total: number) => void
+): Promise<PickedFile[]> {
+  const excel = await loadExcelJs();
+  const picked: PickedFile[] = [];
+  for (const [i, f] of files.entries()) {
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const hash = await sha256(bytes);
+    try {
+      picked.push({
+        file: f.name,
+        sha256: hash,
+        bytes,
+        grids: await readGrids(excel, bytes, f.name),
+      });
+    } catch (error) {
+      picked.push({
+        file: f.name,
+        sha256: hash,
+        bytes,
+        grids: null,
+        error: `文件“${f.name}”：${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+    onProgress(i + 1, files.length);
+  }
+  return picked;
+}
