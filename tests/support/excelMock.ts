@@ -36,6 +36,8 @@ export class ExcelMock {
   readonly calls: string[] = [];
   readonly sheets: Mock[] = [];
   active = "";
+  /** Fill colours of cells before the code runs, by "sheet!A1". */
+  readonly fills = new Map<string, string>();
   selection = { rowIndex: 0, columnIndex: 0, rowCount: 1, columnCount: 1 };
   readonly context: Mock;
   private readonly rowsBySheet = new Map<string, CellValue[][]>();
@@ -63,6 +65,14 @@ export class ExcelMock {
       worksheets: collection(() => self.sheets, {
         getActiveWorksheet: () => self.sheet(self.active),
         getItem: (name: string) => self.sheet(name),
+        getItemOrNullObject: (name: string) =>
+          self.sheets.find((s) => s.sheetName === name) ?? {
+            getUsedRangeOrNullObject: () => {
+              const none = self.mock({ values: [], rowIndex: 0, columnIndex: 0 });
+              none.isNullObject = true;
+              return none;
+            },
+          },
         add: (name: string) => {
           self.calls.push(`add ${name}`);
           self.added.push(name);
@@ -121,9 +131,12 @@ export class ExcelMock {
       return used;
     };
     ws.getRange = (address = "") => {
-      const range = self.mock({ format: { font: {}, fill: {}, borders: {} }, dataValidation: {} });
+      const range = self.mock({ format: { font: {}, fill: { color: self.fills.get(`${name}!${address}`) ?? "#FFFFFF" }, borders: {} }, dataValidation: {} });
       range.sheetName = name;
       range.format.borders.getItem = () => ({});
+      range.format.fill.clear = () => self.calls.push(`clear fill ${name}!${address}`);
+      range.conditionalFormats = { add: (type: string) => (self.calls.push(`${type} ${name}!${address}`), { dataBar: {} }) };
+      range.select = () => self.calls.push(`select ${name}!${address}`);
       range.merge = () => (write.merged = true);
       range.unmerge = () => undefined;
       range.clear = () => (write.cleared = true);
@@ -142,6 +155,12 @@ export class ExcelMock {
     ws.freezePanes = { freezeRows: (n: number) => self.calls.push(`freeze ${name} ${n}`) };
     ws.pageLayout = { setPrintArea: () => undefined, setPrintTitleRows: () => undefined };
     ws.activate = () => self.calls.push(`activate ${name}`);
+    ws.charts = {
+      add: (type: string, source: Mock) => {
+        self.calls.push(`chart ${name} ${type} ${self.ranges.find((r) => r.mock === source)?.address}`);
+        return { title: {}, setPosition: () => undefined };
+      },
+    };
     this.sheets.push(ws);
     return ws;
   }

@@ -60,6 +60,10 @@ export async function rollUpInWorkbook(
     const sheet = sheetOfReference(item.formula);
     if (sheet) owned.add(sheet);
   }
+  const existing = new Set(worksheets.items.map((w) => w.name));
+  if (existing.has(LEDGER_SHEET) && !owned.has(LEDGER_SHEET)) {
+    return { error: `工作簿中已有同名工作表“${LEDGER_SHEET}”，且不是本工具生成的；为免覆盖，请先将其改名` };
+  }
   const grids = quotaGrids();
   const quotas = grids.length === 4 ? readQuotaLookup(grids) : null;
   const schoolTargets = grids.length === 4 ? readSchoolTargets(grids) : null;
@@ -89,7 +93,6 @@ export async function rollUpInWorkbook(
   if ("error" in result) return result;
   if (result.outcome.replaced.length > 0 && !(await confirm(result.outcome.replaced))) return null;
 
-  const existing = new Set(worksheets.items.map((w) => w.name));
   const targets = new Map<string, SheetTarget>();
   for (const sheet of result.workbook.sheets) {
     if (existing.has(sheet.name) && !owned.has(sheet.name)) {

@@ -56,7 +56,7 @@ const SECTION_BY_NAME = new Map<string, SectionKey>(
 /** Reads 月报台账 back from a master workbook; no such sheet is an empty ledger. */
 export function readLedger(grids: readonly Grid[]): LedgerRow[] {
   const grid = grids.find((g) => g.name === LEDGER_SHEET);
-  if (!grid) return [];
+  if (!grid || grid.rows.every((r) => r.length === 0)) return [];
   const header = (grid.rows[0] ?? []).map((v) => normalizeLabel(cellText(v)));
   const index = new Map(
     COLUMNS.map(([field, label]) => [field, header.indexOf(normalizeLabel(label))])
