@@ -1,0 +1,104 @@
+/* The pane outside Office on report files: check findings, then the roll-up's downloaded master. */
+import ExcelJS from "exceljs";
+import { existsSync, readFileSync } from "fs";
+import { join } from "path";
+import { chromium, Browser, Page } from "playwright-core";
+import { writeModelToFile } from "../../src/adapters/xlsx/node";
+import { readGrids } from "../../src/adapters/xlsx/readGrids";
+import { demoReport } from "../../src/cli/demoReports";
+import { buildQuotaTables } from "../../src/core/quotaTables";
+import { quotaLookupFromTables } from "../../src/core/report/quotaLookup";
+import { planColleges, SAMPLE_DIR } from "../support/planData";
+import { runCli } from "../support/runCli";
+import { useTempDir } from "../support/tempDir";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serveStatic, CHROMIUM } = require("../../scripts/serveStatic.js");
+
+const WEB = join(__dirname, "..", "..", "dist", "web");
+const ready = existsSync(join(WEB, "taskpane.html")) && existsSync(CHROMIUM.executablePath);
+if (!ready && process.env.CI) throw new Error("the pane test needs `npm run build` and /usr/bin/chromium");
+const tmp = useTempDir();
+jest.setTimeout(120_000);
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+let quotaFile = "";
+const reports: string[] = [];
+
+beforeAll(async () => {
+  if (!ready) return;
+  quotaFile = join(tmp(), "quota.xlsx");
+  await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", quotaFile);
+  const quotas = quotaLookupFromTables(buildQuotaTables(planColleges()).rows);
+  const june = { year: 2022, month: 6 };
+  const plan: [string, number, number, boolean][] = [
+    ["外国语学院", 0.5, 20, false],
+    ["人文学院", 0.3, 29, false],
+    ["艺术学院", 0.5, 21, true],
+  ];
+  for (const [college, share, day, broken] of plan) {
+    const file = join(tmp(), `${college}-2022年6月.xlsx`);
+    await writeModelToFile({ sheets: [demoReport(quotas.find(college)!, june, share, day, broken)] }, file);
+    reports.push(file);
+  }
+  server = await serveStatic(WEB);
+  browser = await chromium.launch({ executablePath: CHROMIUM.executablePath, args: CHROMIUM.args, headless: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPane(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 320, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.waitForSelector("html[data-pane-ready=browser]");
+  return { page, errors };
+}
+
+(ready ? test : test.skip)("月报检查: findings per file, against the quota workbook", async () => {
+  const { page, errors } = await openPane();
+  await page.click("#tab-check");
+  await page.setInputFiles("#quota-file-check", quotaFile);
+  await page.waitForFunction(() => document.querySelector("#panel-check")?.textContent?.includes("12 个学院"));
+  const files = reports.map((f) => ({ name: f.replace(/^.*[\\/]/, ""), mimeType: "application/octet-stream", buffer: readFileSync(f) }));
+  await page.setInputFiles("#report-files", [...files, { name: "坏.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("nope") }]);
+  await page.waitForSelector("#check-output .report-result:nth-child(4)");
+  const headings = await page.$$eval("#check-output .result__heading", (hs) => hs.map((h) => h.textContent));
+  expect(headings).toEqual([
+    "✓ 通过：外国语学院-2022年6月.xlsx · 2022年6月",
+    "✓ 通过：人文学院-2022年6月.xlsx · 2022年6月",
+    "✗ 有错误：艺术学院-2022年6月.xlsx · 2022年6月",
+    "✗ 有错误：坏.xlsx",
+  ]);
+  const codes = await page.$$eval("#check-output [data-code]", (items) => items.map((i) => i.getAttribute("data-code")));
+  expect(codes).toEqual(["date-late", "month-exceeds-cumulative", "file-unreadable"]);
+  expect(await page.textContent("#status")).toContain("2 份通过，2 份有错误");
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+(ready ? test : test.skip)("月报汇总: the downloaded master holds 汇总 and 月报台账", async () => {
+  const { page, errors } = await openPane();
+  await page.click("#tab-rollup");
+  await page.setInputFiles("#quota-file-rollup", quotaFile);
+  await page.waitForFunction(() => document.querySelector("#panel-rollup")?.textContent?.includes("12 个学院"));
+  await page.setInputFiles("#rollup-files", reports);
+  await page.waitForSelector("#download-master");
+  expect(await page.$$eval(".college-bar", (bars) => bars.map((b) => b.getAttribute("data-college")))).toEqual(["外国语学院", "人文学院"]);
+  expect(await page.textContent("#late-colleges")).toContain("人文学院");
+  expect(await page.textContent("#rejected-reports")).toContain("艺术学院");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-master")]);
+  const file = join(tmp(), "master.xlsx");
+  await download.saveAs(file);
+  const grids = await readGrids(ExcelJS, readFileSync(file), file);
+  expect(grids.map((g) => g.name)).toEqual(["汇总2022-06", "月报台账"]);
+  const ledger = grids[1]!.rows.slice(1).filter((r) => r.length > 0);
+  expect(ledger.map((r) => r[0])).toEqual([...Array(4).fill("外国语学院"), ...Array(4).fill("人文学院")]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
