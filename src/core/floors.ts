@@ -1,6 +1,5 @@
-import { QuotaError } from "./errors";
+import { parseAssignments } from "./assignments";
 import { parseCount } from "./count";
-import { normalizeLabel } from "./text";
 
 export type FloorName = "training" | "advanced" | "certificates" | "onex";
 export type Floors = Readonly<Record<FloorName, number>>;
@@ -24,19 +23,7 @@ export const DEFAULT_FLOORS: Floors = {
 
 /** Parses "training=14000,onex=940" over the defaults. */
 export function parseFloors(spec: string | undefined, base: Floors = DEFAULT_FLOORS): Floors {
-  const floors: Record<FloorName, number> = { ...base };
-  if (!spec || spec.trim() === "") return floors;
-  for (const part of spec.split(/[,，;；]/)) {
-    if (part.trim() === "") continue;
-    const [rawName, rawValue, ...rest] = part.split(/[=＝]/);
-    const name = normalizeLabel(rawName ?? "") as FloorName;
-    if (!FLOOR_NAMES.includes(name) || rawValue === undefined || rest.length > 0) {
-      throw new QuotaError(
-        "#VALUE!",
-        `无法识别最低任务设置“${part.trim()}”，应为 名称=人数，名称为 ${FLOOR_NAMES.join("、")}`
-      );
-    }
-    floors[name] = parseCount(rawValue, `最低任务 ${name}`);
-  }
-  return floors;
+  return parseAssignments(spec, base, "最低任务", (value, name) =>
+    parseCount(value, `最低任务 ${name}`)
+  );
 }

@@ -1,6 +1,5 @@
-import { QuotaError } from "./errors";
+import { parseAssignments } from "./assignments";
 import { Rate, parseRate } from "./rate";
-import { normalizeLabel } from "./text";
 
 export type RateName = "training" | "advanced" | "intermediate" | "undergraduate" | "onex";
 export type Rates = Readonly<Record<RateName, Rate>>;
@@ -33,19 +32,5 @@ export const DEFAULT_RATES: Rates = {
 
 /** Parses "training=110%,onex=0.21" over the defaults; an unknown name or bad rate is an error. */
 export function parseRates(spec: string | undefined, base: Rates = DEFAULT_RATES): Rates {
-  const rates: Record<RateName, Rate> = { ...base };
-  if (!spec || spec.trim() === "") return rates;
-  for (const part of spec.split(/[,，;；]/)) {
-    if (part.trim() === "") continue;
-    const [rawName, rawValue, ...rest] = part.split(/[=＝]/);
-    const name = normalizeLabel(rawName ?? "") as RateName;
-    if (!RATE_NAMES.includes(name) || rawValue === undefined || rest.length > 0) {
-      throw new QuotaError(
-        "#VALUE!",
-        `无法识别比例设置“${part.trim()}”，应为 名称=比例，名称为 ${RATE_NAMES.join("、")}`
-      );
-    }
-    rates[name] = parseRate(rawValue, `比例 ${name}`);
-  }
-  return rates;
+  return parseAssignments(spec, base, "比例", (value, name) => parseRate(value, `比例 ${name}`));
 }

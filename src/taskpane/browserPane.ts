@@ -5,7 +5,7 @@ import type { FormulaStyle } from "../core/quotaWorkbook";
 import { h, show } from "./dom";
 import { loadExcelJs } from "./loadExcelJs";
 import { quotaView } from "./quotaView";
-import { describeError, setStatus } from "./status";
+import { setStatus, showError } from "./status";
 import { checkReportsPanel, rollupPanel } from "./browserReports";
 import { tabs } from "./tabs";
 
@@ -68,8 +68,7 @@ function quotaPanel(app: HTMLElement): void {
         warnings.length ? warnings.join("；") : undefined
       );
     } catch (error) {
-      const { message, next } = describeError(error);
-      setStatus("error", message, next);
+      showError(error);
     }
   }
 

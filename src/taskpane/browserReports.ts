@@ -15,7 +15,7 @@ import { findingsView } from "./findingsView";
 import { loadExcelJs } from "./loadExcelJs";
 import { PickedFile, readPickedFiles } from "./readReportFiles";
 import { rollupView } from "./rollupView";
-import { describeError, setStatus } from "./status";
+import { setStatus, showError } from "./status";
 
 /** The quota workbook picked as the reference, shared by the check and the roll-up views. */
 const reference: {
@@ -49,8 +49,7 @@ function quotaPicker(idSuffix: string): HTMLElement {
         label.textContent = `已选：${file!.name}（${reference.quotas.colleges.length} 个学院）`;
         setStatus("success", `已读取任务分配表“${file!.name}”。`);
       } catch (error) {
-        const { message, next } = describeError(error);
-        setStatus("error", message, next);
+        showError(error);
       }
     }
   );
@@ -89,8 +88,7 @@ export function checkReportsPanel(panel: HTMLElement): void {
         `共 ${results.length} 份：${results.length - bad} 份通过，${bad} 份有错误。`
       );
     } catch (error) {
-      const { message, next } = describeError(error);
-      setStatus("error", message, next);
+      showError(error);
     }
   };
   show(
@@ -174,8 +172,7 @@ export function rollupPanel(panel: HTMLElement): void {
           saveFile(bytes, `总表-${result.month}.xlsx`);
           setStatus("success", "已下载总表。");
         } catch (error) {
-          const { message, next } = describeError(error);
-          setStatus("error", message, next);
+          showError(error);
         }
       });
       show(output, download, rollupView(result));
@@ -185,8 +182,7 @@ export function rollupPanel(panel: HTMLElement): void {
         result.rejected.length ? `${result.rejected.length} 份报表有错误，未汇总。` : undefined
       );
     } catch (error) {
-      const { message, next } = describeError(error);
-      setStatus("error", message, next);
+      showError(error);
     }
   };
   show(

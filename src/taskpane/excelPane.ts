@@ -16,7 +16,7 @@ import { h, show } from "./dom";
 import { quotaView } from "./quotaView";
 import { excelReportPanel, excelRollupPanel } from "./excelReports";
 import { tabs } from "./tabs";
-import { describeError, setStatus } from "./status";
+import { setStatus, showError } from "./status";
 
 /** Inside Excel: build the tables in the open workbook, live with QUOTA functions. */
 export function excelPane(app: HTMLElement): void {
@@ -86,8 +86,7 @@ export function excelPane(app: HTMLElement): void {
         showManualLayout(error.message);
         return;
       }
-      const { message, next } = describeError(error);
-      setStatus("error", message, next);
+      showError(error);
     } finally {
       generate.disabled = false;
     }
@@ -144,8 +143,7 @@ export function excelPane(app: HTMLElement): void {
         };
         void run(layout);
       } catch (error) {
-        const { message, next } = describeError(error);
-        setStatus("error", message, next);
+        showError(error);
       }
     });
   }
@@ -174,8 +172,7 @@ export function excelPane(app: HTMLElement): void {
           : "现在可把工作簿发给没有安装加载项的同事。"
       );
     } catch (error) {
-      const { message, next } = describeError(error);
-      setStatus("error", message, next);
+      showError(error);
     }
   };
   convert.addEventListener("click", () => void doConvert("native"));

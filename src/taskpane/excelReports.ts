@@ -16,12 +16,7 @@ import { filePicker, progressBar } from "./filePicker";
 import { findingsView } from "./findingsView";
 import { PickedFile, readPickedFiles } from "./readReportFiles";
 import { rollupView } from "./rollupView";
-import { describeError, setStatus } from "./status";
-
-const fail = (error: unknown) => {
-  const { message, next } = describeError(error);
-  setStatus("error", message, next);
-};
+import { setStatus, showError } from "./status";
 
 /** 月报 in Excel: add the month's 附件6 as a sheet, and 检查本表 with clickable findings. */
 export function excelReportPanel(panel: HTMLElement, features: ExcelFeatures): void {
@@ -50,7 +45,7 @@ export function excelReportPanel(panel: HTMLElement, features: ExcelFeatures): v
           : "本工作簿没有表1–表4，年度任务请自行填写。"
       );
     } catch (error) {
-      fail(error);
+      showError(error);
     }
   });
 
@@ -81,7 +76,7 @@ export function excelReportPanel(panel: HTMLElement, features: ExcelFeatures): v
       clear.hidden = true;
       setStatus("info", "已清除标记。");
     } catch (error) {
-      fail(error);
+      showError(error);
     }
   });
   check.addEventListener("click", async () => {
@@ -91,7 +86,7 @@ export function excelReportPanel(panel: HTMLElement, features: ExcelFeatures): v
         checkActiveSheet(context, parseMonth(checkMonth.value))
       );
       const select = (sheet: string) => (_: unknown, finding: { cell: string | null }) =>
-        void Excel.run((context) => selectCell(context, sheet, finding.cell!)).catch(fail);
+        void Excel.run((context) => selectCell(context, sheet, finding.cell!)).catch(showError);
       const mark = h(
         "button",
         { type: "button", class: "button", id: "highlight" },
@@ -107,7 +102,7 @@ export function excelReportPanel(panel: HTMLElement, features: ExcelFeatures): v
           clear.hidden = false;
           setStatus("info", `已标记 ${cells.length} 个单元格（只改底色，不改数值）。`);
         } catch (error) {
-          fail(error);
+          showError(error);
         }
       });
       show(
@@ -129,7 +124,7 @@ export function excelReportPanel(panel: HTMLElement, features: ExcelFeatures): v
           : "本工作簿没有表1–表4，未核对年度任务。"
       );
     } catch (error) {
-      fail(error);
+      showError(error);
     }
   });
 
@@ -227,7 +222,7 @@ export function excelRollupPanel(panel: HTMLElement, features: ExcelFeatures): v
           : undefined
       );
     } catch (error) {
-      fail(error);
+      showError(error);
     }
   });
   show(
@@ -249,7 +244,7 @@ export function excelRollupPanel(panel: HTMLElement, features: ExcelFeatures): v
           show(chosen, `已选 ${picked.length} 份：${picked.map((p) => p.file).join("、")}`);
           setStatus("info", "已读取，点击“汇总月报”。");
         } catch (error) {
-          fail(error);
+          showError(error);
         }
       }),
       chosen,

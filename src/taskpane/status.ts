@@ -30,3 +30,9 @@ export function describeError(error: unknown): { message: string; next: string }
     return { message: "工作簿或工作表受保护，无法写入。", next: "请撤销工作表保护后重试。" };
   return { message: `操作失败：${text}`, next: "请重试；如仍失败，请将此信息发给教务处。" };
 }
+
+/** Shows any failure in the pane's status line. */
+export function showError(error: unknown): void {
+  const { message, next } = describeError(error);
+  setStatus("error", message, next);
+}

@@ -1,6 +1,6 @@
 import { browserPane } from "./browserPane";
 import { excelPane } from "./excelPane";
-import { describeError, setStatus } from "./status";
+import { showError } from "./status";
 
 /* global Office */
 
@@ -12,14 +12,12 @@ function start(inExcel: boolean): void {
     else browserPane(app);
     document.documentElement.dataset.paneReady = inExcel ? "excel" : "browser";
   } catch (error) {
-    const { message, next } = describeError(error);
-    setStatus("error", message, next);
+    showError(error);
   }
 }
 
 window.addEventListener("unhandledrejection", (event) => {
-  const { message, next } = describeError(event.reason);
-  setStatus("error", message, next);
+  showError(event.reason);
 });
 
 // Office.js is absent when its script could not load (offline, a plain browser); outside Office

@@ -4,9 +4,8 @@ import type { YearMonth } from "../../core/report/reportMonth";
 import { LEDGER_SHEET, readLedger } from "../../core/rollup/ledgerSheet";
 import { readSchoolTargets } from "../../core/rollup/readSchoolTargets";
 import { CheckedFile, RollUpResult, checkReportFile, rollUp } from "../../core/rollup/rollUp";
-import { OWNER_NAME_PREFIX } from "../../core/workbookModel";
 import type { ExcelFeatures } from "./features";
-import { sheetOfReference } from "./inspectWorkbook";
+import { loadOwnership, readOwnership } from "./ownership";
 import { SheetTarget, queueWorkbookModel } from "./queueWorkbookModel";
 import { loadQuotaSheets } from "./readQuotaSheets";
 import { loadUsed, usedGrid } from "./usedGrid";
@@ -40,10 +39,7 @@ export async function rollUpInWorkbook(
 ): Promise<RollUpResult | { error: string } | null> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
-  const names = context.workbook.names;
-  names.load("items/name,items/formula");
-  const tables = context.workbook.tables;
-  tables.load("items/name,items/worksheet/name");
+  const ownership = loadOwnership(context);
   const ledgerRange = loadUsed(
     context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET) as Excel.Worksheet
   );
@@ -54,15 +50,13 @@ export async function rollUpInWorkbook(
   }));
   await context.sync();
 
-  const owned = new Set<string>();
-  for (const item of names.items) {
-    if (!item.name.startsWith(OWNER_NAME_PREFIX)) continue;
-    const sheet = sheetOfReference(item.formula);
-    if (sheet) owned.add(sheet);
-  }
+  const { owned: ownedKeys, tables } = readOwnership(ownership);
+  const owned = new Set(ownedKeys.values());
   const existing = new Set(worksheets.items.map((w) => w.name));
   if (existing.has(LEDGER_SHEET) && !owned.has(LEDGER_SHEET)) {
-    return { error: `工作簿中已有同名工作表“${LEDGER_SHEET}”，且不是本工具生成的；为免覆盖，请先将其改名` };
+    return {
+      error: `工作簿中已有同名工作表“${LEDGER_SHEET}”，且不是本工具生成的；为免覆盖，请先将其改名`,
+    };
   }
   const grids = quotaGrids();
   const quotas = grids.length === 4 ? readQuotaLookup(grids) : null;
@@ -101,8 +95,11 @@ export async function rollUpInWorkbook(
       };
     }
     const replace = existing.has(sheet.name);
-    const own = tables.items.filter((t) => t.worksheet.name === sheet.name).map((t) => t.name);
-    targets.set(sheet.name, { replace, tables: replace ? own : [], marked: replace });
+    targets.set(sheet.name, {
+      replace,
+      tables: replace ? (tables.get(sheet.name) ?? []) : [],
+      marked: replace,
+    });
   }
   queueWorkbookModel(context, result.workbook, targets, features);
   await context.sync();
