@@ -1,8 +1,11 @@
 "use strict";
 // Runs one CLI command in a fresh process and reports its wall time and peak memory (max RSS).
+// The argument is the argv as JSON, or @file holding it (thousands of paths exceed one argument's limit).
+const { readFileSync } = require("fs");
 const { main } = require("../dist/node/cli/main.js");
 
-const argv = JSON.parse(process.argv[2]);
+const arg = process.argv[2];
+const argv = JSON.parse(arg.startsWith("@") ? readFileSync(arg.slice(1), "utf8") : arg);
 const silent = { stdout: () => undefined, stderr: () => undefined };
 const start = process.hrtime.bigint();
 main(argv, silent).then((code) => {

@@ -1,8 +1,9 @@
 "use strict";
 /* npm run bench: figures for the notes. Run after `npm run build`. */
 const { execFileSync } = require("child_process");
-const { mkdirSync, writeFileSync } = require("fs");
+const { existsSync, mkdirSync, readFileSync, writeFileSync } = require("fs");
 const { join } = require("path");
+const { ensureReports, graduatesCsv: writeGraduatesCsv, reportNames } = require("./reports.js");
 
 const root = join(__dirname, "..");
 const work = join(root, "out", "bench");
@@ -39,20 +40,104 @@ function customFunctions() {
   }
 }
 
-function graduatesCsv(count) {
-  const rows = ["二级学院名称,本科生,高职生,中职生"];
-  for (let i = 0; i < count; i++)
-    rows.push(`学院${i + 1},${(i * 37) % 3000},${(i * 53) % 1200},${(i * 71) % 600}`);
-  const file = join(work, `graduates-${count}.csv`);
-  writeFileSync(file, rows.join("\n"));
-  return file;
-}
+const graduatesCsv = (count) => writeGraduatesCsv(work, count);
 
 function runChild(argv) {
-  const out = execFileSync(process.execPath, [join(__dirname, "child.js"), JSON.stringify(argv)], {
+  // The argv goes through a file: thousands of paths exceed the limit of one argument.
+  const file = join(work, "child-argv.json");
+  writeFileSync(file, JSON.stringify(argv));
+  const out = execFileSync(process.execPath, [join(__dirname, "child.js"), `@${file}`], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out);
+}
+
+/** Loads every report of a folder with exceljs and nothing else, in a fresh process. */
+function runFloor(dir) {
+  const out = execFileSync(process.execPath, [join(__dirname, "floor.js"), dir], {
     encoding: "utf8",
   });
   return JSON.parse(out);
+}
+
+/**
+ * The median (by time) of `times` runs of the command and of the floor, taken in turns so that
+ * a slower stretch of the machine falls on both alike.
+ */
+function medianPair(times, command, floor) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < times; i++) {
+    a.push(command());
+    b.push(floor());
+  }
+  const mid = (runs) => runs.sort((x, y) => x.ms - y.ms)[Math.floor(runs.length / 2)];
+  return [mid(a), mid(b)];
+}
+
+const seconds = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+
+/** One line: the command, the floor, and the ratios of time and peak memory. */
+function againstFloor(key, label, run, floor) {
+  results[`${key}_ms`] = Math.round(run.ms);
+  results[`${key}_peak_rss_mb`] = Math.round(run.maxRssMB);
+  results[`${key}_floor_ms`] = Math.round(floor.ms);
+  results[`${key}_floor_peak_rss_mb`] = Math.round(floor.maxRssMB);
+  results[`${key}_time_ratio`] = Math.round((run.ms / floor.ms) * 100) / 100;
+  results[`${key}_rss_ratio`] = Math.round((run.maxRssMB / floor.maxRssMB) * 100) / 100;
+  line(
+    `  ${label}`,
+    `${seconds(run.ms)}，峰值 ${run.maxRssMB.toFixed(0)} MB｜地板 ${seconds(floor.ms)}，` +
+      `${floor.maxRssMB.toFixed(0)} MB｜时间 ${(run.ms / floor.ms).toFixed(2)}×，` +
+      `内存 ${(run.maxRssMB / floor.maxRssMB).toFixed(2)}×`
+  );
+}
+
+async function reportsFor(count) {
+  const started = Date.now();
+  const set = await ensureReports(root, work, count);
+  if (set.made)
+    process.stdout.write(
+      `  （已生成 ${count} 份月报到 ${set.dir}，${seconds(Date.now() - started)}；下次复用）\n`
+    );
+  return set;
+}
+
+async function validateReports() {
+  process.stdout.write(
+    "\nquota validate（独立进程；地板 = 只用 exceljs 依次读入同样的文件；目标 ≤ 1.3×）\n"
+  );
+  const count = 1000;
+  const { dir, quotaFile } = await reportsFor(count);
+  const files = reportNames(dir)
+    .sort()
+    .map((n) => join(dir, n));
+  const [run, floor] = medianPair(
+    3,
+    () => runChild(["validate", ...files, "--quotas", quotaFile]),
+    () => runFloor(dir)
+  );
+  if (run.code !== 0) throw new Error(`validate exited ${run.code}`);
+  againstFloor(`validate_${count}`, `${count.toLocaleString("en")} 份月报`, run, floor);
+}
+
+async function rollupReports() {
+  process.stdout.write(
+    "\nquota rollup（独立进程，含写总表；地板同上；目标 ≤ 1.5×，峰值内存不随文件数增长）\n"
+  );
+  for (const count of [12, 1000, 10000]) {
+    const { dir, quotaFile } = await reportsFor(count);
+    const times = count >= 10000 ? 1 : 3;
+    const master = join(work, `master-${count}.xlsx`);
+    const [run, floor] = medianPair(
+      times,
+      () => runChild(["rollup", dir, "-o", master, "--quotas", quotaFile]),
+      () => runFloor(dir)
+    );
+    if (run.code !== 0) throw new Error(`rollup exited ${run.code} for ${count} reports`);
+    againstFloor(`rollup_${count}`, `${count.toLocaleString("en")} 份月报`, run, floor);
+  }
 }
 
 function generate() {
@@ -121,12 +206,22 @@ async function paneReady() {
   line("  就绪时间", `${times[3].toFixed(0)} ms`);
 }
 
-const sections = { functions: customFunctions, generate, bundle: paneBundle, pane: paneReady };
+const sections = {
+  functions: customFunctions,
+  generate,
+  bundle: paneBundle,
+  pane: paneReady,
+  validate: validateReports,
+  rollup: rollupReports,
+};
 const only = process.argv.slice(2);
 (async () => {
   for (const [name, run] of Object.entries(sections))
     if (only.length === 0 || only.includes(name)) await run();
-  writeFileSync(join(work, "results.json"), JSON.stringify(results, null, 2));
+  // Figures of sections not run this time stay as they were.
+  const file = join(work, "results.json");
+  const earlier = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  writeFileSync(file, JSON.stringify({ ...earlier, ...results }, null, 2));
   process.stdout.write(`\n结果已写入 ${join(work, "results.json")}\n`);
 })().catch((error) => {
   process.stderr.write(`${error.stack || error}\n`);

@@ -7,7 +7,7 @@ import { parseAddress } from "../core/grid";
 import type { ModelCell, ModelValue, SheetModel } from "../core/workbookModel";
 
 /** A sheet with some cells' values replaced; formulas and styles stay, the value is their cached result. */
-function fill(sheet: SheetModel, values: Readonly<Record<string, ModelValue>>): SheetModel {
+export function fill(sheet: SheetModel, values: Readonly<Record<string, ModelValue>>): SheetModel {
   const cells = sheet.cells.map((row) => [...row]) as (ModelCell | null)[][];
   for (const [address, value] of Object.entries(values)) {
     const { row, column } = parseAddress(address);

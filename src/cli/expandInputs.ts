@@ -1,5 +1,5 @@
 import { readdir, stat } from "fs/promises";
-import { basename, dirname, join } from "path";
+import { basename, dirname, join, resolve } from "path";
 
 const REPORT_FILE = /\.(xlsx|csv)$/i;
 /** Excel's lock files (~$name.xlsx) sit beside open workbooks. */
@@ -13,7 +13,10 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${escaped}$`, "i");
 }
 
-/** Files, folders (their .xlsx and .csv files) and globs such as reports/*.xlsx, in a stable order. */
+/**
+ * Files, folders (their .xlsx and .csv files) and globs such as reports/*.xlsx, in a stable order;
+ * a file named twice (say, by itself and by its folder) comes once.
+ */
 export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
@@ -40,5 +43,11 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       );
     } else files.push(input);
   }
-  return files;
+  const seen = new Set<string>();
+  return files.filter((f) => {
+    const key = resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

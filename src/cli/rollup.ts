@@ -1,11 +1,16 @@
 import ExcelJS from "exceljs";
 import { createHash } from "crypto";
-import { readFile, rename, rm, writeFile } from "fs/promises";
+import { rename, rm } from "fs/promises";
 import { basename, dirname, join } from "path";
-import { readGridsFromFile } from "../adapters/xlsx/node";
-import { readGrids } from "../adapters/xlsx/readGrids";
-import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
-import { writeWorkbookInto } from "../adapters/xlsx/writeWorkbookInto";
+import type { ExcelWorkbook } from "../adapters/xlsx/excelModule";
+import {
+  readFileBytes,
+  readGridsFromFile,
+  readWorkbookFromFile,
+  streamModelToFile,
+} from "../adapters/xlsx/node";
+import { gridOf, readGrids } from "../adapters/xlsx/readGrids";
+import { putModelInto } from "../adapters/xlsx/writeWorkbookInto";
 import { QuotaError } from "../core/errors";
 import type { QuotaLookup } from "../core/report/quotaLookup";
 import { readQuotaLookup } from "../core/report/quotaLookup";
@@ -47,16 +52,11 @@ async function checkFile(
   const file = basename(path);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await readFileBytes(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    if (!(error instanceof QuotaError)) throw error;
     return checkReportFile(
-      {
-        file,
-        sha256: "",
-        grids: null,
-        error: code === "ENOENT" ? `文件“${file}”不存在` : `文件“${file}”无法读取（${code}）`,
-      },
+      { file, sha256: "", grids: null, error: error.message },
       { month, quotas }
     );
   }
@@ -75,6 +75,15 @@ async function checkFile(
   }
 }
 
+/** A write that failed as the user should read it (the file is open in Excel, a folder, …). */
+function writeFailure(path: string, error: unknown): QuotaError {
+  if (error instanceof QuotaError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return new QuotaError("#VALUE!", `无法写入（${code}）；若文件正在 Excel 中打开，请先关闭`).at(
+    `文件“${basename(path)}”`
+  );
+}
+
 /** `quota rollup`: the colleges' reports into the master workbook. Exit 0 all rolled up, 1 any rejected or an input problem. */
 export async function rollup(args: RollupArgs, out: Output): Promise<number> {
   if (args.files.length === 0) throw new UsageError("rollup 需要至少一个月报表文件或文件夹");
@@ -90,12 +99,13 @@ export async function rollup(args: RollupArgs, out: Output): Promise<number> {
     quotas = inFile(args.quotas, () => readQuotaLookup(grids));
     schoolTargets = readSchoolTargets(grids);
   }
-  let existing: Uint8Array | null = null;
+  // The master is loaded once: its ledger is read from it, and the new sheets go into it.
+  let master: ExcelWorkbook | null = null;
   let ledger: ReturnType<typeof readLedger> = [];
   if (args.into !== undefined) {
-    const grids = await readGridsFromFile(args.into);
-    ledger = inFile(args.into, () => readLedger(grids));
-    existing = await readFile(args.into);
+    const loaded = await readWorkbookFromFile(args.into);
+    ledger = inFile(args.into, () => readLedger(loaded.worksheets.map(gridOf)));
+    master = loaded;
   }
 
   const files = await expandInputs(args.files);
@@ -110,27 +120,31 @@ export async function rollup(args: RollupArgs, out: Output): Promise<number> {
     month: month ? `${month.year}-${String(month.month).padStart(2, "0")}` : null,
     importedAt: new Date().toISOString(),
   });
+  // The validated files (every report read) are no longer needed: let them go before the write.
+  checked.length = 0;
   if ("error" in result) {
     out.stderr(`错误：${result.error}`);
     return 1;
   }
 
-  let bytes: Uint8Array;
-  try {
-    bytes = existing
-      ? await writeWorkbookInto(ExcelJS, existing, result.workbook)
-      : await writeWorkbook(ExcelJS, result.workbook);
-  } catch (error) {
-    if (error instanceof QuotaError) throw error.at(`文件“${basename(args.into ?? args.output)}”`);
-    throw error;
+  if (master) {
+    try {
+      putModelInto(master, result.workbook);
+    } catch (error) {
+      if (error instanceof QuotaError) throw error.at(`文件“${basename(args.into!)}”`);
+      throw error;
+    }
   }
   // Written beside the target and renamed over it: a failure never leaves a half-written master.
   const temp = join(dirname(args.output), `.${basename(args.output)}.${process.pid}.tmp`);
   try {
-    await writeFile(temp, bytes);
+    if (master) await master.xlsx.writeFile(temp);
+    else await streamModelToFile(result.workbook, temp);
     await rename(temp, args.output);
+  } catch (error) {
+    throw writeFailure(args.output, error);
   } finally {
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined);
   }
 
   if (args.json) {

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { existsSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { readGrids } from "../../src/adapters/xlsx/readGrids";
 import { planColleges, readPlanCsv, SAMPLE_DIR } from "../support/planData";
@@ -225,6 +225,18 @@ describe("input files of every shape", () => {
     const run = await runCli("generate", file, "-o", join(tmp(), "bad-out.xlsx"));
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/bad\.xlsx.*毕业生.*C2.*九十七/);
+  });
+  test.each([
+    ["a folder", (dir: string) => dir, /EISDIR.*文件夹/],
+    ["under a file", (dir: string) => join(dir, "plain.txt", "out.xlsx"), /ENOTDIR.*不是文件夹/],
+    ["a missing folder", (dir: string) => join(dir, "no", "such", "out.xlsx"), /ENOENT.*路径/],
+  ])("output path is %s: exit 1 naming the system's reason", async (_name, target, message) => {
+    const dir = join(tmp(), "outdir.xlsx");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "plain.txt"), "x");
+    const run = await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", target(dir));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
   });
 });
 

@@ -1,16 +1,18 @@
 import ExcelJS from "exceljs";
-import { readFile, writeFile, stat } from "fs/promises";
+import { open, readFile, writeFile, stat } from "fs/promises";
 import { basename } from "path";
 import type { Grid } from "../../core/grid";
 import { QuotaError } from "../../core/errors";
 import type { WorkbookModel } from "../../core/workbookModel";
-import { MAX_FILE_BYTES, readGrids } from "./readGrids";
+import type { ExcelWorkbook } from "./excelModule";
+import { MAX_FILE_BYTES, loadWorkbook, readGrids, sniffFile } from "./readGrids";
+import { streamWorkbook } from "./streamWorkbook";
 import { writeWorkbook } from "./writeWorkbook";
 
-/** Reads a file's sheets in Node; every problem becomes a QuotaError that names the file. */
-export async function readGridsFromFile(path: string): Promise<Grid[]> {
-  const where = `文件“${basename(path)}”`;
-  let bytes: Uint8Array;
+const fileWhere = (path: string) => `文件“${basename(path)}”`;
+
+/** A file's bytes, after checking that it is a file of a plausible size; problems name the file. */
+export async function readFileBytes(path: string): Promise<Uint8Array> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new QuotaError("#VALUE!", "是文件夹，不是文件");
@@ -19,23 +21,58 @@ export async function readGridsFromFile(path: string): Promise<Grid[]> {
         "#VALUE!",
         `文件过大（${(info.size / 1048576).toFixed(1)} MB），不像是一张报表`
       );
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
-    if (error instanceof QuotaError) throw error.at(where);
+    if (error instanceof QuotaError) throw error.at(fileWhere(path));
     const code = (error as NodeJS.ErrnoException).code;
     throw new QuotaError(
       "#VALUE!",
       code === "ENOENT" ? "文件不存在" : `无法读取（${code ?? String(error)}）`
-    ).at(where);
+    ).at(fileWhere(path));
   }
+}
+
+/** Reads a file's sheets in Node; every problem becomes a QuotaError that names the file. */
+export async function readGridsFromFile(path: string): Promise<Grid[]> {
+  const bytes = await readFileBytes(path);
   try {
     return await readGrids(ExcelJS, bytes, basename(path));
   } catch (error) {
-    if (error instanceof QuotaError) throw error.at(where);
+    if (error instanceof QuotaError) throw error.at(fileWhere(path));
+    throw error;
+  }
+}
+
+/** Loads an .xlsx file as an exceljs workbook (to write into it); problems name the file. */
+export async function readWorkbookFromFile(path: string): Promise<ExcelWorkbook> {
+  const bytes = await readFileBytes(path);
+  try {
+    if (sniffFile(bytes, basename(path)) !== "xlsx")
+      throw new QuotaError("#VALUE!", "不是 Excel 工作簿（.xlsx）");
+    return await loadWorkbook(ExcelJS, bytes);
+  } catch (error) {
+    if (error instanceof QuotaError) throw error.at(fileWhere(path));
     throw error;
   }
 }
 
 export async function writeModelToFile(model: WorkbookModel, path: string): Promise<void> {
   await writeFile(path, await writeWorkbook(ExcelJS, model));
+}
+
+/**
+ * Writes a new workbook row by row straight into the file (memory stays flat however many rows).
+ * Opening the file first makes a path that cannot be written fail here, with its error code.
+ */
+export async function streamModelToFile(model: WorkbookModel, path: string): Promise<void> {
+  const handle = await open(path, "w");
+  const stream = handle.createWriteStream();
+  // A failing disk must end the write, not leave it waiting for a finish that never comes.
+  const failed = new Promise<never>((_, reject) => stream.once("error", reject));
+  failed.catch(() => undefined);
+  try {
+    await Promise.race([streamWorkbook(ExcelJS, model, stream), failed]);
+  } finally {
+    if (!stream.closed) await new Promise<void>((done) => stream.close(() => done()));
+  }
 }

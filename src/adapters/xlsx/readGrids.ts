@@ -1,7 +1,7 @@
 import type { CellValue, Grid } from "../../core/grid";
 import { QuotaError } from "../../core/errors";
 import { decodeText, parseCsv } from "../csv/parseCsv";
-import type { ExcelModule, ExcelWorksheet } from "./excelModule";
+import type { ExcelModule, ExcelWorkbook, ExcelWorksheet } from "./excelModule";
 
 /** A report or graduate file is a few hundred KB; anything far larger is not one of ours. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -37,6 +37,11 @@ export async function readGrids(
   const kind = sniffFile(bytes, fileName);
   if (kind === "csv")
     return [parseCsv(decodeText(bytes), fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""))];
+  return (await loadWorkbook(excel, bytes)).worksheets.map(gridOf);
+}
+
+/** The .xlsx bytes as an exceljs workbook; a corrupt file or one without sheets is a QuotaError. */
+export async function loadWorkbook(excel: ExcelModule, bytes: Uint8Array): Promise<ExcelWorkbook> {
   const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -47,7 +52,7 @@ export async function readGrids(
     );
   }
   if (workbook.worksheets.length === 0) throw new QuotaError("#VALUE!", "工作簿中没有工作表");
-  return workbook.worksheets.map(gridOf);
+  return workbook;
 }
 
 export function gridOf(sheet: ExcelWorksheet): Grid {

@@ -1,6 +1,12 @@
 import { columnLetter, parseAddress, sheetRef } from "../../core/grid";
 import { BORDER_COLOR, CELL_STYLES, CellLook, FONT_NAME } from "../../core/cellStyles";
-import { CellStyleName, SheetModel, WorkbookModel, ownerName } from "../../core/workbookModel";
+import {
+  CellStyleName,
+  ModelCell,
+  SheetModel,
+  WorkbookModel,
+  ownerName,
+} from "../../core/workbookModel";
 import type { ExcelModule, ExcelWorkbook, ExcelWorksheet } from "./excelModule";
 
 type Style = Partial<import("exceljs").Style>;
@@ -49,26 +55,27 @@ export function addModelSheets(workbook: ExcelWorkbook, model: WorkbookModel): v
   }
 }
 
-export function renderSheet(ws: ExcelWorksheet, sheet: SheetModel): void {
-  sheet.cells.forEach((row, r) => {
-    row.forEach((cell, c) => {
-      if (!cell) return;
-      const target = ws.getCell(r + 1, c + 1);
-      target.value =
-        cell.formula !== undefined
-          ? ({
-              formula: cell.formula,
-              result: cell.value ?? undefined,
-            } as import("exceljs").CellFormulaValue)
-          : cell.value;
-      if (cell.style) target.style = XLSX_STYLES[cell.style];
-    });
-  });
-  for (const range of sheet.merges) ws.mergeCells(range);
-  sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
-  if (sheet.frozenRows > 0) ws.views = [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: 0 }];
+/** A model cell's exceljs value: a formula with its cached result, else the value as it is (text stays text). */
+export function excelValue(cell: ModelCell): import("exceljs").CellValue {
+  return cell.formula !== undefined
+    ? ({
+        formula: cell.formula,
+        result: cell.value ?? undefined,
+      } as import("exceljs").CellFormulaValue)
+    : cell.value;
+}
+
+export const styleFor = (name: CellStyleName): Style => XLSX_STYLES[name];
+
+/** Frozen rows as a sheet view. */
+export function viewsOf(sheet: SheetModel): Partial<import("exceljs").WorksheetView>[] {
+  return sheet.frozenRows > 0 ? [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: 0 }] : [];
+}
+
+/** A4, fitted to one page wide, with the print area and the frozen rows as print titles. */
+export function pageSetupOf(sheet: SheetModel): Partial<import("exceljs").PageSetup> {
   const columns = Math.max(sheet.columnWidths.length, ...sheet.cells.map((r) => r.length));
-  ws.pageSetup = {
+  return {
     paperSize: 9, // A4
     orientation: sheet.landscape ? "landscape" : "portrait",
     fitToPage: true,
@@ -79,48 +86,81 @@ export function renderSheet(ws: ExcelWorksheet, sheet: SheetModel): void {
     printTitlesRow: sheet.frozenRows > 0 ? `1:${sheet.frozenRows}` : undefined,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   } as Partial<import("exceljs").PageSetup>;
-  if (sheet.cells[0]?.[0]?.style === "title") ws.getRow(1).height = 28;
+}
+
+/** Row heights in points by zero-based row: the title row's, then the sheet's own. */
+export function rowHeightsOf(sheet: SheetModel): Map<number, number> {
+  const heights = new Map<number, number>();
+  if (sheet.cells[0]?.[0]?.style === "title") heights.set(0, 28);
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {}))
-    ws.getRow(Number(row) + 1).height = height;
-  for (const ref of sheet.dataBars ?? []) {
-    ws.addConditionalFormatting({
-      ref,
-      rules: [
-        {
-          type: "dataBar",
-          priority: 1,
-          minLength: 0,
-          maxLength: 100,
-          gradient: false,
-          border: false,
-          cfvo: [
-            { type: "num", value: 0 },
-            { type: "num", value: 100 },
-          ],
-          color: { argb: "FF63BE7B" },
-        } as unknown as import("exceljs").ConditionalFormattingRule,
-      ],
-    });
-  }
+    heights.set(Number(row), height);
+  return heights;
+}
+
+/** Green data bars from 0 to 100 (percentages). */
+export function dataBarFormatting(ref: string): import("exceljs").ConditionalFormattingOptions {
+  return {
+    ref,
+    rules: [
+      {
+        type: "dataBar",
+        priority: 1,
+        minLength: 0,
+        maxLength: 100,
+        gradient: false,
+        border: false,
+        cfvo: [
+          { type: "num", value: 0 },
+          { type: "num", value: 100 },
+        ],
+        color: { argb: "FF63BE7B" },
+      } as unknown as import("exceljs").ConditionalFormattingRule,
+    ],
+  };
+}
+
+/** Whole numbers ≥ 0 (a fresh object per cell: exceljs keeps what it is given). */
+export const wholeNumber = (): import("exceljs").DataValidation => ({
+  type: "whole",
+  operator: "greaterThanOrEqual",
+  formulae: [0],
+  allowBlank: true,
+  showErrorMessage: true,
+  errorStyle: "stop",
+  errorTitle: "请输入整数",
+  error: "此处只能填写不小于 0 的整数。",
+});
+
+/** The zero-based cells of the sheet's whole-number ranges. */
+export function wholeNumberCells(sheet: SheetModel): { row: number; column: number }[] {
+  const cells: { row: number; column: number }[] = [];
   for (const range of sheet.wholeNumberRanges ?? []) {
     const [from, to = from] = range.split(":");
     const start = parseAddress(from!);
     const end = parseAddress(to!);
-    for (let r = start.row + 1; r <= end.row + 1; r++) {
-      for (let c = start.column + 1; c <= end.column + 1; c++) {
-        ws.getCell(r, c).dataValidation = {
-          type: "whole",
-          operator: "greaterThanOrEqual",
-          formulae: [0],
-          allowBlank: true,
-          showErrorMessage: true,
-          errorStyle: "stop",
-          errorTitle: "请输入整数",
-          error: "此处只能填写不小于 0 的整数。",
-        };
-      }
-    }
+    for (let row = start.row; row <= end.row; row++)
+      for (let column = start.column; column <= end.column; column++) cells.push({ row, column });
   }
+  return cells;
+}
+
+export function renderSheet(ws: ExcelWorksheet, sheet: SheetModel): void {
+  sheet.cells.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const target = ws.getCell(r + 1, c + 1);
+      target.value = excelValue(cell);
+      if (cell.style) target.style = XLSX_STYLES[cell.style];
+    });
+  });
+  for (const range of sheet.merges) ws.mergeCells(range);
+  sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  if (sheet.frozenRows > 0) ws.views = viewsOf(sheet);
+  ws.pageSetup = pageSetupOf(sheet);
+  for (const [row, height] of rowHeightsOf(sheet)) ws.getRow(row + 1).height = height;
+  for (const ref of sheet.dataBars ?? []) ws.addConditionalFormatting(dataBarFormatting(ref));
+  for (const { row, column } of wholeNumberCells(sheet))
+    ws.getCell(row + 1, column + 1).dataValidation = wholeNumber();
 }
 
 /** The .xlsx bytes of a model. */

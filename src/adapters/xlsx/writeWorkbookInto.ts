@@ -1,6 +1,6 @@
 import { QuotaError } from "../../core/errors";
 import { OWNER_NAME_PREFIX, WorkbookModel } from "../../core/workbookModel";
-import type { ExcelModule } from "./excelModule";
+import type { ExcelModule, ExcelWorkbook } from "./excelModule";
 import { addModelSheets } from "./writeWorkbook";
 
 /** The sheets a workbook marks as ours (defined names _QUOTA_*), by name. */
@@ -17,9 +17,30 @@ function ownedSheets(workbook: import("exceljs").Workbook): Set<string> {
 }
 
 /**
- * Writes the model into an existing workbook: our own sheets of the same name are replaced,
- * every other sheet is kept as it was; a sheet of the same name that is not ours is an error.
+ * Puts the model into a loaded workbook: our own sheets of the same name are replaced, every
+ * other sheet is kept as it was; a sheet of the same name that is not ours is an error (thrown
+ * before anything is changed).
  */
+export function putModelInto(workbook: ExcelWorkbook, model: WorkbookModel): void {
+  const owned = ownedSheets(workbook);
+  for (const sheet of model.sheets) {
+    const ws = workbook.getWorksheet(sheet.name);
+    if (ws && !owned.has(sheet.name)) {
+      throw new QuotaError(
+        "#VALUE!",
+        `工作簿中已有同名工作表“${sheet.name}”，且不是本工具生成的；为免覆盖，请先将其改名`
+      );
+    }
+  }
+  for (const sheet of model.sheets) {
+    const ws = workbook.getWorksheet(sheet.name);
+    if (ws) workbook.removeWorksheet(ws.id);
+  }
+  addModelSheets(workbook, model);
+  workbook.calcProperties.fullCalcOnLoad = true;
+}
+
+/** Writes the model into an existing workbook's bytes (see putModelInto). */
 export async function writeWorkbookInto(
   excel: ExcelModule,
   existing: Uint8Array,
@@ -27,19 +48,6 @@ export async function writeWorkbookInto(
 ): Promise<Uint8Array> {
   const workbook = new excel.Workbook();
   await workbook.xlsx.load(existing as unknown as ArrayBuffer);
-  const owned = ownedSheets(workbook);
-  for (const sheet of model.sheets) {
-    const ws = workbook.getWorksheet(sheet.name);
-    if (!ws) continue;
-    if (!owned.has(sheet.name)) {
-      throw new QuotaError(
-        "#VALUE!",
-        `工作簿中已有同名工作表“${sheet.name}”，且不是本工具生成的；为免覆盖，请先将其改名`
-      );
-    }
-    workbook.removeWorksheet(ws.id);
-  }
-  addModelSheets(workbook, model);
-  workbook.calcProperties.fullCalcOnLoad = true;
+  putModelInto(workbook, model);
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

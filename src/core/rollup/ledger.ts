@@ -42,50 +42,66 @@ export interface ImportOutcome {
 
 export const collegeMonth = (college: string, month: string) => `${college} ${month}`;
 
+/** A ledger row's month for sorting: plain code-unit order (YYYY-MM sorts by date). */
+const byMonth = (a: LedgerRow, b: LedgerRow) =>
+  a.month < b.month ? -1 : a.month > b.month ? 1 : 0;
+
+function rowsOf(entry: LedgerEntry, importedAt: string): LedgerRow[] {
+  return SECTION_KEYS.map((section) => ({
+    college: entry.college,
+    month: entry.month,
+    section,
+    target: entry.values[section].target,
+    done: entry.values[section].month,
+    cumulative: entry.values[section].cumulative,
+    file: entry.file,
+    sha256: entry.sha256,
+    importedAt,
+    filer: entry.filer,
+    filedOn: entry.filedOn,
+  }));
+}
+
 /**
  * Adds reports to the ledger: a college-month is replaced as a whole by a different file, left as
- * it is by the same file again, and earlier months are never touched. Rows stay in a stable order.
+ * it is by the same file again, and earlier months are never touched. Rows stay in a stable order:
+ * the ledger's untouched rows as they were, then the new and replaced college-months in the order
+ * they were imported, sorted by month. Linear in the size of the ledger and the entries.
  */
 export function importIntoLedger(
   ledger: readonly LedgerRow[],
   entries: readonly LedgerEntry[],
   importedAt: string
 ): ImportOutcome {
-  const before = new Set(ledger.map((r) => collegeMonth(r.college, r.month)));
-  let rows = [...ledger];
-  const touched = new Set<string>();
+  const earlier = new Map<string, LedgerRow[]>();
+  for (const r of ledger) {
+    const key = collegeMonth(r.college, r.month);
+    const rows = earlier.get(key);
+    if (rows) rows.push(r);
+    else earlier.set(key, [r]);
+  }
+  // The college-months this import writes, in the order last written (a Map keeps insertion order).
+  const fresh = new Map<string, LedgerRow[]>();
   const unchanged: string[] = [];
   for (const entry of entries) {
     const key = collegeMonth(entry.college, entry.month);
-    const existing = rows.filter((r) => collegeMonth(r.college, r.month) === key);
-    if (existing.some((r) => r.sha256 === entry.sha256)) {
+    const existing = fresh.get(key) ?? earlier.get(key);
+    if (existing?.some((r) => r.sha256 === entry.sha256)) {
       unchanged.push(entry.file);
       continue;
     }
-    rows = rows.filter((r) => collegeMonth(r.college, r.month) !== key);
-    touched.add(key);
-    rows.push(
-      ...SECTION_KEYS.map((section) => ({
-        college: entry.college,
-        month: entry.month,
-        section,
-        target: entry.values[section].target,
-        done: entry.values[section].month,
-        cumulative: entry.values[section].cumulative,
-        file: entry.file,
-        sha256: entry.sha256,
-        importedAt,
-        filer: entry.filer,
-        filedOn: entry.filedOn,
-      }))
-    );
+    fresh.delete(key);
+    fresh.set(key, rowsOf(entry, importedAt));
   }
+  const rows = ledger.filter((r) => !fresh.has(collegeMonth(r.college, r.month)));
+  for (const added of fresh.values()) for (const r of added) rows.push(r);
   // Array.prototype.sort is stable: within a month, rows keep the order they came in.
-  rows.sort((a, b) => a.month.localeCompare(b.month));
+  rows.sort(byMonth);
+  const touched = [...fresh.keys()];
   return {
     ledger: rows,
-    added: [...touched].filter((k) => !before.has(k)),
-    replaced: [...touched].filter((k) => before.has(k)),
+    added: touched.filter((k) => !earlier.has(k)),
+    replaced: touched.filter((k) => earlier.has(k)),
     unchanged,
   };
 }

@@ -74,7 +74,8 @@ export function previousMonthOf(month: string): string {
 
 /** 累计已完成 of the month before, from the ledger. */
 function previousCumulative(ledger: readonly LedgerRow[], month: string): CumulativeLedger | null {
-  const before = ledger.filter((r) => r.month === previousMonthOf(month));
+  const last = previousMonthOf(month);
+  const before = ledger.filter((r) => r.month === last);
   if (before.length === 0) return null;
   const cumulative: Record<string, Record<string, number>> = {};
   for (const r of before)
@@ -88,6 +89,41 @@ function mostCommon(values: readonly string[]): string | null {
   return (
     [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0] ?? null
   );
+}
+
+/**
+ * A college's month comes from one report. Copies of the same file count once; two different
+ * reports from one college in one import are both rejected, since picking either would be a guess.
+ */
+function oneReportPerCollege(
+  accepted: readonly { name: string; entry: LedgerEntry }[],
+  rejected: Rejected[]
+): LedgerEntry[] {
+  const byCollege = new Map<string, { name: string; entry: LedgerEntry }[]>();
+  for (const a of accepted)
+    byCollege.set(a.entry.college, [...(byCollege.get(a.entry.college) ?? []), a]);
+  const entries: LedgerEntry[] = [];
+  for (const [college, reports] of byCollege) {
+    const distinct = new Set(reports.map((r) => r.entry.sha256)).size;
+    if (distinct === 1) {
+      // The ledger reports the copies as already imported.
+      entries.push(...reports.map((r) => r.entry));
+      continue;
+    }
+    const names = reports.map((r) => r.name);
+    for (const r of reports)
+      rejected.push({
+        file: r.name,
+        errors: [
+          {
+            code: "college-twice",
+            cell: null,
+            message: `${college}本月有 ${distinct} 份不同的报表（${names.join("、")}），请只保留一份后重新汇总`,
+          },
+        ],
+      });
+  }
+  return entries;
 }
 
 /**
@@ -108,8 +144,10 @@ export function rollUp(
     return {
       error: "无法确定汇总月份：请指定月份，或在报表的工作表名、文件名或填报时间中写明月份",
     };
-  const previous = previousCumulative(options.ledger, month);
-  const entries: LedgerEntry[] = [];
+  const cumulative = previousCumulative(options.ledger, month);
+  // Built once: its lookup map would otherwise be rebuilt for every report.
+  const previous = cumulative ? previousFromLedger(cumulative) : null;
+  const accepted: { name: string; entry: LedgerEntry }[] = [];
   const rejected: Rejected[] = [];
   for (const f of files) {
     for (const r of f.results) {
@@ -124,25 +162,27 @@ export function rollUp(
       }
       if (r.valid && r.report && r.college && previous)
         problems.push(
-          ...checkPrevious(r.report, r.college, previousFromLedger(previous)).filter(
-            (p) => p.severity === "error"
-          )
+          ...checkPrevious(r.report, r.college, previous).filter((p) => p.severity === "error")
         );
       if (problems.length > 0 || !r.values || !r.college) {
         rejected.push({ file: name, errors: problems });
         continue;
       }
-      entries.push({
-        college: r.college,
-        month,
-        values: r.values,
-        file: f.file,
-        sha256: f.sha256,
-        filer: r.report?.filer ?? null,
-        filedOn: r.report?.filedOn ?? null,
+      accepted.push({
+        name,
+        entry: {
+          college: r.college,
+          month,
+          values: r.values,
+          file: f.file,
+          sha256: f.sha256,
+          filer: r.report?.filer ?? null,
+          filedOn: r.report?.filedOn ?? null,
+        },
       });
     }
   }
+  const entries = oneReportPerCollege(accepted, rejected);
   const outcome = importIntoLedger(options.ledger, entries, options.importedAt);
   const summary = summarize(outcome.ledger, month, {
     quotas: options.quotas,
@@ -152,7 +192,11 @@ export function rollUp(
     sheets: [
       summarySheet(
         summary,
-        rejected.map((r) => ({ file: r.file, errors: r.errors.length }))
+        rejected.map((r) => ({
+          file: r.file,
+          errors: r.errors.length,
+          messages: r.errors.map((e) => (e.cell ? `${e.cell}：${e.message}` : e.message)),
+        }))
       ),
       ledgerSheet(outcome.ledger),
     ],

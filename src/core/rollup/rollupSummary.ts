@@ -56,41 +56,49 @@ export function summarize(
   month: string,
   options: { quotas?: QuotaLookup | null; schoolTargets?: SchoolTargets | null } = {}
 ): RollupSummary {
-  const rows = ledger.filter((r) => r.month === month);
+  // Linear in the ledger: a school may roll up thousands of reports.
+  const byCollege = new Map<string, LedgerRow[]>();
+  for (const r of ledger) {
+    if (r.month !== month) continue;
+    const mine = byCollege.get(r.college);
+    if (mine) mine.push(r);
+    else byCollege.set(r.college, [r]);
+  }
   const expectedColleges = options.quotas
     ? options.quotas.colleges.map((c) => c.college)
     : [...new Set(ledger.map((r) => r.college))];
-  const reported = [...new Set(rows.map((r) => r.college))];
-  const order = [...expectedColleges, ...reported.filter((c) => !expectedColleges.includes(c))];
+  const expectedSet = new Set(expectedColleges);
+  const order = [
+    ...expectedColleges.filter((c) => byCollege.has(c)),
+    ...[...byCollege.keys()].filter((c) => !expectedSet.has(c)),
+  ];
   const expected = Object.fromEntries(
     SECTION_KEYS.map((s) => [s, expectedPercent(month, s)])
   ) as Record<SectionKey, number>;
 
-  const colleges: CollegeProgress[] = order
-    .filter((c) => reported.includes(c))
-    .map((college) => {
-      const mine = rows.filter((r) => r.college === college);
-      const sections = Object.fromEntries(
-        SECTION_KEYS.map((s) => {
-          const row = mine.find((r) => r.section === s);
-          const target = row?.target ?? null;
-          const cumulative = row?.cumulative ?? 0;
-          const rate = percent(cumulative, target);
-          return [
-            s,
-            {
-              target,
-              month: row?.done ?? 0,
-              cumulative,
-              rate,
-              expected: expected[s],
-              behind: rate !== null && rate < expected[s],
-            },
-          ];
-        })
-      ) as CollegeProgress["sections"];
-      return { college, sections, file: mine[0]!.file, filedOn: mine[0]!.filedOn };
-    });
+  const colleges: CollegeProgress[] = order.map((college) => {
+    const mine = byCollege.get(college)!;
+    const sections = Object.fromEntries(
+      SECTION_KEYS.map((s) => {
+        const row = mine.find((r) => r.section === s);
+        const target = row?.target ?? null;
+        const cumulative = row?.cumulative ?? 0;
+        const rate = percent(cumulative, target);
+        return [
+          s,
+          {
+            target,
+            month: row?.done ?? 0,
+            cumulative,
+            rate,
+            expected: expected[s],
+            behind: rate !== null && rate < expected[s],
+          },
+        ];
+      })
+    ) as CollegeProgress["sections"];
+    return { college, sections, file: mine[0]!.file, filedOn: mine[0]!.filedOn };
+  });
 
   const sections = Object.fromEntries(
     SECTION_KEYS.map((s) => {
@@ -123,7 +131,7 @@ export function summarize(
     sections,
     expected,
     colleges,
-    missing: expectedColleges.filter((c) => !reported.includes(c)),
+    missing: [...new Set(expectedColleges)].filter((c) => !byCollege.has(c)),
     late,
   };
 }

@@ -6,13 +6,21 @@ import type { RollupSummary } from "./rollupSummary";
 
 export const summarySheetName = (month: string) => `汇总${month}`;
 
+/** A report that was not rolled up: its file, how many errors, and (when given) what they are. */
+export interface RejectedLine {
+  readonly file: string;
+  readonly errors: number;
+  /** One line per error, e.g. “E4：培训任务的累计已完成应为 …”. */
+  readonly messages?: readonly string[];
+}
+
 /**
  * The month's 汇总 sheet: the school-wide 附件6 in the plan's layout, the colleges' progress
  * against the linear expectation (with data bars), who sent nothing and who sent late.
  */
 export function summarySheet(
   summary: RollupSummary,
-  rejected: readonly { file: string; errors: number }[] = []
+  rejected: readonly RejectedLine[] = []
 ): SheetModel {
   const ym = parseMonth(summary.month)!;
   const rows: (ModelCell | null)[][] = [];
@@ -110,7 +118,15 @@ export function summarySheet(
     push();
     push(cell(`未汇总的报表（有错误，${rejected.length}）`, "header"));
     span(rows.length - 1, 0, 3);
-    for (const r of rejected) push(cell(r.file, "text"), cell(`${r.errors} 个错误`, "warning"));
+    for (const r of rejected) {
+      const [first, ...more] = r.messages ?? [];
+      push(
+        cell(r.file, "text"),
+        cell(`${r.errors} 个错误`, "warning"),
+        ...(first !== undefined ? [cell(first, "note")] : [])
+      );
+      for (const message of more) push(null, null, cell(message, "note"));
+    }
   }
 
   return {
