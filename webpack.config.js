@@ -14,7 +14,14 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
-const urlProd = "https://www.contoso.com/"; // CHANGE THIS TO YOUR PRODUCTION DEPLOYMENT LOCATION
+// Where the built dist/web is served from: QUOTA_URL_PROD=https://host/path/ npm run build.
+const urlProd = productionUrl(process.env.QUOTA_URL_PROD ?? "https://www.contoso.com/");
+
+function productionUrl(value) {
+  const url = new URL(value);
+  if (url.protocol !== "https:") throw new Error(`QUOTA_URL_PROD must be an https URL: ${value}`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
 
 /** The manifest as deployed: dev URLs (with or without the trailing slash, e.g. AppDomain) -> urlProd. */
 function toProductionManifest(content) {
