@@ -1,7 +1,7 @@
 "use strict";
 /* npm run bench: figures for the notes. Run after `npm run build`. */
 const { execFileSync } = require("child_process");
-const { existsSync, mkdirSync, readFileSync, writeFileSync } = require("fs");
+const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require("fs");
 const { join } = require("path");
 const { ensureReports, graduatesCsv: writeGraduatesCsv, reportNames } = require("./reports.js");
 
@@ -132,7 +132,11 @@ async function rollupReports() {
     const master = join(work, `master-${count}.xlsx`);
     const [run, floor] = medianPair(
       times,
-      () => runChild(["rollup", dir, "-o", master, "--quotas", quotaFile]),
+      () => {
+        // rollup refuses to overwrite a master without --into.
+        rmSync(master, { force: true });
+        return runChild(["rollup", dir, "-o", master, "--quotas", quotaFile]);
+      },
       () => runFloor(dir)
     );
     if (run.code !== 0) throw new Error(`rollup exited ${run.code} for ${count} reports`);

@@ -55,6 +55,8 @@ export async function demo(outDir: string | undefined, out: Output): Promise<num
 
   out.stdout("");
   out.stdout("第 4 步：汇总到总表");
+  // The demo's own master from an earlier run: a fresh one each time.
+  await rm(master, { force: true });
   await rollup({ files: [reports], output: master, quotas: quotaFile }, out);
 
   out.stdout("");

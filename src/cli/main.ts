@@ -5,6 +5,7 @@ import { generate } from "./generate";
 import { rollup } from "./rollup";
 import { template } from "./template";
 import { validate } from "./validate";
+import { fileHint } from "./fileHint";
 import { Output, processOutput } from "./output";
 import { USAGE, UsageError } from "./usage";
 
@@ -128,18 +129,6 @@ async function run(argv: string[], out: Output): Promise<number> {
   }
 }
 
-const BUSY = "若文件正在 Excel 或 WPS 中打开，请先关闭后重试。";
-const FILE_HINTS: Readonly<Record<string, string>> = {
-  EACCES: BUSY,
-  EBUSY: BUSY,
-  EPERM: BUSY,
-  ENOENT: "请检查路径是否存在。",
-  EISDIR: "这是一个文件夹，请给出文件名。",
-  ENOTDIR: "路径中有一段不是文件夹，请检查路径。",
-  ENOSPC: "磁盘空间不足，请清理后重试。",
-  EROFS: "该位置只读，请换一个输出位置。",
-};
-
 /** Runs the CLI; returns the exit code (0 done, 1 input problem, 2 usage). */
 export async function main(argv: string[], out: Output = processOutput): Promise<number> {
   try {
@@ -156,9 +145,7 @@ export async function main(argv: string[], out: Output = processOutput): Promise
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
-      out.stderr(
-        `错误：文件操作失败（${code}：${(error as Error).message}）。${FILE_HINTS[code] ?? ""}`
-      );
+      out.stderr(`错误：文件操作失败（${code}：${(error as Error).message}）。${fileHint(code)}`);
       return 1;
     }
     throw error;

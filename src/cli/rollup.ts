@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { createHash } from "crypto";
-import { rename, rm } from "fs/promises";
+import { rename, rm, stat } from "fs/promises";
 import { basename, dirname, join } from "path";
 import type { ExcelWorkbook } from "../adapters/xlsx/excelModule";
 import {
@@ -16,12 +16,13 @@ import type { QuotaLookup } from "../core/report/quotaLookup";
 import { readQuotaLookup } from "../core/report/quotaLookup";
 import { SECTIONS, SECTION_KEYS } from "../core/report/reportLayout";
 import { YearMonth, parseMonth } from "../core/report/reportMonth";
-import { readLedger } from "../core/rollup/ledgerSheet";
+import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { readSchoolTargets } from "../core/rollup/readSchoolTargets";
 import { CheckedFile, checkReportFile, rollUp, rollUpJson } from "../core/rollup/rollUp";
 import type { SchoolTargets } from "../core/rollup/rollupSummary";
 import { expandInputs } from "./expandInputs";
 import type { Output } from "./output";
+import { fileHint } from "./fileHint";
 import { UsageError } from "./usage";
 
 export interface RollupArgs {
@@ -79,9 +80,20 @@ async function checkFile(
 function writeFailure(path: string, error: unknown): QuotaError {
   if (error instanceof QuotaError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  return new QuotaError("#VALUE!", `无法写入（${code}）；若文件正在 Excel 中打开，请先关闭`).at(
+  return new QuotaError("#VALUE!", `无法写入（${code}）；${fileHint(code)}`).at(
     `文件“${basename(path)}”`
   );
+}
+
+/** A master written over without --into would lose its earlier months. */
+async function refuseToReplaceMaster(output: string): Promise<void> {
+  if (!(await stat(output).catch(() => null))?.isFile()) return;
+  const existing = await readWorkbookFromFile(output).catch(() => null);
+  if (existing?.worksheets.some((ws) => ws.name === LEDGER_SHEET))
+    throw new QuotaError(
+      "#VALUE!",
+      "已是一份总表（含月报台账），直接覆盖会丢失以前各月；要把本月并入其中，请加 --into 同一文件；要另建新总表，请换一个输出文件名"
+    ).at(`文件“${basename(output)}”`);
 }
 
 /** `quota rollup`: the colleges' reports into the master workbook. Exit 0 all rolled up, 1 any rejected or an input problem. */
@@ -99,6 +111,7 @@ export async function rollup(args: RollupArgs, out: Output): Promise<number> {
     quotas = inFile(args.quotas, () => readQuotaLookup(grids));
     schoolTargets = readSchoolTargets(grids);
   }
+  if (args.into === undefined) await refuseToReplaceMaster(args.output);
   // The master is loaded once: its ledger is read from it, and the new sheets go into it.
   let master: ExcelWorkbook | null = null;
   let ledger: ReturnType<typeof readLedger> = [];

@@ -18,11 +18,13 @@ export const USAGE = `用法：quota <命令> [参数]
         [--json]                          以 JSON 输出结果
   template --college 学院 --month YYYY-MM [--quotas 任务分配表.xlsx] -o 月报表.xlsx
                                           生成某学院某月的月报表（附件6）模板
-  validate <月报表...> [--quotas 任务分配表.xlsx] [--previous 上月月报.xlsx] [--month YYYY-MM] [--json]
+  validate <月报表、文件夹或通配符...> [--quotas 任务分配表.xlsx]
+         [--previous 上月月报.xlsx|总表.xlsx] [--month YYYY-MM] [--json]
                                           检查月报表；全部通过退出码 0，有错误为 1
   rollup <月报表、文件夹或通配符...> -o 总表.xlsx [--into 已有总表.xlsx]
          [--quotas 任务分配表.xlsx] [--month YYYY-MM] [--json]
                                           汇总各学院月报到总表（月报台账、汇总表）；有未汇总的报表时退出码为 1
+                                          并入已有总表请用 --into（-o 可为同一文件），不会直接覆盖已有总表
   demo [-o 输出目录]                       用内置的 2022 年方案样例跑一遍完整流程
   help                                    显示本说明
 

@@ -2,11 +2,15 @@ import { basename } from "path";
 import { readGridsFromFile } from "../adapters/xlsx/node";
 import { QuotaError } from "../core/errors";
 import type { Finding } from "../core/report/finding";
-import { PreviousMonth, previousFromGrids } from "../core/report/previousMonth";
+import { previousFromGrids, previousFromLedger } from "../core/report/previousMonth";
 import type { QuotaLookup } from "../core/report/quotaLookup";
 import { YearMonth, parseMonth } from "../core/report/reportMonth";
-import type { ReportResult } from "../core/report/validateReport";
+import type { ReportResult, ValidateOptions } from "../core/report/validateReport";
+import type { LedgerRow } from "../core/rollup/ledger";
+import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
+import { previousCumulative } from "../core/rollup/rollUp";
 import { reportJson, unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
+import { expandInputs } from "./expandInputs";
 import type { Output } from "./output";
 import { readQuotaFile } from "./template";
 import { UsageError } from "./usage";
@@ -14,19 +18,36 @@ import { UsageError } from "./usage";
 export interface ValidateArgs {
   readonly files: readonly string[];
   readonly quotas?: string;
-  /** Last month's report(s) of the colleges. */
+  /** Last month's report(s) of the colleges, or the master workbook (its 月报台账). */
   readonly previous?: string;
   /** YYYY-MM. */
   readonly month?: string;
   readonly json?: boolean;
 }
 
-/** Last month's reports, every sheet that holds the form. */
-async function readPrevious(path: string, quotas: QuotaLookup | null): Promise<PreviousMonth> {
-  const previous = previousFromGrids(await readGridsFromFile(path), quotas);
-  if (!previous)
-    throw new QuotaError("#N/A", "没有找到上月的月报表（附件6）").at(`文件“${basename(path)}”`);
-  return previous;
+type Previous = Pick<ValidateOptions, "previous" | "previousOf">;
+
+/**
+ * Last month's reports (every sheet that holds the form), or a master workbook: its 月报台账 gives
+ * each report the month before its own.
+ */
+async function readPrevious(path: string, quotas: QuotaLookup | null): Promise<Previous> {
+  const grids = await readGridsFromFile(path);
+  const where = `文件“${basename(path)}”`;
+  if (grids.some((g) => g.name === LEDGER_SHEET)) {
+    let ledger: LedgerRow[];
+    try {
+      ledger = readLedger(grids);
+    } catch (error) {
+      throw error instanceof QuotaError ? error.at(where) : error;
+    }
+    return {
+      previousOf: (month) => previousFromLedger(previousCumulative(ledger, month) ?? {}),
+    };
+  }
+  const previous = previousFromGrids(grids, quotas);
+  if (!previous) throw new QuotaError("#N/A", "没有找到上月的月报表（附件6）或月报台账").at(where);
+  return { previous };
 }
 
 const SOURCE = {
@@ -61,7 +82,7 @@ export async function validate(args: ValidateArgs, out: Output): Promise<number>
     if (!month) throw new UsageError(`--month 应为年月，如 2022-06（收到“${args.month}”）`);
   }
   let quotas: QuotaLookup | null = null;
-  let previous: PreviousMonth | null = null;
+  let previous: Previous = {};
   try {
     if (args.quotas !== undefined) quotas = await readQuotaFile(args.quotas);
     if (args.previous !== undefined) previous = await readPrevious(args.previous, quotas);
@@ -73,9 +94,10 @@ export async function validate(args: ValidateArgs, out: Output): Promise<number>
     throw error;
   }
 
+  const files = await expandInputs(args.files);
   const results: ReportResult[] = [];
-  for (const file of args.files) {
-    const options = { fileName: basename(file), month, quotas, previous };
+  for (const file of files) {
+    const options = { fileName: basename(file), month, quotas, ...previous };
     try {
       results.push(...validateWorkbook(await readGridsFromFile(file), options));
     } catch (error) {

@@ -311,7 +311,6 @@ describe("quota validate", () => {
       join(dir, "photo.jpg"),
       huge,
       join(dir, "missing.xlsx"),
-      dir,
       quotaFile,
     ];
     const io = collect();
@@ -331,7 +330,6 @@ describe("quota validate", () => {
       ["photo.jpg", false, ["file-unreadable@null"]],
       ["huge.xlsx", false, ["file-unreadable@null"]],
       ["missing.xlsx", false, ["file-unreadable@null"]],
-      ["unreadable", false, ["file-unreadable@null"]],
       ["quota.xlsx", false, ["form-not-found@A1"]],
     ]);
     const message = (i: number) => results[i]!.errors[0]!.message;

@@ -15,6 +15,7 @@ import { buildReportTemplate } from "../../src/core/report/buildReportTemplate";
 import type { Grid } from "../../src/core/grid";
 import { QuotaLookup, readQuotaLookup } from "../../src/core/report/quotaLookup";
 import type { SectionKey } from "../../src/core/report/reportLayout";
+import type { YearMonth } from "../../src/core/report/reportMonth";
 import { LedgerRow, importIntoLedger } from "../../src/core/rollup/ledger";
 import { ledgerSheet, readLedger } from "../../src/core/rollup/ledgerSheet";
 import { summarize } from "../../src/core/rollup/rollupSummary";
@@ -93,6 +94,9 @@ const RATE_FORMULA = /^IF\(C(\d+)=0,"",ROUND\(E\1\/C\1\*100,2\)\)$/;
 let quotaFile = "";
 let quotas: QuotaLookup;
 const targetsOf = (college: string) => quotas.find(college)!;
+/** A report of the college's with its targets, filed on the 20th. */
+const reportOf = (dir: string, name: string, college: string, month: YearMonth, done: Figures) =>
+  writeReport(dir, name, { targets: targetsOf(college), month, done });
 
 beforeAll(async () => {
   quotaFile = join(tmp(), "2022-任务分配表.xlsx");
@@ -398,13 +402,15 @@ describe("quota rollup: one month from scratch, then again", () => {
     const message =
       "外国语学院本月有 2 份不同的报表（01-外国语学院-2022年6月-修改.xlsx（2022年6月）、01-外国语学院-2022年6月.xlsx（2022年6月）），请只保留一份后重新汇总";
     expect(result.rejected).toEqual(
-      [
-        "01-外国语学院-2022年6月-修改.xlsx（2022年6月）",
-        "01-外国语学院-2022年6月.xlsx（2022年6月）",
-      ].map((file) => ({ file, errors: [{ code: "college-twice", cell: null, message }] }))
+      ["01-外国语学院-2022年6月-修改.xlsx", "01-外国语学院-2022年6月.xlsx"].map((file) => ({
+        file,
+        sheet: "2022年6月",
+        errors: [{ code: "college-twice", cell: null, message }],
+      }))
     );
     expect(result.colleges.map((c: { college: string }) => c.college)).toEqual(["人文学院"]);
-    expect(result.missing).toContain("外国语学院");
+    // It did send this month: listed as rejected, not as 未报送.
+    expect(result.missing).not.toContain("外国语学院");
     expect((await ledgerOf(out)).map((r) => r.college)).toEqual(Array(4).fill("人文学院"));
   });
 
@@ -427,6 +433,17 @@ describe("quota rollup: one month from scratch, then again", () => {
   );
 });
 
+/** June's reports after May's: 外国语学院 right, 人文学院 with 累计 1250 where May's 900 + 300 is 1200. */
+async function juneAfterMay(name: string): Promise<string> {
+  const june = folder(name);
+  await reportOf(june, "01-外国语学院-2022年6月.xlsx", "外国语学院", JUNE, FOREIGN_JUNE);
+  await reportOf(june, "02-人文学院-2022年6月.xlsx", "人文学院", JUNE, {
+    ...HUMANITIES_JUNE,
+    training: [300, 1250],
+  });
+  return june;
+}
+
 describe("quota rollup: May, then June into the May master", () => {
   let master = "";
   let mayLedger: LedgerRow[] = [];
@@ -434,16 +451,8 @@ describe("quota rollup: May, then June into the May master", () => {
 
   beforeAll(async () => {
     const may = folder("may");
-    await writeReport(may, "01-外国语学院-2022年5月.xlsx", {
-      targets: targetsOf("外国语学院"),
-      month: MAY,
-      done: FOREIGN_MAY,
-    });
-    await writeReport(may, "02-人文学院-2022年5月.xlsx", {
-      targets: targetsOf("人文学院"),
-      month: MAY,
-      done: HUMANITIES_MAY,
-    });
+    await reportOf(may, "01-外国语学院-2022年5月.xlsx", "外国语学院", MAY, FOREIGN_MAY);
+    await reportOf(may, "02-人文学院-2022年5月.xlsx", "人文学院", MAY, HUMANITIES_MAY);
     master = join(tmp(), "2022-总表.xlsx");
     const run = await runCli("rollup", may, "-o", master, "--quotas", quotaFile);
     expect(run.code).toBe(0);
@@ -452,24 +461,44 @@ describe("quota rollup: May, then June into the May master", () => {
     maySummary = (await sheetsOf(master)).get("汇总2022-05")!;
   });
 
+  test("quota validate --previous <master>: each report against the month before its own in 月报台账", async () => {
+    const june = await juneAfterMay("validate-against-master");
+    // No April in the ledger: said, not guessed.
+    await reportOf(june, "03-人文学院-2022年5月.xlsx", "人文学院", MAY, HUMANITIES_MAY);
+    const run = await runCli(
+      "validate",
+      june,
+      "--previous",
+      master,
+      "--quotas",
+      quotaFile,
+      "--json"
+    );
+    expect(run.code).toBe(1);
+    const results = json(run) as {
+      file: string;
+      valid: boolean;
+      errors: { code: string; cell: string; message: string }[];
+      warnings: { code: string; message: string }[];
+    }[];
+    expect(results.map((r) => [r.file, r.valid])).toEqual([
+      ["01-外国语学院-2022年6月.xlsx", true],
+      ["02-人文学院-2022年6月.xlsx", false],
+      ["03-人文学院-2022年5月.xlsx", true],
+    ]);
+    expect(results[1]!.errors).toEqual([
+      {
+        code: "cumulative-mismatch",
+        cell: "E4",
+        message: "培训任务的累计已完成应为 上月累计 900 + 当月完成 300 = 1200，表中为 1250",
+      },
+    ]);
+    expect(results[2]!.warnings.map((w) => w.code)).toContain("previous-missing");
+  });
+
   test("June's 累计 is checked against May's; a wrong one and another month's report are rejected, May stays", async () => {
-    const june = folder("june-into-may");
-    await writeReport(june, "01-外国语学院-2022年6月.xlsx", {
-      targets: targetsOf("外国语学院"),
-      month: JUNE,
-      done: FOREIGN_JUNE,
-    });
-    // 900 in May + 300 in June is 1200, not 1250.
-    await writeReport(june, "02-人文学院-2022年6月.xlsx", {
-      targets: targetsOf("人文学院"),
-      month: JUNE,
-      done: { ...HUMANITIES_JUNE, training: [300, 1250] },
-    });
-    await writeReport(june, "03-传媒学院-2022年5月.xlsx", {
-      targets: targetsOf("传媒学院"),
-      month: MAY,
-      done: MEDIA_JUNE,
-    });
+    const june = await juneAfterMay("june-into-may");
+    await reportOf(june, "03-传媒学院-2022年5月.xlsx", "传媒学院", MAY, MEDIA_JUNE);
     const run = await runCli(
       "rollup",
       june,
@@ -486,7 +515,8 @@ describe("quota rollup: May, then June into the May master", () => {
     expect(result.month).toBe("2022-06");
     expect(result.rejected).toEqual([
       {
-        file: "02-人文学院-2022年6月.xlsx（2022年6月）",
+        file: "02-人文学院-2022年6月.xlsx",
+        sheet: "2022年6月",
         errors: [
           {
             code: "cumulative-mismatch",
@@ -496,7 +526,8 @@ describe("quota rollup: May, then June into the May master", () => {
         ],
       },
       {
-        file: "03-传媒学院-2022年5月.xlsx（2022年5月）",
+        file: "03-传媒学院-2022年5月.xlsx",
+        sheet: "2022年5月",
         errors: [
           { code: "month-other", cell: null, message: "这是 2022-05 的报表，本次汇总 2022-06" },
         ],
@@ -509,7 +540,10 @@ describe("quota rollup: May, then June into the May master", () => {
       nonadvanced: { target: 3685, month: 8, cumulative: 30, rate: 0.81 },
       onex: { target: 972, month: 2, cumulative: 6, rate: 0.62 },
     });
-    expect(result.missing).toEqual(ALL_COLLEGES.filter((c) => c !== "外国语学院"));
+    // 人文学院 sent June's report (rejected); 传媒学院 sent only May's, so June is still missing.
+    expect(result.missing).toEqual(
+      ALL_COLLEGES.filter((c) => c !== "外国语学院" && c !== "人文学院")
+    );
 
     const ledger = await ledgerOf(master);
     expect(ledger.filter((r) => r.month === "2022-05")).toEqual(mayLedger);
@@ -539,16 +573,11 @@ describe("quota rollup: May, then June into the May master", () => {
 
   test("another file for a college-month replaces its rows; earlier months are untouched", async () => {
     const fix = folder("june-fix");
-    await writeReport(fix, "01-外国语学院-2022年6月（更正）.xlsx", {
-      targets: targetsOf("外国语学院"),
-      month: JUNE,
-      done: { ...FOREIGN_JUNE, training: [45, 155] },
+    await reportOf(fix, "01-外国语学院-2022年6月（更正）.xlsx", "外国语学院", JUNE, {
+      ...FOREIGN_JUNE,
+      training: [45, 155],
     });
-    await writeReport(fix, "02-人文学院-2022年6月（更正）.xlsx", {
-      targets: targetsOf("人文学院"),
-      month: JUNE,
-      done: HUMANITIES_JUNE,
-    });
+    await reportOf(fix, "02-人文学院-2022年6月（更正）.xlsx", "人文学院", JUNE, HUMANITIES_JUNE);
     const run = await runCli("rollup", fix, "--into", master, "-o", master, "--quotas", quotaFile);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("新增：人文学院 2022-06");
@@ -607,10 +636,9 @@ describe("quota rollup: text that looks like a formula stays text", () => {
       filer: HYPERLINK,
     });
     // 当月完成 300 > 累计 200: rejected, listed by its file name.
-    await writeReport(dir, "=1+1-传媒学院-2022年6月.xlsx", {
-      targets: targetsOf("传媒学院"),
-      month: JUNE,
-      done: { ...MEDIA_JUNE, training: [300, 200] },
+    await reportOf(dir, "=1+1-传媒学院-2022年6月.xlsx", "传媒学院", JUNE, {
+      ...MEDIA_JUNE,
+      training: [300, 200],
     });
     fresh = join(tmp(), "formula-fresh.xlsx");
     const first = await runCli("rollup", dir, "-o", fresh, "--quotas", quotaFile);
@@ -715,19 +743,23 @@ describe("quota rollup: the master is kept safe", () => {
 
   beforeAll(async () => {
     const june = folder("safe-june");
-    await writeReport(june, "01-外国语学院-2022年6月.xlsx", {
-      targets: targetsOf("外国语学院"),
-      month: JUNE,
-      done: FOREIGN_JUNE,
-    });
+    await reportOf(june, "01-外国语学院-2022年6月.xlsx", "外国语学院", JUNE, FOREIGN_JUNE);
     master = join(tmp(), "safe-master.xlsx");
     expect((await runCli("rollup", june, "-o", master, "--quotas", quotaFile)).code).toBe(0);
     sportDir = folder("safe-sport");
-    await writeReport(sportDir, "10-体育学院-2022年6月.xlsx", {
-      targets: targetsOf("体育学院"),
-      month: JUNE,
-      done: { training: [10, 20], nonadvanced: [2, 5] },
+    await reportOf(sportDir, "10-体育学院-2022年6月.xlsx", "体育学院", JUNE, {
+      training: [10, 20],
+      nonadvanced: [2, 5],
     });
+  });
+
+  test("-o onto an existing master without --into is refused; the master stays byte for byte", async () => {
+    const before = readFileSync(master);
+    const run = await runCli("rollup", sportDir, "-o", master, "--quotas", quotaFile);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("已是一份总表（含月报台账）");
+    expect(run.stderr).toContain("--into");
+    expect(readFileSync(master).equals(before)).toBe(true);
   });
 
   test("a sheet the tool did not create survives a roll-up into the master unchanged", async () => {
@@ -833,18 +865,94 @@ describe("quota rollup: the master is kept safe", () => {
 });
 
 describe("quota rollup: bad inputs", () => {
+  test("--month of another month than the reports name: rejected, not imported as that month", async () => {
+    const dir = folder("month-option");
+    await reportOf(dir, "01-外国语学院-2022年6月.xlsx", "外国语学院", JUNE, FOREIGN_JUNE);
+    const out = join(tmp(), "month-option.xlsx");
+    const run = await runCli(
+      "rollup",
+      dir,
+      "-o",
+      out,
+      "--quotas",
+      quotaFile,
+      "--month",
+      "2022-07",
+      "--json"
+    );
+    expect(run.code).toBe(1);
+    const result = json(run);
+    expect(result.month).toBe("2022-07");
+    expect(result.rejected).toEqual([
+      {
+        file: "01-外国语学院-2022年6月.xlsx",
+        sheet: "2022年6月",
+        errors: [
+          {
+            code: "month-mismatch",
+            cell: "A1",
+            message:
+              "工作表所写月份为 2022年6月，按指定的 2022年7月 核对；月份不一致的报表不汇总，请核对后重新报送",
+          },
+        ],
+      },
+    ]);
+    expect(result.missing).toContain("外国语学院");
+    expect(await ledgerOf(out)).toEqual([]);
+  });
+
+  test("every report rejected: the month still comes from them and they are listed", async () => {
+    const dir = folder("all-rejected");
+    await reportOf(dir, "02-人文学院-2022年6月.xlsx", "人文学院", JUNE, {
+      ...HUMANITIES_JUNE,
+      training: [1300, 1200],
+    });
+    const run = await runCli(
+      "rollup",
+      dir,
+      "-o",
+      join(tmp(), "all-rejected.xlsx"),
+      "--quotas",
+      quotaFile,
+      "--json"
+    );
+    expect(run.code).toBe(1);
+    const result = json(run);
+    expect(result.month).toBe("2022-06");
+    expect(
+      result.rejected.map((r: { file: string; errors: { code: string }[] }) => [
+        r.file,
+        r.errors.map((e) => e.code),
+      ])
+    ).toEqual([["02-人文学院-2022年6月.xlsx", ["month-exceeds-cumulative"]]]);
+  });
+
+  test("validate and rollup take folders and globs; a glob or folder that gives nothing is a usage error", async () => {
+    const dir = folder("globs");
+    await reportOf(dir, "01-外国语学院-2022年6月.xlsx", "外国语学院", JUNE, FOREIGN_JUNE);
+    await reportOf(dir, "02-人文学院-2022年6月.xlsx", "人文学院", JUNE, HUMANITIES_JUNE);
+    const folderRun = await runCli("validate", dir, "--json");
+    expect(folderRun.code).toBe(0);
+    expect(json(folderRun)).toHaveLength(2);
+    const globRun = await runCli("validate", join(dir, "02*.xlsx"), "--json");
+    expect(json(globRun).map((r: { file: string }) => r.file)).toEqual([
+      "02-人文学院-2022年6月.xlsx",
+    ]);
+    for (const command of ["validate", "rollup"]) {
+      const output = command === "rollup" ? ["-o", join(tmp(), "none.xlsx")] : [];
+      const none = await runCli(command, join(dir, "01*.xlsx"), join(dir, "09*.xlsx"), ...output);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toContain("没有与");
+      const inFolderName = await runCli(command, join(tmp(), "*", "01*.xlsx"), ...output);
+      expect(inFolderName.code).toBe(2);
+      expect(inFolderName.stderr).toContain("通配符只能用在文件名中");
+    }
+  });
+
   test("unreadable files are rejected with a reason while the others are rolled up", async () => {
     const dir = folder("unreadable");
-    await writeReport(dir, "01-外国语学院-2022年6月.xlsx", {
-      targets: targetsOf("外国语学院"),
-      month: JUNE,
-      done: FOREIGN_JUNE,
-    });
-    await writeReport(dir, "04-传媒学院-2022年6月.xlsx", {
-      targets: targetsOf("传媒学院"),
-      month: JUNE,
-      done: MEDIA_JUNE,
-    });
+    await reportOf(dir, "01-外国语学院-2022年6月.xlsx", "外国语学院", JUNE, FOREIGN_JUNE);
+    await reportOf(dir, "04-传媒学院-2022年6月.xlsx", "传媒学院", JUNE, MEDIA_JUNE);
     writeFileSync(
       join(dir, "05-损坏.xlsx"),
       Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(100)])
@@ -902,11 +1010,7 @@ describe("quota rollup: bad inputs", () => {
 
   test("a quota workbook or master that cannot be read stops the run with exit 1", async () => {
     const dir = folder("inputs-ok");
-    await writeReport(dir, "01-外国语学院-2022年6月.xlsx", {
-      targets: targetsOf("外国语学院"),
-      month: JUNE,
-      done: FOREIGN_JUNE,
-    });
+    await reportOf(dir, "01-外国语学院-2022年6月.xlsx", "外国语学院", JUNE, FOREIGN_JUNE);
     const out = join(tmp(), "never-written.xlsx");
     const noQuotas = await runCli("rollup", dir, "-o", out, "--quotas", join(tmp(), "无.xlsx"));
     expect([noQuotas.code, noQuotas.stderr]).toEqual([1, expect.stringContaining("文件“无.xlsx”")]);

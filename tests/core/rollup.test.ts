@@ -89,6 +89,28 @@ describe("月报台账", () => {
   });
 });
 
+describe("月报台账 read back after a spreadsheet turned its month and date text into dates", () => {
+  test("a Date or an Excel serial in 月份 and 填报时间 reads as the text it was", () => {
+    const { ledger } = importIntoLedger([], [entry("A学院", "2022-06", "h1", 5)], "t");
+    const grid = gridOf(ledgerSheet(ledger));
+    const header = grid.rows[0]!.map(String);
+    const month = header.indexOf("月份");
+    const filed = header.findIndex((h) => h.startsWith("填报时间"));
+    expect([month, filed].every((i) => i >= 0)).toBe(true);
+    const asDates = grid.rows.map((row, i) =>
+      i === 0
+        ? row
+        : row.map((v, c) =>
+            c === month ? new Date(Date.UTC(2022, 5, 1)) : c === filed ? 44732 /* 2022-06-20 */ : v
+          )
+    );
+    const read = readLedger([{ name: grid.name, rows: asDates }]);
+    expect(read.map((r) => [r.month, r.filedOn])).toEqual(
+      ledger.map(() => ["2022-06", "2022-06-20"])
+    );
+  });
+});
+
 describe("汇总", () => {
   test("expected progress is linear from March", () => {
     expect(expectedPercent("2022-03", "advanced")).toBe(11.11);

@@ -3,16 +3,8 @@ import type { ExcelFeatures } from "../../src/adapters/office/features";
 import { generateInWorkbook } from "../../src/adapters/office/generateInWorkbook";
 import { QuotaError } from "../../src/core/errors";
 import type { CellValue } from "../../src/core/grid";
-import { ExcelMock } from "../support/excelMock";
+import { ALL, ExcelMock } from "../support/excelMock";
 import { planColleges } from "../support/planData";
-
-const ALL: ExcelFeatures = {
-  suspendCalculation: true,
-  conditionalFormats: true,
-  freezePanes: true,
-  dataValidation: true,
-  pageLayout: true,
-};
 
 function graduateRows(count?: number): CellValue[][] {
   const colleges = count
@@ -201,7 +193,13 @@ describe("生成任务分配表 in the open workbook", () => {
     await generateInWorkbook(
       excel.context as unknown as Excel.RequestContext,
       { formulas: "quota" },
-      { suspendCalculation: false, conditionalFormats: false, freezePanes: false, dataValidation: false, pageLayout: false },
+      {
+        suspendCalculation: false,
+        conditionalFormats: false,
+        freezePanes: false,
+        dataValidation: false,
+        pageLayout: false,
+      },
       yes
     );
     expect(excel.calls.filter((c) => c.startsWith("freeze") || c === "suspend")).toEqual([]);

@@ -1,35 +1,48 @@
-import { checkActiveSheet, clearHighlight, highlightCells, selectCell } from "../../src/adapters/office/checkActiveSheet";
+import {
+  checkActiveSheet,
+  clearHighlight,
+  highlightCells,
+  selectCell,
+} from "../../src/adapters/office/checkActiveSheet";
 import type { ExcelFeatures } from "../../src/adapters/office/features";
 import { addTemplateSheet } from "../../src/adapters/office/addTemplateSheet";
 import { rollUpInWorkbook, PickedReport } from "../../src/adapters/office/rollUpInWorkbook";
+import { formulaOf } from "../../src/adapters/office/queueWorkbookModel";
 import { demoReport } from "../../src/cli/demoReports";
 import { CellValue, Grid, parseAddress } from "../../src/core/grid";
 import { TEMPLATE_CELLS } from "../../src/core/report/buildReportTemplate";
 import { buildQuotaTables } from "../../src/core/quotaTables";
 import { buildQuotaWorkbook } from "../../src/core/quotaWorkbook";
 import { quotaLookupFromTables } from "../../src/core/report/quotaLookup";
-import { ExcelMock, SheetSpec } from "../support/excelMock";
+import { ALL, ExcelMock, SheetSpec } from "../support/excelMock";
 import { modelGrid, modelGrids } from "../support/modelGrid";
 import { planColleges } from "../support/planData";
 
-const ALL: ExcelFeatures = { suspendCalculation: true, conditionalFormats: true, freezePanes: true, dataValidation: true, pageLayout: true };
 const JUNE = { year: 2022, month: 6 };
 const tables = buildQuotaTables(planColleges());
 const quotas = quotaLookupFromTables(tables.rows);
-const quotaSheets: SheetSpec[] = modelGrids(buildQuotaWorkbook(tables)).map((g) => ({ name: g.name, rows: g.rows as CellValue[][] }));
+const quotaSheets: SheetSpec[] = modelGrids(buildQuotaWorkbook(tables)).map((g) => ({
+  name: g.name,
+  rows: g.rows as CellValue[][],
+}));
 const targets = (college: string) => quotas.find(college)!;
 const ctx = (excel: ExcelMock) => excel.context as unknown as Excel.RequestContext;
 
 describe("检查本表", () => {
   test("one round trip, findings with cells, 年度任务 checked against 表1–表4 in the workbook", async () => {
     const report = modelGrid(demoReport(targets("经济管理学院"), JUNE, 0.4, 20, true));
-    const excel = new ExcelMock([{ name: report.name, rows: report.rows as CellValue[][] }, ...quotaSheets]);
+    const excel = new ExcelMock([
+      { name: report.name, rows: report.rows as CellValue[][] },
+      ...quotaSheets,
+    ]);
     const outcome = await checkActiveSheet(ctx(excel), null);
     expect(excel.syncs).toBe(1);
     expect(outcome.againstQuotas).toBe(true);
     expect(outcome.results).toHaveLength(1);
     expect(outcome.results[0]!.college).toBe("经济管理学院");
-    expect(outcome.results[0]!.errors.map((e) => [e.code, e.cell])).toEqual([["month-exceeds-cumulative", "D4"]]);
+    expect(outcome.results[0]!.errors.map((e) => [e.code, e.cell])).toEqual([
+      ["month-exceeds-cumulative", "D4"],
+    ]);
   });
 
   test("a good report passes; without 表1–表4 the targets are not checked", async () => {
@@ -44,7 +57,9 @@ describe("检查本表", () => {
   test("a sheet that is not a report: one finding at A1", async () => {
     const excel = new ExcelMock([{ name: "Sheet1", rows: [["随便写的"]] }]);
     const outcome = await checkActiveSheet(ctx(excel), null);
-    expect(outcome.results[0]!.errors.map((e) => [e.code, e.cell])).toEqual([["form-not-found", "A1"]]);
+    expect(outcome.results[0]!.errors.map((e) => [e.code, e.cell])).toEqual([
+      ["form-not-found", "A1"],
+    ]);
   });
 
   test("select, highlight and clear: fills change and come back, values never written", async () => {
@@ -62,7 +77,9 @@ describe("检查本表", () => {
     // select's range, then highlight's (was yellow, set to red), then clear's (yellow again)
     expect(d4.slice(1)).toEqual(["#FFC7CE", "#FFFF00"]);
     expect(excel.calls).toContain("clear fill 6月!E6");
-    expect(excel.ranges.every((r) => r.mock.values === undefined && r.mock.formulas === undefined)).toBe(true);
+    expect(
+      excel.ranges.every((r) => r.mock.values === undefined && r.mock.formulas === undefined)
+    ).toBe(true);
   });
 });
 
@@ -79,13 +96,21 @@ describe("添加月报表", () => {
 
   test("an unknown college is refused before anything is written", async () => {
     const excel = new ExcelMock(quotaSheets);
-    await expect(addTemplateSheet(ctx(excel), "不存在学院", JUNE, ALL)).rejects.toThrow(/没有学院“不存在学院”/);
+    await expect(addTemplateSheet(ctx(excel), "不存在学院", JUNE, ALL)).rejects.toThrow(
+      /没有学院“不存在学院”/
+    );
     expect(excel.added).toEqual([]);
   });
 });
 
 describe("汇总月报 into the open workbook", () => {
-  const report = (college: string, share: number, day = 20, broken = false, filer?: string): PickedReport => {
+  const report = (
+    college: string,
+    share: number,
+    day = 20,
+    broken = false,
+    filer?: string
+  ): PickedReport => {
     const sheet = demoReport(targets(college), JUNE, share, day, broken);
     const grid = modelGrid(sheet);
     if (filer) {
@@ -95,7 +120,10 @@ describe("汇总月报 into the open workbook", () => {
     return { file: `${college}.xlsx`, sha256: `${college}-${share}-${broken}`, grids: [grid] };
   };
   const fingerprint = async (g: Grid) => `sheet-${g.name}`;
-  const owned = ["表1", "表2", "表3", "表4"].map((n, i) => ({ name: `_QUOTA_table${i + 1}`, formula: `='${n}'!$A$1` }));
+  const owned = ["表1", "表2", "表3", "表4"].map((n, i) => ({
+    name: `_QUOTA_table${i + 1}`,
+    formula: `='${n}'!$A$1`,
+  }));
 
   test("writes 汇总 and 月报台账 in two round trips; rejected reports listed; text stays text", async () => {
     const excel = new ExcelMock([{ name: "首页", rows: [["教务处"]] }, ...quotaSheets], owned);
@@ -104,28 +132,47 @@ describe("汇总月报 into the open workbook", () => {
       report("人文学院", 0.3, 29, false, '=HYPERLINK("http://x","y")'),
       report("艺术学院", 0.5, 20, true),
     ];
-    const result = await rollUpInWorkbook(ctx(excel), files, { month: null, sheets: [], fingerprint }, ALL, async () => true);
+    const result = await rollUpInWorkbook(
+      ctx(excel),
+      files,
+      { month: null, sheets: [], fingerprint },
+      ALL,
+      async () => true
+    );
     if (!result || "error" in result) throw new Error("no result");
     expect(excel.syncs).toBe(2);
     expect(excel.added).toEqual(["汇总2022-06", "月报台账"]);
     expect(result.rejected.map((r) => r.file)).toEqual(["艺术学院.xlsx（2022年6月）"]);
     expect(result.summary.late.map((l) => l.college)).toEqual(["人文学院"]);
-    expect(result.summary.missing).toHaveLength(10);
+    // 艺术学院 sent a report, rejected: listed there, not as 未报送.
+    expect(result.summary.missing).toHaveLength(9);
+    expect(result.summary.missing).not.toContain("艺术学院");
     expect(result.summary.sections.training.target).toBe(14572);
     const ledger = excel.formulasAt("月报台账")!;
     expect(ledger).toHaveLength(1 + 2 * 4);
-    expect(ledger.flat()).toContain("'=HYPERLINK(\"http://x\",\"y\")");
+    expect(ledger.flat()).toContain('\'=HYPERLINK("http://x","y")');
     expect(excel.calls.some((c) => c.startsWith("chart 汇总2022-06 BarClustered A"))).toBe(true);
     expect(excel.calls.some((c) => c.startsWith("DataBar 汇总2022-06!B"))).toBe(true);
     expect(excel.writes("首页").filter((w) => w.address !== "")).toEqual([]);
-    expect(excel.addedNames.map((n) => n.name)).toEqual(["_QUOTA_summary_2022_06", "_QUOTA_ledger"]);
+    expect(excel.addedNames.map((n) => n.name)).toEqual([
+      "_QUOTA_summary_2022_06",
+      "_QUOTA_ledger",
+    ]);
   });
 
   test("a college-month already in the ledger is replaced only after asking; sheets of this workbook count too", async () => {
     const first = new ExcelMock([...quotaSheets], owned);
-    const r1 = await rollUpInWorkbook(ctx(first), [report("外国语学院", 0.5)], { month: JUNE, sheets: [], fingerprint }, ALL, async () => true);
+    const r1 = await rollUpInWorkbook(
+      ctx(first),
+      [report("外国语学院", 0.5)],
+      { month: JUNE, sheets: [], fingerprint },
+      ALL,
+      async () => true
+    );
     if (!r1 || "error" in r1) throw new Error("no result");
-    const ledgerRows = first.formulasAt("月报台账")!.map((r) => r.map((v) => (typeof v === "string" ? v.replace(/^'/, "") : v)));
+    const ledgerRows = first
+      .formulasAt("月报台账")!
+      .map((r) => r.map((v) => (typeof v === "string" ? v.replace(/^'/, "") : v)));
     const summaryName = "汇总2022-06";
     const art = modelGrid(demoReport(targets("艺术学院"), JUNE, 0.5, 20));
     const second = new ExcelMock(
@@ -135,7 +182,11 @@ describe("汇总月报 into the open workbook", () => {
         { name: summaryName, rows: [["旧"]] },
         { name: "艺术学院6月", rows: art.rows as CellValue[][] },
       ],
-      [...owned, { name: "_QUOTA_ledger", formula: "='月报台账'!$A$1" }, { name: "_QUOTA_summary_2022_06", formula: `='${summaryName}'!$A$1` }]
+      [
+        ...owned,
+        { name: "_QUOTA_ledger", formula: "='月报台账'!$A$1" },
+        { name: "_QUOTA_summary_2022_06", formula: `='${summaryName}'!$A$1` },
+      ]
     );
     const asked: string[][] = [];
     const r2 = await rollUpInWorkbook(
@@ -156,7 +207,13 @@ describe("汇总月报 into the open workbook", () => {
       [...quotaSheets, { name: "月报台账", rows: ledgerRows as CellValue[][] }],
       [...owned, { name: "_QUOTA_ledger", formula: "='月报台账'!$A$1" }]
     );
-    const r3 = await rollUpInWorkbook(ctx(declined), [report("外国语学院", 0.7)], { month: JUNE, sheets: [], fingerprint }, ALL, async () => false);
+    const r3 = await rollUpInWorkbook(
+      ctx(declined),
+      [report("外国语学院", 0.7)],
+      { month: JUNE, sheets: [], fingerprint },
+      ALL,
+      async () => false
+    );
     expect(r3).toBeNull();
     expect(declined.syncs).toBe(1);
     expect(declined.added).toEqual([]);
@@ -164,15 +221,59 @@ describe("汇总月报 into the open workbook", () => {
 
   test("the round trips do not grow with the number of reports", async () => {
     const excel = new ExcelMock([...quotaSheets], owned);
-    const files = quotas.colleges.flatMap((c) => [report(c.college, 0.45), report(c.college, 0.45)]);
-    await rollUpInWorkbook(ctx(excel), files, { month: JUNE, sheets: [], fingerprint }, ALL, async () => true);
+    const files = quotas.colleges.flatMap((c) => [
+      report(c.college, 0.45),
+      report(c.college, 0.45),
+    ]);
+    await rollUpInWorkbook(
+      ctx(excel),
+      files,
+      { month: JUNE, sheets: [], fingerprint },
+      ALL,
+      async () => true
+    );
     expect(excel.syncs).toBe(2);
   });
 
   test("a sheet of the same name that is not ours stops the roll-up before anything is written", async () => {
-    const excel = new ExcelMock([...quotaSheets, { name: "月报台账", rows: [["别人的台账"]] }], owned);
-    const result = await rollUpInWorkbook(ctx(excel), [report("外国语学院", 0.5)], { month: JUNE, sheets: [], fingerprint }, ALL, async () => true);
+    const excel = new ExcelMock(
+      [...quotaSheets, { name: "月报台账", rows: [["别人的台账"]] }],
+      owned
+    );
+    const result = await rollUpInWorkbook(
+      ctx(excel),
+      [report("外国语学院", 0.5)],
+      { month: JUNE, sheets: [], fingerprint },
+      ALL,
+      async () => true
+    );
     expect(result).toEqual({ error: expect.stringMatching(/月报台账/) });
     expect(excel.syncs).toBe(1);
+  });
+});
+
+describe("text written through Range.formulas stays text", () => {
+  test.each([
+    ["2022-06", "'2022-06"],
+    ["2022-06-20", "'2022-06-20"],
+    ["6月20日", "'6月20日"],
+    ["1,000", "'1,000"],
+    ["50%", "'50%"],
+    ["(5)", "'(5)"],
+    ["12:30", "'12:30"],
+    ["3e5", "'3e5"],
+    ["TRUE", "'TRUE"],
+    ['=HYPERLINK("http://x","y")', `'=HYPERLINK("http://x","y")`],
+    ["-1", "'-1"],
+    ["外国语学院", "外国语学院"],
+    ["ab12cd34", "ab12cd34"],
+    ["2022年6月 汇总", "2022年6月 汇总"],
+  ])("%s → %s", (text, written) => {
+    expect(formulaOf({ value: text })).toBe(written);
+  });
+
+  test("numbers and formulas are written as they are", () => {
+    expect(formulaOf({ value: 2022 })).toBe(2022);
+    expect(formulaOf({ value: 1.5, formula: "A1/2" })).toBe("=A1/2");
   });
 });

@@ -2,9 +2,19 @@
    counted context.sync(). Properties read before load + sync come back as the mock's error
    strings, so a test fails when the code reads what it did not load. */
 import { OfficeMockObject } from "office-addin-mock";
+import type { ExcelFeatures } from "../../src/adapters/office/features";
 import type { CellValue } from "../../src/core/grid";
 
 type Mock = OfficeMockObject & Record<string, any>;
+
+/** Every optional Excel feature present: the newest Excel. */
+export const ALL: ExcelFeatures = {
+  suspendCalculation: true,
+  conditionalFormats: true,
+  freezePanes: true,
+  dataValidation: true,
+  pageLayout: true,
+};
 
 export interface SheetSpec {
   name: string;
@@ -131,11 +141,20 @@ export class ExcelMock {
       return used;
     };
     ws.getRange = (address = "") => {
-      const range = self.mock({ format: { font: {}, fill: { color: self.fills.get(`${name}!${address}`) ?? "#FFFFFF" }, borders: {} }, dataValidation: {} });
+      const range = self.mock({
+        format: {
+          font: {},
+          fill: { color: self.fills.get(`${name}!${address}`) ?? "#FFFFFF" },
+          borders: {},
+        },
+        dataValidation: {},
+      });
       range.sheetName = name;
       range.format.borders.getItem = () => ({});
       range.format.fill.clear = () => self.calls.push(`clear fill ${name}!${address}`);
-      range.conditionalFormats = { add: (type: string) => (self.calls.push(`${type} ${name}!${address}`), { dataBar: {} }) };
+      range.conditionalFormats = {
+        add: (type: string) => (self.calls.push(`${type} ${name}!${address}`), { dataBar: {} }),
+      };
       range.select = () => self.calls.push(`select ${name}!${address}`);
       range.merge = () => (write.merged = true);
       range.unmerge = () => undefined;
@@ -157,7 +176,9 @@ export class ExcelMock {
     ws.activate = () => self.calls.push(`activate ${name}`);
     ws.charts = {
       add: (type: string, source: Mock) => {
-        self.calls.push(`chart ${name} ${type} ${self.ranges.find((r) => r.mock === source)?.address}`);
+        self.calls.push(
+          `chart ${name} ${type} ${self.ranges.find((r) => r.mock === source)?.address}`
+        );
         return { title: {}, setPosition: () => undefined };
       },
     };

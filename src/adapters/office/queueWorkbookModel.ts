@@ -152,11 +152,19 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetModel, features: ExcelFeatu
   }
 }
 
-/** A cell as Range.formulas takes it: "=…" for a formula, text that cannot turn into one. */
+/**
+ * Text Excel would take for something else when written: a formula (=, +, -, @), or a number,
+ * date, time, percent or TRUE/FALSE as typed (2022-06 becomes a date, 1,000 a number, 6月20日 a
+ * date in Chinese Excel).
+ */
+const COERCIBLE =
+  /^[=+\-@]|^\s*[(]?[\d$¥€.][\d\s.,:/\-年月日时分秒%)]*$|^\s*\d*\.?\d+e[-+]?\d+\s*$|^(true|false)$/i;
+
+/** A cell as Range.formulas takes it: "=…" for a formula, text kept as text (a ' before it). */
 export function formulaOf(cell: ModelCell | null): string | number | boolean {
   if (!cell || cell.value === null) return cell?.formula !== undefined ? `=${cell.formula}` : "";
   if (cell.formula !== undefined) return `=${cell.formula}`;
-  if (typeof cell.value === "string" && /^[=+\-@]/.test(cell.value)) return `'${cell.value}`;
+  if (typeof cell.value === "string" && COERCIBLE.test(cell.value)) return `'${cell.value}`;
   return cell.value;
 }
 

@@ -89,7 +89,7 @@ export function checkPrevious(
       finding(
         "previous-missing",
         cell,
-        `上月报表中没有“${college}”的${missing.join("、")}累计数，未核对累计已完成`
+        `上月数据中没有“${college}”的${missing.join("、")}累计数，未核对累计已完成`
       )
     );
   }

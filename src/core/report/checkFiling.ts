@@ -54,7 +54,9 @@ export function checkFiling(reading: ReportReading): Finding[] {
       finding(
         "month-mismatch",
         location.title?.cell ?? "A1",
-        `${SOURCE_NAMES[source]}所写月份为 ${chineseMonth(other)}，按指定的 ${chineseMonth(month)} 核对`
+        `${SOURCE_NAMES[source]}所写月份为 ${chineseMonth(other)}，按${
+          monthChoice.source === "sheet" ? "工作表所写" : "指定"
+        }的 ${chineseMonth(month)} 核对`
       )
     );
   }

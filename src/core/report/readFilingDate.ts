@@ -16,8 +16,8 @@ export type DateReading =
 
 const DAY_MS = 86_400_000;
 /** Excel serials of 1950-01-01 and 2099-12-31: a bare number outside them is not a filing date. */
-const SERIAL_MIN = 18_264;
-const SERIAL_MAX = 73_050;
+export const SERIAL_MIN = 18_264;
+export const SERIAL_MAX = 73_050;
 
 export function isoDate(d: CalendarDate): string {
   return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
@@ -34,7 +34,7 @@ function calendarDate(year: number, month: number, day: number): CalendarDate | 
 }
 
 /** A Date from a reader: the nearest midnight UTC, so a local-midnight Date east or west of UTC keeps its day. */
-function fromDate(value: Date): CalendarDate {
+export function fromDate(value: Date): CalendarDate {
   const d = new Date(Math.round(value.getTime() / DAY_MS) * DAY_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

@@ -74,7 +74,7 @@ export interface MonthInput {
 export interface MonthChoice {
   readonly month: YearMonth | null;
   readonly source: MonthSource | null;
-  /** The month the sheet or file names, when the user's choice differs from it. */
+  /** A month the sheet or file names that differs from the one chosen. */
   readonly conflict: { readonly month: YearMonth; readonly source: "sheet" | "file" } | null;
 }
 
@@ -108,7 +108,11 @@ export function findReportMonth(input: MonthInput): MonthChoice {
     const other = named.find((n) => !sameMonth(n.month, input.option!)) ?? null;
     return { month: input.option, source: "option", conflict: other };
   }
-  if (named.length > 0) return { month: named[0]!.month, source: named[0]!.source, conflict: null };
+  if (named.length > 0) {
+    const first = named[0]!;
+    const other = named.find((n) => !sameMonth(n.month, first.month)) ?? null;
+    return { month: first.month, source: first.source, conflict: other };
+  }
   if (input.filedOn)
     return {
       month: { year: input.filedOn.year, month: input.filedOn.month },

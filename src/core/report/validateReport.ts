@@ -20,6 +20,8 @@ export interface ValidateOptions {
   readonly quotas?: QuotaLookup | null;
   /** Last month's cumulative figures: 累计已完成 = last month's + 当月完成. */
   readonly previous?: PreviousMonth | null;
+  /** The month before a report month (YYYY-MM), when that depends on the report (a master's ledger). */
+  readonly previousOf?: ((month: string) => PreviousMonth) | null;
 }
 
 /** One report (a sheet holding the form), or one file that has none. */
@@ -81,8 +83,10 @@ export function validateReport(grid: Grid, options: ValidateOptions = {}): Repor
     }
   }
   findings.push(...checkValues(reading, (key) => key === "onex" && onexOptional));
-  if (options.previous && college)
-    findings.push(...checkPrevious(report, college, options.previous));
+  const previous =
+    options.previous ??
+    (options.previousOf && report.month ? options.previousOf(report.month) : null);
+  if (previous && college) findings.push(...checkPrevious(report, college, previous));
   findings.push(...checkFiling(reading));
 
   return resultOf(

@@ -1,7 +1,9 @@
 import { QuotaError } from "../errors";
 import { Grid, cellAddress, cellText } from "../grid";
 import { parseCount } from "../count";
+import { SERIAL_MAX, SERIAL_MIN, fromDate, fromSerial, isoDate } from "../report/readFilingDate";
 import { SECTION_KEYS, SECTIONS, SectionKey } from "../report/reportLayout";
+import { formatMonth } from "../report/reportMonth";
 import { normalizeLabel } from "../text";
 import { SheetModel, cell } from "../workbookModel";
 import type { LedgerRow } from "./ledger";
@@ -86,9 +88,21 @@ export function readLedger(grids: readonly Grid[]): LedgerRow[] {
     };
     const text = (field: keyof LedgerRow) =>
       cellText(at(field)) === "" ? null : cellText(at(field));
+    // A spreadsheet may have turned the month or date text into a date (Excel does, typing 2022-06).
+    const dateText = (field: "month" | "filedOn") => {
+      const v = at(field);
+      const date =
+        v instanceof Date
+          ? fromDate(v)
+          : typeof v === "number" && v >= SERIAL_MIN && v <= SERIAL_MAX
+            ? fromSerial(v)
+            : null;
+      if (!date) return text(field);
+      return field === "month" ? formatMonth(date) : isoDate(date);
+    };
     rows.push({
       college: text("college") ?? "",
-      month: text("month") ?? "",
+      month: dateText("month") ?? "",
       section,
       target: count("target"),
       done: count("done"),
@@ -97,7 +111,7 @@ export function readLedger(grids: readonly Grid[]): LedgerRow[] {
       sha256: text("sha256") ?? "",
       importedAt: text("importedAt") ?? "",
       filer: text("filer"),
-      filedOn: text("filedOn"),
+      filedOn: dateText("filedOn"),
     });
   });
   return rows;

@@ -25,7 +25,14 @@ export interface Problem {
 }
 
 export interface Rejected {
+  /** The file, with the sheet after it when the file has one: for people. */
   readonly file: string;
+  /** The file's own name and the sheet: for --json. */
+  readonly fileName: string;
+  readonly sheet: string | null;
+  /** The college and month, when the report names them. */
+  readonly college?: string | null;
+  readonly month?: string | null;
   readonly errors: readonly Problem[];
 }
 
@@ -50,7 +57,7 @@ export interface RollUpOptions {
   readonly ledger: readonly LedgerRow[];
   readonly quotas?: QuotaLookup | null;
   readonly schoolTargets?: SchoolTargets | null;
-  /** YYYY-MM; else the month most of the valid reports are for. */
+  /** YYYY-MM; else the month most of the valid reports (or, if none is valid, of all) are for. */
   readonly month?: string | null;
   /** ISO time stamp for the ledger. */
   readonly importedAt: string;
@@ -73,7 +80,10 @@ export function previousMonthOf(month: string): string {
 }
 
 /** 累计已完成 of the month before, from the ledger. */
-function previousCumulative(ledger: readonly LedgerRow[], month: string): CumulativeLedger | null {
+export function previousCumulative(
+  ledger: readonly LedgerRow[],
+  month: string
+): CumulativeLedger | null {
   const last = previousMonthOf(month);
   const before = ledger.filter((r) => r.month === last);
   if (before.length === 0) return null;
@@ -96,10 +106,10 @@ function mostCommon(values: readonly string[]): string | null {
  * reports from one college in one import are both rejected, since picking either would be a guess.
  */
 function oneReportPerCollege(
-  accepted: readonly { name: string; entry: LedgerEntry }[],
+  accepted: readonly { name: string; sheet: string | null; entry: LedgerEntry }[],
   rejected: Rejected[]
 ): LedgerEntry[] {
-  const byCollege = new Map<string, { name: string; entry: LedgerEntry }[]>();
+  const byCollege = new Map<string, { name: string; sheet: string | null; entry: LedgerEntry }[]>();
   for (const a of accepted)
     byCollege.set(a.entry.college, [...(byCollege.get(a.entry.college) ?? []), a]);
   const entries: LedgerEntry[] = [];
@@ -114,6 +124,10 @@ function oneReportPerCollege(
     for (const r of reports)
       rejected.push({
         file: r.name,
+        fileName: r.entry.file,
+        sheet: r.sheet,
+        college,
+        month: r.entry.month,
         errors: [
           {
             code: "college-twice",
@@ -139,7 +153,9 @@ export function rollUp(
     (options.month ? formatMonth(parseMonth(options.month)!) : null) ??
     mostCommon(
       files.flatMap((f) => f.results.flatMap((r) => (r.valid && r.month ? [r.month] : [])))
-    );
+    ) ??
+    // Every report rejected: still the month they are for, so that they are listed.
+    mostCommon(files.flatMap((f) => f.results.flatMap((r) => (r.month ? [r.month] : []))));
   if (!month)
     return {
       error: "无法确定汇总月份：请指定月份，或在报表的工作表名、文件名或填报时间中写明月份",
@@ -147,13 +163,20 @@ export function rollUp(
   const cumulative = previousCumulative(options.ledger, month);
   // Built once: its lookup map would otherwise be rebuilt for every report.
   const previous = cumulative ? previousFromLedger(cumulative) : null;
-  const accepted: { name: string; entry: LedgerEntry }[] = [];
+  const accepted: { name: string; sheet: string | null; entry: LedgerEntry }[] = [];
   const rejected: Rejected[] = [];
   for (const f of files) {
     for (const r of f.results) {
       const name = f.file + (r.sheet ? `（${r.sheet}）` : "");
       const problems: Problem[] = [...r.errors];
-      if (r.valid && r.month !== month) {
+      const named = r.warnings.find((w) => w.code === "month-mismatch");
+      if (r.valid && named)
+        problems.push({
+          code: "month-mismatch",
+          cell: named.cell,
+          message: `${named.message}；月份不一致的报表不汇总，请核对后重新报送`,
+        });
+      else if (r.valid && r.month !== month) {
         problems.push({
           code: "month-other",
           cell: null,
@@ -165,11 +188,19 @@ export function rollUp(
           ...checkPrevious(r.report, r.college, previous).filter((p) => p.severity === "error")
         );
       if (problems.length > 0 || !r.values || !r.college) {
-        rejected.push({ file: name, errors: problems });
+        rejected.push({
+          file: name,
+          fileName: f.file,
+          sheet: r.sheet,
+          college: r.college,
+          month: r.month,
+          errors: problems,
+        });
         continue;
       }
       accepted.push({
         name,
+        sheet: r.sheet,
         entry: {
           college: r.college,
           month,
@@ -187,6 +218,11 @@ export function rollUp(
   const summary = summarize(outcome.ledger, month, {
     quotas: options.quotas,
     schoolTargets: options.schoolTargets,
+    sentRejected: rejected.flatMap((r) =>
+      r.college && r.month === month && !r.errors.some((e) => e.code === "month-mismatch")
+        ? [r.college]
+        : []
+    ),
   });
   const workbook: WorkbookModel = {
     sheets: [
@@ -228,7 +264,8 @@ export function rollUpJson(result: RollUpResult) {
     sections: sections(summary.sections),
     colleges: summary.colleges.map((c) => ({ college: c.college, sections: sections(c.sections) })),
     rejected: result.rejected.map((r) => ({
-      file: r.file,
+      file: r.fileName,
+      sheet: r.sheet,
       errors: r.errors.map((e) => ({ code: e.code, cell: e.cell, message: e.message })),
     })),
     missing: summary.missing,

@@ -54,7 +54,12 @@ export function percent(part: number, whole: number | null): number | null {
 export function summarize(
   ledger: readonly LedgerRow[],
   month: string,
-  options: { quotas?: QuotaLookup | null; schoolTargets?: SchoolTargets | null } = {}
+  options: {
+    quotas?: QuotaLookup | null;
+    schoolTargets?: SchoolTargets | null;
+    /** Colleges that sent a report this month that was not rolled up: not 未报送. */
+    sentRejected?: readonly string[];
+  } = {}
 ): RollupSummary {
   // Linear in the ledger: a school may roll up thousands of reports.
   const byCollege = new Map<string, LedgerRow[]>();
@@ -131,7 +136,9 @@ export function summarize(
     sections,
     expected,
     colleges,
-    missing: [...new Set(expectedColleges)].filter((c) => !byCollege.has(c)),
+    missing: [...new Set(expectedColleges)].filter(
+      (c) => !byCollege.has(c) && !options.sentRejected?.includes(c)
+    ),
     late,
   };
 }
