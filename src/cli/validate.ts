@@ -2,13 +2,13 @@ import { basename } from "path";
 import { readGridsFromFile } from "../adapters/xlsx/node";
 import { QuotaError } from "../core/errors";
 import type { Finding } from "../core/report/finding";
-import { previousFromGrids, previousFromLedger } from "../core/report/previousMonth";
+import { previousFromGrids } from "../core/report/previousMonth";
 import type { QuotaLookup } from "../core/report/quotaLookup";
 import { YearMonth, parseMonth } from "../core/report/reportMonth";
 import type { ReportResult, ValidateOptions } from "../core/report/validateReport";
 import type { LedgerRow } from "../core/rollup/ledger";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
-import { previousCumulative } from "../core/rollup/rollUp";
+import { previousOfLedger } from "../core/rollup/rollUp";
 import { reportJson, unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
 import { expandInputs } from "./expandInputs";
 import type { Output } from "./output";
@@ -41,9 +41,7 @@ async function readPrevious(path: string, quotas: QuotaLookup | null): Promise<P
     } catch (error) {
       throw error instanceof QuotaError ? error.at(where) : error;
     }
-    return {
-      previousOf: (month) => previousFromLedger(previousCumulative(ledger, month) ?? {}),
-    };
+    return { previousOf: previousOfLedger(ledger) };
   }
   const previous = previousFromGrids(grids, quotas);
   if (!previous) throw new QuotaError("#N/A", "没有找到上月的月报表（附件6）或月报台账").at(where);

@@ -1,12 +1,15 @@
 import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
 import { writeWorkbookInto } from "../adapters/xlsx/writeWorkbookInto";
+import type { Grid } from "../core/grid";
 import type { QuotaLookup } from "../core/report/quotaLookup";
 import { readQuotaLookup } from "../core/report/quotaLookup";
+import { previousFromGrids } from "../core/report/previousMonth";
 import { parseMonth } from "../core/report/reportMonth";
+import type { ValidateOptions } from "../core/report/validateReport";
 import { unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
-import { readLedger } from "../core/rollup/ledgerSheet";
+import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { readSchoolTargets } from "../core/rollup/readSchoolTargets";
-import { checkReportFile, rollUp } from "../core/rollup/rollUp";
+import { checkReportFile, previousOfLedger, rollUp } from "../core/rollup/rollUp";
 import type { SchoolTargets } from "../core/rollup/rollupSummary";
 import { saveFile } from "./browserPane";
 import { h, show } from "./dom";
@@ -28,32 +31,42 @@ const reference: {
   name: null,
 };
 
+/**
+ * One reference workbook (.xlsx) picked beside the reports: `use` reads its sheets and returns
+ * the label to show; a failure is shown and changes nothing.
+ */
+function referencePicker(
+  id: string,
+  button: string,
+  initial: string,
+  use: (grids: readonly Grid[], name: string) => string
+): HTMLElement {
+  const label = h("span", { class: "muted" }, initial);
+  const picker = filePicker(id, button, ".xlsx", false, async ([file]) => {
+    try {
+      const [picked] = await readPickedFiles([file!], () => undefined);
+      if (!picked!.grids) throw new Error(picked!.error);
+      label.textContent = use(picked!.grids, file!.name);
+    } catch (error) {
+      showError(error);
+    }
+  });
+  return h("div", { class: "stack" }, picker, label);
+}
+
 function quotaPicker(idSuffix: string): HTMLElement {
-  const label = h(
-    "span",
-    { class: "muted" },
-    reference.name ? `已选：${reference.name}` : "未选择（不核对年度任务）"
-  );
-  const picker = filePicker(
+  return referencePicker(
     `quota-file-${idSuffix}`,
     "选择任务分配表（可选）",
-    ".xlsx",
-    false,
-    async ([file]) => {
-      try {
-        const [picked] = await readPickedFiles([file!], () => undefined);
-        if (!picked!.grids) throw new Error(picked!.error);
-        reference.quotas = readQuotaLookup(picked!.grids);
-        reference.schoolTargets = readSchoolTargets(picked!.grids);
-        reference.name = file!.name;
-        label.textContent = `已选：${file!.name}（${reference.quotas.colleges.length} 个学院）`;
-        setStatus("success", `已读取任务分配表“${file!.name}”。`);
-      } catch (error) {
-        showError(error);
-      }
+    reference.name ? `已选：${reference.name}` : "未选择（不核对年度任务）",
+    (grids, name) => {
+      reference.quotas = readQuotaLookup(grids);
+      reference.schoolTargets = readSchoolTargets(grids);
+      reference.name = name;
+      setStatus("success", `已读取任务分配表“${name}”。`);
+      return `已选：${name}（${reference.quotas.colleges.length} 个学院）`;
     }
   );
-  return h("div", { class: "stack" }, picker, label);
 }
 
 function monthField(id: string): HTMLInputElement {
@@ -65,17 +78,40 @@ function monthField(id: string): HTMLInputElement {
   });
 }
 
+/** Last month for the check: last month's reports, or a master whose 月报台账 gives each report's month before. */
+function previousPicker(onPicked: (previous: Previous) => void): HTMLElement {
+  return referencePicker(
+    "previous-file-check",
+    "选择上月月报或总表（可选）",
+    "未选择（不核对上月累计）",
+    (grids, name) => {
+      if (grids.some((g) => g.name === LEDGER_SHEET)) {
+        onPicked({ previousOf: previousOfLedger(readLedger(grids)) });
+      } else {
+        const reports = previousFromGrids(grids, reference.quotas);
+        if (!reports) throw new Error(`“${name}”中没有找到上月的月报表（附件6）或月报台账`);
+        onPicked({ previous: reports });
+      }
+      setStatus("success", `已读取“${name}”，将核对累计已完成 = 上月累计 + 当月完成。`);
+      return `已选：${name}`;
+    }
+  );
+}
+
+type Previous = Pick<ValidateOptions, "previous" | "previousOf">;
+
 /** 月报检查 on files: each report's findings, file by file. */
 export function checkReportsPanel(panel: HTMLElement): void {
   const output = h("div", { id: "check-output" });
   const progress = progressBar();
   const month = monthField("check-month");
+  let previous: Previous = {};
   const run = async (files: File[]) => {
     setStatus("busy", `正在检查 ${files.length} 份报表…`);
     show(output, progress.element);
     try {
       const picked = await readPickedFiles(files, progress.set);
-      const options = { month: parseMonth(month.value), quotas: reference.quotas };
+      const options = { month: parseMonth(month.value), quotas: reference.quotas, ...previous };
       const results = picked.flatMap((p) =>
         p.grids
           ? validateWorkbook(p.grids, { ...options, fileName: p.file })
@@ -100,9 +136,10 @@ export function checkReportsPanel(panel: HTMLElement): void {
       h(
         "p",
         { class: "card__text" },
-        "选择一份或多份月报表（附件6），逐项检查格式和数字。选了任务分配表时同时核对年度任务。"
+        "选择一份或多份月报表（附件6），逐项检查格式和数字。选了任务分配表时同时核对年度任务；选了上月月报或总表时同时核对累计已完成。"
       ),
       quotaPicker("check"),
+      previousPicker((p) => (previous = p)),
       h(
         "label",
         { class: "field__label", for: "check-month" },

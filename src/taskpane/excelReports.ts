@@ -119,9 +119,10 @@ export function excelReportPanel(panel: HTMLElement, features: ExcelFeatures): v
           : warnings
             ? `没有错误，有 ${warnings} 个提醒。`
             : "检查通过，可以报送。",
-        outcome.againstQuotas
+        (outcome.againstQuotas
           ? "已按本工作簿的表1–表4 核对年度任务。"
-          : "本工作簿没有表1–表4，未核对年度任务。"
+          : "本工作簿没有表1–表4，未核对年度任务。") +
+          (outcome.againstLedger ? "已按月报台账核对上月累计。" : "")
       );
     } catch (error) {
       showError(error);

@@ -82,6 +82,27 @@ async function openPane(): Promise<{ page: Page; errors: string[] }> {
   await page.close();
 });
 
+(ready ? test : test.skip)("月报检查 with last month's master: 累计已完成 checked against its 月报台账", async () => {
+  const master = join(tmp(), "june-master.xlsx");
+  expect((await runCli("rollup", ...reports, "-o", master, "--quotas", quotaFile)).code).toBe(1);
+  // July as June's demo figures again: 累计 unchanged although 当月完成 > 0, so every section is wrong.
+  const quotas = quotaLookupFromTables(buildQuotaTables(planColleges()).rows);
+  const july = join(tmp(), "外国语学院-2022年7月.xlsx");
+  await writeModelToFile({ sheets: [demoReport(quotas.find("外国语学院")!, { year: 2022, month: 7 }, 0.5, 20)] }, july);
+  const { page, errors } = await openPane();
+  await page.click("#tab-check");
+  await page.setInputFiles("#quota-file-check", quotaFile);
+  await page.waitForFunction(() => document.querySelector("#panel-check")?.textContent?.includes("12 个学院"));
+  await page.setInputFiles("#previous-file-check", master);
+  await page.waitForFunction(() => document.querySelector("#panel-check")?.textContent?.includes("已选：june-master.xlsx"));
+  await page.setInputFiles("#report-files", july);
+  await page.waitForSelector("#check-output .report-result");
+  const codes = await page.$$eval("#check-output [data-code]", (items) => items.map((i) => i.getAttribute("data-code")));
+  expect(codes).toEqual(Array(4).fill("cumulative-mismatch"));
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 (ready ? test : test.skip)("月报汇总: the downloaded master holds 汇总 and 月报台账", async () => {
   const { page, errors } = await openPane();
   await page.click("#tab-rollup");

@@ -3,6 +3,9 @@ import { readQuotaLookup } from "../../core/report/quotaLookup";
 import type { YearMonth } from "../../core/report/reportMonth";
 import { ReportResult } from "../../core/report/validateReport";
 import { validateWorkbook } from "../../core/report/validateWorkbook";
+import type { LedgerRow } from "../../core/rollup/ledger";
+import { LEDGER_SHEET, readLedger } from "../../core/rollup/ledgerSheet";
+import { previousOfLedger } from "../../core/rollup/rollUp";
 import { loadQuotaSheets } from "./readQuotaSheets";
 import { loadUsed, usedGrid } from "./usedGrid";
 
@@ -11,9 +14,14 @@ export interface SheetCheck {
   readonly results: readonly ReportResult[];
   /** Whether 年度任务 was checked against 表1–表4 in this workbook. */
   readonly againstQuotas: boolean;
+  /** Whether 累计已完成 was checked against last month in this workbook's 月报台账. */
+  readonly againstLedger: boolean;
 }
 
-/** 检查本表: the active sheet, and 表1–表4 when the workbook has them, in one round trip. */
+/**
+ * 检查本表: the active sheet, with 表1–表4 and 月报台账 when the workbook has them (the 教务处's
+ * master does), in one round trip.
+ */
 export async function checkActiveSheet(
   context: Excel.RequestContext,
   month: YearMonth | null
@@ -22,6 +30,9 @@ export async function checkActiveSheet(
   active.load("name");
   const used = loadUsed(active);
   const quotaGrids = loadQuotaSheets(context);
+  const ledgerRange = loadUsed(
+    context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET) as Excel.Worksheet
+  );
   await context.sync();
 
   let quotas: QuotaLookup | null = null;
@@ -33,12 +44,24 @@ export async function checkActiveSheet(
       quotas = null; // 表1–表4 of another kind: check the report on its own
     }
   }
+  let ledger: LedgerRow[] = [];
+  try {
+    ledger = readLedger([usedGrid(LEDGER_SHEET, ledgerRange)]);
+  } catch {
+    ledger = []; // a 月报台账 this tool cannot read: check without last month
+  }
   const results = validateWorkbook([usedGrid(active.name, used)], {
     fileName: null,
     month,
     quotas,
+    previousOf: ledger.length > 0 ? previousOfLedger(ledger) : null,
   });
-  return { sheet: active.name, results, againstQuotas: quotas !== null };
+  return {
+    sheet: active.name,
+    results,
+    againstQuotas: quotas !== null,
+    againstLedger: ledger.length > 0,
+  };
 }
 
 /** Selects a cell of a sheet, for a finding clicked in the pane. */

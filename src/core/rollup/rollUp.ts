@@ -1,6 +1,6 @@
 import type { Grid } from "../grid";
 import { checkPrevious } from "../report/checkAgainst";
-import { CumulativeLedger, previousFromLedger } from "../report/previousMonth";
+import { CumulativeLedger, PreviousMonth, previousFromLedger } from "../report/previousMonth";
 import type { QuotaLookup } from "../report/quotaLookup";
 import { YearMonth, formatMonth, parseMonth } from "../report/reportMonth";
 import type { ReportResult } from "../report/validateReport";
@@ -91,6 +91,11 @@ export function previousCumulative(
   for (const r of before)
     if (r.cumulative !== null) (cumulative[r.college] ??= {})[r.section] = r.cumulative;
   return cumulative;
+}
+
+/** A ledger as the validator's last month: for a report of month M, the ledger's M−1. */
+export function previousOfLedger(ledger: readonly LedgerRow[]): (month: string) => PreviousMonth {
+  return (month) => previousFromLedger(previousCumulative(ledger, month) ?? {});
 }
 
 function mostCommon(values: readonly string[]): string | null {
