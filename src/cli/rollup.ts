@@ -111,6 +111,10 @@ export async function rollup(args: RollupArgs, out: Output): Promise<number> {
     quotas = inFile(args.quotas, () => readQuotaLookup(grids));
     schoolTargets = readSchoolTargets(grids);
   }
+  if (quotas === null)
+    out.stderr(
+      "提醒：未指定 --quotas 任务分配表：全校年度任务按总表中各学院之和计算，未报送名单只含总表中出现过的学院。"
+    );
   if (args.into === undefined) await refuseToReplaceMaster(args.output);
   // The master is loaded once: its ledger is read from it, and the new sheets go into it.
   let master: ExcelWorkbook | null = null;

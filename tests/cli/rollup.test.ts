@@ -927,6 +927,20 @@ describe("quota rollup: bad inputs", () => {
     ).toEqual([["02-人文学院-2022年6月.xlsx", ["month-exceeds-cumulative"]]]);
   });
 
+  test("without --quotas: rolled up, with a warning of what cannot be known", async () => {
+    const dir = folder("no-quotas");
+    await reportOf(dir, "01-外国语学院-2022年6月.xlsx", "外国语学院", JUNE, FOREIGN_JUNE);
+    const run = await runCli("rollup", dir, "-o", join(tmp(), "no-quotas.xlsx"), "--json");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("未指定 --quotas");
+    expect(json(run).sections.training).toEqual({
+      target: 369,
+      month: 40,
+      cumulative: 150,
+      rate: 40.65,
+    });
+  });
+
   test("validate and rollup take folders and globs; a glob or folder that gives nothing is a usage error", async () => {
     const dir = folder("globs");
     await reportOf(dir, "01-外国语学院-2022年6月.xlsx", "外国语学院", JUNE, FOREIGN_JUNE);
