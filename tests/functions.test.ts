@@ -52,3 +52,19 @@ test("#VALUE! and #N/A carry the Chinese message; #NUM! and #DIV/0! carry none",
   expect(num.message).toBeUndefined();
   expect(thrown(() => f.completion([[1]], 0)).code).toBe("#DIV/0!");
 });
+
+test("a blank rate cell: the same #VALUE! from Excel on Windows (0) and on the web (null)", () => {
+  const at = { parameterAddresses: ["Sheet1!E3", "参数!B3"] } as CustomFunctions.Invocation;
+  const desktop = thrown(() => f.training([[335]], 0, at));
+  const web = thrown(() => f.training([[335]], null, at));
+  expect(desktop.code).toBe("#VALUE!");
+  expect(desktop.message).toMatch(/参数!B3.*为空或为 0/);
+  expect(web).toEqual(desktop);
+  const nonadvanced = { parameterAddresses: ["A1", "B1", "参数!B4", "参数!B5"] };
+  expect(thrown(() => f.nonadvanced([[1]], [[1]], 0.95, 0, nonadvanced as never)).message).toMatch(
+    /本科取证比例.*参数!B5/
+  );
+  // Omitted: no address, the plan's rate, as before.
+  expect(f.training([[335]], null, { parameterAddresses: ["Sheet1!E3", ""] } as never)).toBe(369);
+  expect(f.training([[335]], 1.2, at)).toBe(402);
+});

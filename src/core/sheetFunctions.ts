@@ -10,7 +10,7 @@ import {
 } from "./decimal";
 import { QuotaError, SheetErrorKind } from "./errors";
 import { quota } from "./quota";
-import { parseRate } from "./rate";
+import { formatRate, parseRate } from "./rate";
 import { DEFAULT_RATES, RateName } from "./rates";
 
 /** A spreadsheet error returned as a value, with the Chinese message Excel shows beside it. */
@@ -26,9 +26,27 @@ export function isSheetError(value: unknown): value is SheetError {
   return typeof value === "object" && value !== null && "error" in value && "message" in value;
 }
 
+const isBlank = (value: CountInput) => value === null || value === undefined || value === "";
+
+/**
+ * A blank cell arrives as 0 in Excel on Windows and as null in Excel on the web, and Windows
+ * cannot tell a blank cell from a typed 0. No plan rate is 0, so a numeric 0 rate and a blank
+ * referenced rate cell are both #VALUE!, the same on every Excel; the text "0%" is a deliberate 0.
+ */
+function zeroOrBlankRate(name: RateName, label: string, address?: string | null): QuotaError {
+  const where = address ? `单元格 ${address} ` : "";
+  return new QuotaError(
+    "#VALUE!",
+    `${label}：${where || "比例"}为空或为 0。请填写比例（如 ${formatRate(DEFAULT_RATES[name])}），或省略该参数使用默认值`
+  );
+}
+
+/** A rate argument: omitted (null, no cell behind it) is the plan's rate. */
 function rateArg(value: Arg, name: RateName, label: string) {
-  if (value === null || value === undefined || value === "") return DEFAULT_RATES[name];
-  return parseRate(single(value, label), label);
+  const cell = single(value, label);
+  if (isBlank(cell)) return DEFAULT_RATES[name];
+  if (cell === 0) throw zeroOrBlankRate(name, label);
+  return parseRate(cell, label);
 }
 
 /** A weight for APPORTION: any number ≥ 0 (an exact quota such as 368.5 is a fair weight); blank is 0. */
@@ -113,9 +131,42 @@ export const sheetFunctions = {
 
 export type QuotaFunctionName = keyof typeof sheetFunctions;
 
+/** The rate parameters of each function: position, rate and label (as rateArg above names them). */
+const RATE_PARAMETERS: Partial<Record<QuotaFunctionName, readonly [number, RateName, string][]>> = {
+  TRAINING: [[1, "training", "培训比例"]],
+  ADVANCED: [[1, "advanced", "高级工取证比例"]],
+  NONADVANCED: [
+    [2, "intermediate", "中职取证比例"],
+    [3, "undergraduate", "本科取证比例"],
+  ],
+  INTERMEDIATE: [[1, "intermediate", "中级工取证比例"]],
+  ONEX: [[1, "onex", "1+X取证比例"]],
+};
+
+/**
+ * Where each argument came from: the cell address Excel gives for an argument that is a
+ * reference (CustomFunctions.Invocation.parameterAddresses), empty for a typed or omitted one.
+ */
+export type ArgAddresses = readonly (string | null | undefined)[];
+
+/** A rate taken from a cell that is blank (web: null) or 0 (Windows: blank or 0) is #VALUE!. */
+function checkRateCells(name: QuotaFunctionName, args: readonly Arg[], at: ArgAddresses): void {
+  for (const [index, rate, label] of RATE_PARAMETERS[name] ?? []) {
+    const address = at[index];
+    if (!address) continue;
+    const cell = single(args[index] ?? null, label);
+    if (isBlank(cell) || cell === 0) throw zeroOrBlankRate(rate, label, address);
+  }
+}
+
 /** Calls a QUOTA function, turning misuse into an error value. */
-export function callSheetFunction(name: QuotaFunctionName, args: readonly Arg[]): SheetResult {
+export function callSheetFunction(
+  name: QuotaFunctionName,
+  args: readonly Arg[],
+  at: ArgAddresses = []
+): SheetResult {
   try {
+    checkRateCells(name, args, at);
     return (sheetFunctions[name] as (...a: Arg[]) => number | number[][])(...args);
   } catch (error) {
     if (error instanceof QuotaError) return { error: error.kind, message: error.message };

@@ -1,5 +1,6 @@
 import {
   Arg,
+  ArgAddresses,
   QuotaFunctionName,
   SheetResult,
   callSheetFunction,
@@ -37,14 +38,33 @@ function call(name: QuotaFunctionName, ...args: Arg[]): number | number[][] {
 }
 
 /**
+ * For the functions with a rate: Excel gives the address of each argument that is a cell, so a
+ * blank rate cell (0 on Windows, null on the web) gives the same #VALUE! naming it everywhere.
+ */
+function callWithCells(
+  name: QuotaFunctionName,
+  invocation: CustomFunctions.Invocation | undefined,
+  ...args: Arg[]
+): number {
+  const at: ArgAddresses = invocation?.parameterAddresses ?? [];
+  return toExcel(callSheetFunction(name, args, at)) as number;
+}
+
+/**
  * 培训任务（人次）：四舍五入（毕业生人数 × 比例），按方案表1计算。
  * @customfunction TRAINING
  * @param graduates 毕业生人数：数值或区域（本科+高职+中职，区域自动求和）
  * @param [rate] 培训比例，如 110% 或 1.1；省略时为 110%
+ * @param [invocation] 调用信息（Excel 提供参数所在单元格）
  * @returns 培训任务（人次）
+ * @requiresParameterAddresses
  */
-export function training(graduates: any[][], rate?: any): number {
-  return call("TRAINING", graduates, rate) as number;
+export function training(
+  graduates: any[][],
+  rate?: any,
+  invocation?: CustomFunctions.Invocation
+): number {
+  return callWithCells("TRAINING", invocation, graduates, rate);
 }
 
 /**
@@ -52,10 +72,16 @@ export function training(graduates: any[][], rate?: any): number {
  * @customfunction ADVANCED
  * @param higherVocational 高职毕业生人数：数值或区域
  * @param [rate] 高级工取证比例，如 80%；省略时为 80%
+ * @param [invocation] 调用信息（Excel 提供参数所在单元格）
  * @returns 高级工及以上取证任务（人）
+ * @requiresParameterAddresses
  */
-export function advanced(higherVocational: any[][], rate?: any): number {
-  return call("ADVANCED", higherVocational, rate) as number;
+export function advanced(
+  higherVocational: any[][],
+  rate?: any,
+  invocation?: CustomFunctions.Invocation
+): number {
+  return callWithCells("ADVANCED", invocation, higherVocational, rate);
 }
 
 /**
@@ -65,21 +91,25 @@ export function advanced(higherVocational: any[][], rate?: any): number {
  * @param undergraduate 本科毕业生人数：数值或区域
  * @param [intermediateRate] 中职取证比例，省略时为 95%
  * @param [undergraduateRate] 本科取证比例，省略时为 30%
+ * @param [invocation] 调用信息（Excel 提供参数所在单元格）
  * @returns 非高级工及以上取证任务（人）
+ * @requiresParameterAddresses
  */
 export function nonadvanced(
   secondaryVocational: any[][],
   undergraduate: any[][],
   intermediateRate?: any,
-  undergraduateRate?: any
+  undergraduateRate?: any,
+  invocation?: CustomFunctions.Invocation
 ): number {
-  return call(
+  return callWithCells(
     "NONADVANCED",
+    invocation,
     secondaryVocational,
     undergraduate,
     intermediateRate,
     undergraduateRate
-  ) as number;
+  );
 }
 
 /**
@@ -87,10 +117,16 @@ export function nonadvanced(
  * @customfunction INTERMEDIATE
  * @param secondaryVocational 中职毕业生人数：数值或区域
  * @param [rate] 中级工取证比例，省略时为 95%
+ * @param [invocation] 调用信息（Excel 提供参数所在单元格）
  * @returns 中职取证人数（人）
+ * @requiresParameterAddresses
  */
-export function intermediate(secondaryVocational: any[][], rate?: any): number {
-  return call("INTERMEDIATE", secondaryVocational, rate) as number;
+export function intermediate(
+  secondaryVocational: any[][],
+  rate?: any,
+  invocation?: CustomFunctions.Invocation
+): number {
+  return callWithCells("INTERMEDIATE", invocation, secondaryVocational, rate);
 }
 
 /**
@@ -98,10 +134,16 @@ export function intermediate(secondaryVocational: any[][], rate?: any): number {
  * @customfunction ONEX
  * @param certified 高职、中职取证人数：数值或区域（自动求和）
  * @param [rate] 1+X取证比例，省略时为 21%
+ * @param [invocation] 调用信息（Excel 提供参数所在单元格）
  * @returns 1+X证书取证任务（人）
+ * @requiresParameterAddresses
  */
-export function onex(certified: any[][], rate?: any): number {
-  return call("ONEX", certified, rate) as number;
+export function onex(
+  certified: any[][],
+  rate?: any,
+  invocation?: CustomFunctions.Invocation
+): number {
+  return callWithCells("ONEX", invocation, certified, rate);
 }
 
 /**

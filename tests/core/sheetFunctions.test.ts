@@ -22,6 +22,45 @@ describe("QUOTA functions over the core", () => {
     expect(call("NONADVANCED", [[null]], 345, null, null)).toBe(104);
   });
 
+  // Excel on Windows passes a blank cell given to a scalar argument as 0, Excel on the web as null;
+  // both say where the argument came from (parameterAddresses), a typed value has no address.
+  const DESKTOP_BLANK = 0;
+  const WEB_BLANK = null;
+  test.each([
+    ["TRAINING", [335], 1, "培训比例"],
+    ["ADVANCED", [790], 1, "高级工取证比例"],
+    ["NONADVANCED", [250, 755, 0.95], 3, "本科取证比例"],
+    ["NONADVANCED", [250, 755], 2, "中职取证比例"],
+    ["INTERMEDIATE", [250], 1, "中级工取证比例"],
+    ["ONEX", [870], 1, "1+X取证比例"],
+  ] as const)(
+    "%s: a blank rate cell is the same #VALUE! on desktop and web",
+    (name, head, at, label) => {
+      const results = [DESKTOP_BLANK, WEB_BLANK].map((blank) => {
+        const args: Arg[] = [...head];
+        while (args.length < at) args.push(null);
+        args[at] = blank;
+        const addresses: string[] = [];
+        addresses[at] = "参数!B3";
+        return callSheetFunction(name, args, addresses);
+      });
+      expect(results[0]).toEqual(results[1]);
+      expect(results[0]).toEqual({ error: "#VALUE!", message: expect.stringContaining("参数!B3") });
+      expect((results[0] as { message: string }).message).toContain(label);
+    }
+  );
+
+  test("a rate cell that is filled in is read whatever the host", () => {
+    expect(callSheetFunction("TRAINING", [335, 1.2], ["A1", "参数!B3"])).toBe(402);
+    expect(callSheetFunction("TRAINING", [335, "0%"], ["A1", "参数!B3"])).toBe(0);
+    // Omitted (no address) is the plan's rate; a typed 0 cannot be told from a blank on Windows.
+    expect(callSheetFunction("TRAINING", [335, null], ["A1", ""])).toBe(369);
+    expect(callSheetFunction("TRAINING", [335, 0], ["A1", ""])).toEqual({
+      error: "#VALUE!",
+      message: expect.stringMatching(/培训比例.*为空或为 0/),
+    });
+  });
+
   test("rates as percent text, as decimals and as a one-cell range", () => {
     expect(call("TRAINING", 335, "120%")).toBe(402);
     expect(call("TRAINING", 335, 1.2)).toBe(402);
