@@ -20,7 +20,16 @@ export interface GenerateArgs {
   readonly json?: boolean;
 }
 
-const STYLES: readonly FormulaStyle[] = ["native", "values", "quota"];
+/**
+ * The styles a file may hold. Not "quota": Excel saves JavaScript custom functions under an
+ * internal prefix (_xldudf_) and does not calculate a QUOTA.* formula written without it until it
+ * is re-entered (OfficeDev/Excel-Custom-Functions#108); the exact saved form is not documented.
+ */
+const STYLES: readonly FormulaStyle[] = ["native", "values"];
+const QUOTA_IN_FILE =
+  "--formulas quota 已不再支持：文件中的 QUOTA 函数在 Excel 打开时不会计算（需逐个重新输入）。" +
+  "请用 --formulas native（普通公式，Excel、WPS 通用，改参数表即重算）或 values（仅数值）；" +
+  "需要 QUOTA 函数时，请在 Excel 中打开任务窗格生成";
 
 export function parseOnexExclude(value: string | undefined): readonly string[] {
   if (value === undefined) return PLAN_2022_ONEX_EXCLUDE;
@@ -34,6 +43,7 @@ export function parseOnexExclude(value: string | undefined): readonly string[] {
 /** `quota generate`: graduate counts in, 表1–表4 out. */
 export async function generate(args: GenerateArgs, out: Output): Promise<number> {
   const formulas = (args.formulas ?? "native") as FormulaStyle;
+  if (formulas === "quota") throw new UsageError(QUOTA_IN_FILE);
   if (!STYLES.includes(formulas)) throw new UsageError(`--formulas 应为 ${STYLES.join("、")} 之一`);
   let rates, floors;
   try {

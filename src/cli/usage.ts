@@ -10,7 +10,7 @@ export const USAGE = `用法：quota <命令> [参数]
 
 命令：
   generate <毕业生人数.xlsx|.csv> -o <任务分配表.xlsx>
-        [--formulas native|values|quota]  公式形式（默认 native：普通 Excel 公式）
+        [--formulas native|values]        公式形式（默认 native：普通 Excel 公式；values：仅数值）
         [--rates training=110%,advanced=80%,intermediate=95%,undergraduate=30%,onex=21%]
         [--floors training=14000,advanced=3600,certificates=7080,onex=940]
         [--onex-exclude 学院,...]         表4 不含的学院（默认：职业教育学院；写 none 表示不排除）

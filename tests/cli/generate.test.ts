@@ -22,7 +22,7 @@ async function tableAsCsv(file: string, sheet: string): Promise<string[][]> {
 }
 
 describe("quota generate from the sample", () => {
-  test.each(["native", "values", "quota"])(
+  test.each(["native", "values"])(
     "--formulas %s writes 表1–表4 equal to the published tables",
     async (formulas) => {
       const out = join(tmp(), `quota-${formulas}.xlsx`);
@@ -79,18 +79,19 @@ describe("quota generate from the sample", () => {
     expect(ws.views[0]).toEqual(expect.objectContaining({ state: "frozen", ySplit: 2 }));
   });
 
-  test("quota formulas call QUOTA.*", async () => {
+  test("--formulas quota is a usage error: no file of ours holds a formula Excel will not calculate", async () => {
     const out = join(tmp(), "quota-fns.xlsx");
-    await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", out, "--formulas", "quota");
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    expect(wb.getWorksheet("表1")!.getCell("F3").formula).toBe("QUOTA.TRAINING(B3:D3,'参数'!$B$3)");
-    expect(wb.getWorksheet("表3")!.getCell("D3").formula).toBe(
-      "QUOTA.NONADVANCED(B3,C3,'参数'!$B$5,'参数'!$B$6)"
+    const run = await runCli(
+      "generate",
+      join(SAMPLE_DIR, "graduates.csv"),
+      "-o",
+      out,
+      "--formulas",
+      "quota"
     );
-    expect(wb.getWorksheet("表4")!.getCell("C3").formula).toBe(
-      "QUOTA.INTERMEDIATE('表1'!D3,'参数'!$B$5)"
-    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--formulas quota 已不再支持.*native.*values/s);
+    expect(existsSync(out)).toBe(false);
   });
 
   test("--json", async () => {
