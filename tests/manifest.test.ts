@@ -77,12 +77,14 @@ describe("manifest.xml", () => {
     expect(permission).toBe("ReadWriteDocument");
   });
 
-  test("requires SharedRuntime 1.1", () => {
+  test("requires SharedRuntime 1.1, ExcelApi 1.9 and CustomFunctionsRuntime 1.3", () => {
     const sets = (el: XmlElement | undefined, name: string): string[] =>
       childrenNamed(el, name).map((s) => `${s.attrs.Name ?? ""} ${s.attrs.MinVersion ?? ""}`);
-    expect(sets(at(manifest, "Requirements", "Sets"), "Set")).toContain("SharedRuntime 1.1");
+    expect(sets(at(manifest, "Requirements", "Sets"), "Set")).toEqual(
+      expect.arrayContaining(["SharedRuntime 1.1", "ExcelApi 1.9"])
+    );
     expect(sets(at(vo, "Requirements", "bt:Sets"), "bt:Set")).toEqual(
-      expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"])
+      expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.3"])
     );
   });
 

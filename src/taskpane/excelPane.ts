@@ -1,11 +1,5 @@
 import { convertFormulas } from "../adapters/office/convertFormulas";
-import {
-  ExcelFeatures,
-  MINIMUM_EXCEL_API,
-  detectFeatures,
-  excelSupports,
-  missingFeatures,
-} from "../adapters/office/features";
+import { EXCEL_FEATURES, ExcelFeatures, REQUIRED_EXCEL_API } from "../adapters/office/features";
 import { generateInWorkbook } from "../adapters/office/generateInWorkbook";
 import { QuotaError } from "../core/errors";
 import { COUNT_LABELS, CountColumn, GraduateTableLayout } from "../core/graduateTable";
@@ -17,19 +11,17 @@ import { quotaView } from "./quotaView";
 import { excelReportPanel, excelRollupPanel } from "./excelReports";
 import { tabs } from "./tabs";
 import { setStatus, showError } from "./status";
+import { SUPPORTED_EXCEL } from "./supportedExcel";
 
 /** Inside Excel: build the tables in the open workbook, live with QUOTA functions. */
 export function excelPane(app: HTMLElement): void {
-  if (!excelSupports(MINIMUM_EXCEL_API)) {
+  // The manifest keeps older Excel from loading the add-in; this only guards a sideloaded copy.
+  if (!Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) {
     show(app, h("section", { class: "card" }, h("h2", { class: "card__title" }, "Excel 版本过旧")));
-    setStatus(
-      "error",
-      `此 Excel 不支持 ExcelApi ${MINIMUM_EXCEL_API}，无法写入工作簿。`,
-      "请升级到 Excel 2016 或更新版本，或使用网页版 Excel。"
-    );
+    setStatus("error", "此 Excel 版本无法运行本加载项。", `可运行的版本：${SUPPORTED_EXCEL}。`);
     return;
   }
-  const features = detectFeatures();
+  const features = EXCEL_FEATURES;
   const output = h("div", { id: "quota-output" });
   const manual = h("div", { id: "manual-layout" });
   const style = h(
@@ -74,8 +66,6 @@ export function excelPane(app: HTMLElement): void {
         ...plan.renamed.map(([usual, used]) => `已有非本工具的“${usual}”，新表命名为“${used}”`),
         ...plan.graduates.warnings,
       ];
-      const missing = missingFeatures(features);
-      if (missing.length) notes.push(`此 Excel 版本较旧，未设置：${missing.join("、")}`);
       setStatus(
         notes.length ? "warning" : "success",
         `已生成表1–表4（${plan.tables.rows.length} 个学院）。`,

@@ -1,5 +1,4 @@
 import { convertFormulas } from "../../src/adapters/office/convertFormulas";
-import type { ExcelFeatures } from "../../src/adapters/office/features";
 import { generateInWorkbook } from "../../src/adapters/office/generateInWorkbook";
 import { QuotaError } from "../../src/core/errors";
 import type { CellValue } from "../../src/core/grid";
@@ -186,23 +185,6 @@ describe("生成任务分配表 in the open workbook", () => {
       yes
     );
     expect(excel.formulasAt("表1")![2]).toEqual(['\'=HYPERLINK("x")', 10, 20, 30, 60, 66]);
-  });
-
-  test("an older Excel: no freeze, validation or page layout calls", async () => {
-    const excel = new ExcelMock([{ name: "毕业生", rows: graduateRows() }]);
-    await generateInWorkbook(
-      excel.context as unknown as Excel.RequestContext,
-      { formulas: "quota" },
-      {
-        suspendCalculation: false,
-        conditionalFormats: false,
-        freezePanes: false,
-        dataValidation: false,
-        pageLayout: false,
-      },
-      yes
-    );
-    expect(excel.calls.filter((c) => c.startsWith("freeze") || c === "suspend")).toEqual([]);
   });
 });
 
