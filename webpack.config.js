@@ -76,6 +76,11 @@ module.exports = async (env, options) => {
 
   const config = {
     devtool: dev ? "source-map" : false,
+    // The bundles' language level: ES2020 (BigInt for exact decimals), which the webviews a shared
+    // runtime implies all parse: WebView2 (Chromium), Safari 14+ on a Mac, current browsers for Excel
+    // on the web. Older engines get boot.js's message instead (ES5, copied as is).
+    // tests/build.test.ts parses every emitted bundle at this level.
+    target: ["web", "es2020"],
     entry: {
       // functions first: on the shared-runtime page its bundle runs before the pane's.
       functions: "./src/functions/functions.ts",
@@ -122,13 +127,17 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         // Shared runtime: the custom functions and the pane script run on this one page.
+        // boot.js loads them (office.js first, only inside Office): no <script> tags injected.
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        inject: false,
       }),
       new SkipPreMinifiedChunksPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },
+          // Start-up script, ES5, not bundled: it must run where the bundles cannot be parsed.
+          { from: "src/taskpane/boot.js", to: "boot.js" },
           // Linked from taskpane.html (no css-loader/style-loader in this project).
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           {

@@ -5,17 +5,25 @@ import { h } from "./dom";
 /** The month's progress in the pane: the school, a bar per college (marked when behind), missing, late, rejected. */
 export function rollupView(result: RollUpResult): HTMLElement {
   const { summary } = result;
-  const bar = (rate: number | null, expected: number, behind: boolean) =>
-    h(
+  // Positions go through element.style (CSSOM): the page's CSP forbids style attributes.
+  const fill = h("div", { class: "bar__fill" });
+  const mark = h("div", { class: "bar__expected" });
+  const bar = (rate: number | null, expected: number, behind: boolean) => {
+    const f = fill.cloneNode() as HTMLElement;
+    const m = mark.cloneNode() as HTMLElement;
+    f.style.width = `${Math.min(100, rate ?? 0)}%`;
+    m.style.left = `${Math.min(100, expected)}%`;
+    return h(
       "div",
       {
         class: `bar${behind ? " bar--behind" : ""}`,
         role: "img",
         "aria-label": `完成 ${rate ?? 0}%，应完成 ${expected}%`,
       },
-      h("div", { class: "bar__fill", style: `width:${Math.min(100, rate ?? 0)}%` }),
-      h("div", { class: "bar__expected", style: `left:${Math.min(100, expected)}%` })
+      f,
+      m
     );
+  };
   return h(
     "section",
     { class: "result", "aria-label": "汇总结果" },

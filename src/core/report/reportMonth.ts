@@ -39,11 +39,12 @@ export function monthInText(
   text: string
 ): { readonly year: number | null; readonly month: number } | null {
   const t = toHalfWidth(text).replace(/\s+/g, "");
+  // "(?:^|\D)", not a lookbehind: Safari before 16.4 (Office on older macOS) cannot parse one.
   const patterns: [RegExp, boolean][] = [
     [/(20\d{2})年(\d{1,2})月/, true],
-    [/(?<!\d)(20\d{2})[-./_](\d{1,2})(?!\d)/, true],
-    [/(?<!\d)(20\d{2})(0[1-9]|1[0-2])(?:\d{2})?(?!\d)/, true],
-    [/(?<!\d)(\d{1,2})月/, false],
+    [/(?:^|\D)(20\d{2})[-./_](\d{1,2})(?!\d)/, true],
+    [/(?:^|\D)(20\d{2})(0[1-9]|1[0-2])(?:\d{2})?(?!\d)/, true],
+    [/(?:^|\D)(\d{1,2})月/, false],
   ];
   for (const [pattern, withYear] of patterns) {
     const match = pattern.exec(t);
@@ -58,7 +59,7 @@ export function monthInText(
 
 function yearIn(text: string): number | null {
   const match =
-    /(?<!\d)(20\d{2})(?!\d)/.exec(toHalfWidth(text)) ?? /(20\d{2})年/.exec(toHalfWidth(text));
+    /(?:^|\D)(20\d{2})(?!\d)/.exec(toHalfWidth(text)) ?? /(20\d{2})年/.exec(toHalfWidth(text));
   return match ? Number(match[1]) : null;
 }
 
