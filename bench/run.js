@@ -168,7 +168,7 @@ function paneBundle() {
   process.stdout.write("\n任务窗格启动包（不含 office.js；exceljs 为按需加载的分块）\n");
   let raw = 0;
   let gz = 0;
-  for (const file of ["taskpane.html", "taskpane.css", "taskpane.js", "functions.js"]) {
+  for (const file of ["taskpane.html", "taskpane.css", "boot.js", "taskpane.js", "functions.js"]) {
     const data = readFileSync(join(web, file));
     const zipped = gzipSync(data, { level: 9 }).length;
     raw += data.length;
