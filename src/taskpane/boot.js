@@ -21,7 +21,7 @@
   var BUNDLES = ["functions.js", "taskpane.js"];
   /* The same text as src/taskpane/supportedExcel.ts (tests/bundleSyntax.test.ts compares them). */
   var SUPPORTED_EXCEL =
-    "Microsoft 365 版 Excel（2002 版或更新）、Excel 2021 及更新版本、Mac 版 Excel 16.35 及更新或网页版 Excel";
+    "Microsoft 365 版 Excel（2008 版或更新）、Excel 2021 及更新版本、Mac 版 Excel 16.40 及更新或网页版 Excel";
   var WEBVIEW2_URL = "https://go.microsoft.com/fwlink/p/?LinkId=2124703";
   var root = document.documentElement;
 
