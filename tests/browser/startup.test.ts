@@ -43,7 +43,10 @@ const cdn: Record<CdnBehaviour, (route: Route) => Promise<void> | void> = {
   absent: (route) => route.fulfill({ status: 404, body: "not found" }),
   // The real office.js (and what it loads) from the npm package: Office.js runs, but no Office host answers.
   local: (route) => {
-    const file = join(OFFICE_DIST, new URL(route.request().url()).pathname.replace(/^.*\//, ""));
+    const file = join(
+      OFFICE_DIST,
+      new URL(route.request().url()).pathname.replace(/^.*\/hosted\//, "")
+    );
     return existsSync(file)
       ? route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file) })
       : route.fulfill({ status: 404, body: "" });
@@ -141,8 +144,10 @@ const attr = (page: Page, name: string) =>
   });
 
   test("inside Office, office.js loads but no Office host answers: the watchdog within 5 s", async () => {
-    const { page, loadingMs, requests } = await open(IN_OFFICE, "local");
+    const { page, loadingMs, requests, violations } = await open(IN_OFFICE, "local");
     expect(requests.some((u) => /office\.js$/.test(u))).toBe(true);
+    expect(requests.some((u) => /excel-win32-16\.01\.js$/.test(u))).toBe(true);
+    expect(violations).toEqual([]); // office.js and its Excel script run under the page's CSP
     expect(loadingMs).toBeLessThan(LOADING_LIMIT_MS);
     expect(await attr(page, "data-boot")).toBe("stalled");
     expect(await attr(page, "data-pane-ready")).toBeNull();
