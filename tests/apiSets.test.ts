@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { REQUIRED_EXCEL_API } from "../src/adapters/office/features";
 import { ApiUse, findApiUses, needsMore } from "./support/apiSetUses";
 import { XmlElement, descendants, parseXml } from "./support/manifestCheck";
 
@@ -36,9 +37,9 @@ beforeAll(() => {
   uses = findApiUses(ROOT, [join(ROOT, "src")]);
 });
 
-test("the manifest declares ExcelApi, SharedRuntime and CustomFunctionsRuntime", () => {
+test("the manifest declares ExcelApi (as the pane checks it), SharedRuntime and CustomFunctionsRuntime", () => {
   expect(Object.fromEntries(declared)).toEqual({
-    ExcelApi: "1.9",
+    ExcelApi: REQUIRED_EXCEL_API,
     SharedRuntime: "1.1",
     CustomFunctionsRuntime: "1.3",
   });

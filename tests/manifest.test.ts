@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
+import { REQUIRED_EXCEL_API } from "../src/adapters/office/features";
 import {
   ALLOWED_PERMISSIONS,
   XmlElement,
@@ -77,11 +78,11 @@ describe("manifest.xml", () => {
     expect(permission).toBe("ReadWriteDocument");
   });
 
-  test("requires SharedRuntime 1.1, ExcelApi 1.9 and CustomFunctionsRuntime 1.3", () => {
+  test("requires SharedRuntime 1.1, the ExcelApi the pane checks and CustomFunctionsRuntime 1.3", () => {
     const sets = (el: XmlElement | undefined, name: string): string[] =>
       childrenNamed(el, name).map((s) => `${s.attrs.Name ?? ""} ${s.attrs.MinVersion ?? ""}`);
     expect(sets(at(manifest, "Requirements", "Sets"), "Set")).toEqual(
-      expect.arrayContaining(["SharedRuntime 1.1", "ExcelApi 1.9"])
+      expect.arrayContaining(["SharedRuntime 1.1", `ExcelApi ${REQUIRED_EXCEL_API}`])
     );
     expect(sets(at(vo, "Requirements", "bt:Sets"), "bt:Set")).toEqual(
       expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.3"])
