@@ -6,6 +6,7 @@ import type { FormulaStyle } from "../core/quotaWorkbook";
 import { parseRates } from "../core/rates";
 import { readGridsFromFile, writeModelToFile } from "../adapters/xlsx/node";
 import { QuotaError } from "../core/errors";
+import { refuseToOverwrite } from "./overwriteGuard";
 import { UsageError } from "./usage";
 import type { Output } from "./output";
 
@@ -18,6 +19,8 @@ export interface GenerateArgs {
   readonly onexExclude?: string;
   readonly apportion?: boolean;
   readonly json?: boolean;
+  /** Write over a workbook that is not a quota workbook (a master, a person's own). */
+  readonly force?: boolean;
 }
 
 const STYLES: readonly FormulaStyle[] = ["native", "values", "quota"];
@@ -43,6 +46,7 @@ export async function generate(args: GenerateArgs, out: Output): Promise<number>
     if (error instanceof QuotaError) throw new UsageError(error.message);
     throw error;
   }
+  await refuseToOverwrite(args.output, "quotas", args.force);
   const grids = await readGridsFromFile(args.input);
   const result = (() => {
     try {
