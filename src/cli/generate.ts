@@ -8,7 +8,7 @@ import { readGridsFromFile, writeModelToFile } from "../adapters/xlsx/node";
 import { QuotaError } from "../core/errors";
 import { refuseToOverwrite } from "./overwriteGuard";
 import { UsageError } from "./usage";
-import type { Output } from "./output";
+import { Output, printJson } from "./output";
 
 export interface GenerateArgs {
   readonly input: string;
@@ -64,7 +64,7 @@ export async function generate(args: GenerateArgs, out: Output): Promise<number>
   })();
   await writeModelToFile(result.workbook, args.output);
   if (args.json) {
-    out.stdout(JSON.stringify(quotaJson(result.tables, result.graduates.warnings), null, 2));
+    printJson(out, quotaJson(result.tables, result.graduates.warnings));
     return 0;
   }
   const t = result.tables.totals;

@@ -6,7 +6,7 @@ import { rollup } from "./rollup";
 import { template } from "./template";
 import { validate } from "./validate";
 import { fileHint } from "./fileHint";
-import { Output, processOutput } from "./output";
+import { Output, printLines, processOutput } from "./output";
 import { USAGE, UsageError } from "./usage";
 
 type Parsed = ReturnType<typeof parseArgs>;
@@ -130,7 +130,7 @@ async function run(argv: string[], out: Output): Promise<number> {
     case "help":
     case "--help":
     case "-h":
-      out.stdout(USAGE);
+      printLines((line) => out.stdout(line), USAGE);
       return command === undefined ? 2 : 0;
     default:
       throw new UsageError(`未知命令“${command}”`);

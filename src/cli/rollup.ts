@@ -29,7 +29,7 @@ import {
   rollUpJson,
 } from "../core/rollup/rollUp";
 import { expandInputs } from "./expandInputs";
-import type { Output } from "./output";
+import { Output, printJson } from "./output";
 import { fileHint } from "./fileHint";
 import { refuseToOverwrite } from "./overwriteGuard";
 import { UsageError } from "./usage";
@@ -217,7 +217,7 @@ function printRejected(
   result: RollUpResult
 ): void {
   if (json) {
-    out.stdout(JSON.stringify(rollUpJson(result), null, 2));
+    printJson(out, rollUpJson(result));
     return;
   }
   for (const r of rejected) {

@@ -18,7 +18,8 @@ interface Holder {
 }
 
 /** The lock beside a workbook: `.总表.xlsx.quota-lock` (a symlink's target is the one locked). */
-export const lockPathOf = (target: string) => join(dirname(target), `.${basename(target)}.quota-lock`);
+export const lockPathOf = (target: string) =>
+  join(dirname(target), `.${basename(target)}.quota-lock`);
 
 async function holderOf(lock: string): Promise<Holder | null> {
   try {

@@ -24,7 +24,8 @@ export function droppedContent(bytes: Uint8Array): string[] {
   const names = zipEntryNames(bytes);
   if (names === null) return ["无法列出的内容（ZIP 目录无法读取）"];
   const kinds = new Set<string>();
-  for (const name of names) for (const [pattern, kind] of DROPPED) if (pattern.test(name)) kinds.add(kind);
+  for (const name of names)
+    for (const [pattern, kind] of DROPPED) if (pattern.test(name)) kinds.add(kind);
   return [...kinds];
 }
 

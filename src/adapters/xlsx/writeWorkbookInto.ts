@@ -19,7 +19,6 @@ export function ownedSheetsByKey(workbook: import("exceljs").Workbook): Map<stri
   return owned;
 }
 
-
 /**
  * Puts the model into a loaded workbook: our own sheets of the same name are replaced, every
  * other sheet is kept as it was; a sheet of the same name that is not ours is an error (thrown

@@ -73,7 +73,11 @@ export interface RollUpResult {
   /** Reports that go into the ledger (new, replacing, or already there): none means nothing to write. */
   readonly accepted: number;
   /** College-months replaced, with the file that was in the ledger and the one now. */
-  readonly replacements: readonly { readonly key: string; readonly oldFile: string; readonly newFile: string }[];
+  readonly replacements: readonly {
+    readonly key: string;
+    readonly oldFile: string;
+    readonly newFile: string;
+  }[];
   readonly rejected: readonly Rejected[];
   readonly outcome: ImportOutcome;
   readonly summary: RollupSummary;
@@ -195,7 +199,9 @@ function knownColleges(options: RollUpOptions): string[] {
 
 /** The colleges whose ledger rows of `month` were edited by hand (collegeKey). */
 function editedColleges(ledger: readonly LedgerRow[], month: string): Set<string> {
-  return new Set(ledger.filter((r) => r.month === month && r.edited).map((r) => collegeKey(r.college)));
+  return new Set(
+    ledger.filter((r) => r.month === month && r.edited).map((r) => collegeKey(r.college))
+  );
 }
 
 /** Why one report of the file is not rolled up; none when it is. */
@@ -221,7 +227,9 @@ function reportProblems(
     });
   }
   if (!(r.valid && r.report && r.college && previous)) return problems;
-  const against = checkPrevious(r.report, r.college, previous).filter((p) => p.severity === "error");
+  const against = checkPrevious(r.report, r.college, previous).filter(
+    (p) => p.severity === "error"
+  );
   if (against.length > 0 && editedBefore.has(collegeKey(r.college)))
     // The master, not the college, is what changed: say so instead of blaming the report.
     return [
