@@ -10,6 +10,7 @@ export interface Output {
  */
 export function escapeControls(line: string): string {
   return line.replace(
+    // eslint-disable-next-line no-control-regex -- matching them is the point
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`
   );

@@ -501,7 +501,16 @@ describe("quota rollup: May, then June into the May master", () => {
     const june = await juneAfterMay("june-into-may");
     await reportOf(june, "03-传媒学院-2022年5月.xlsx", "传媒学院", MAY, MEDIA_JUNE);
     // Reports for two months: the month is set, not voted.
-    const unset = await runCli("rollup", june, "--into", master, "-o", master, "--quotas", quotaFile);
+    const unset = await runCli(
+      "rollup",
+      june,
+      "--into",
+      master,
+      "-o",
+      master,
+      "--quotas",
+      quotaFile
+    );
     expect(unset.code).toBe(2);
     expect(unset.stderr).toContain("报表的月份不一致：");
     expect(unset.stderr).toContain("2022-05（03-传媒学院-2022年5月.xlsx）");
@@ -593,7 +602,16 @@ describe("quota rollup: May, then June into the May master", () => {
     await reportOf(fix, "02-人文学院-2022年6月（更正）.xlsx", "人文学院", JUNE, HUMANITIES_JUNE);
     // Without --replace the college-month in the master stays, and the output says which file it is.
     const before = readFileSync(master);
-    const asked = await runCli("rollup", fix, "--into", master, "-o", master, "--quotas", quotaFile);
+    const asked = await runCli(
+      "rollup",
+      fix,
+      "--into",
+      master,
+      "-o",
+      master,
+      "--quotas",
+      quotaFile
+    );
     expect(asked.code).toBe(1);
     expect(asked.stdout).toContain(
       "外国语学院 2022-06 已由文件“01-外国语学院-2022年6月.xlsx”导入总表；要用“01-外国语学院-2022年6月（更正）.xlsx”替换它，请加 --replace"

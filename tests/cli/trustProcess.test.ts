@@ -219,6 +219,7 @@ test("control characters in a file name are shown escaped, never sent to the ter
   const name = "x\u001b]0;pwned\u0007\u001b[2J\nfake-2022年6月.xlsx";
   writeFileSync(join(dir, name), "not a workbook");
   const run = await start(["validate", join(dir, name)]).done;
+  // eslint-disable-next-line no-control-regex -- none may reach the terminal
   expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u0007]/);
   expect(run.stdout + run.stderr).toContain("\\u001b]0;pwned\\u0007\\u001b[2J\\u000afake");
 });
