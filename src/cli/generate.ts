@@ -6,8 +6,9 @@ import type { FormulaStyle } from "../core/quotaWorkbook";
 import { parseRates } from "../core/rates";
 import { readGridsFromFile, writeModelToFile } from "../adapters/xlsx/node";
 import { QuotaError } from "../core/errors";
+import { refuseToOverwrite } from "./overwriteGuard";
 import { UsageError } from "./usage";
-import type { Output } from "./output";
+import { Output, printJson } from "./output";
 
 export interface GenerateArgs {
   readonly input: string;
@@ -18,6 +19,8 @@ export interface GenerateArgs {
   readonly onexExclude?: string;
   readonly apportion?: boolean;
   readonly json?: boolean;
+  /** Write over a workbook that is not a quota workbook (a master, a person's own). */
+  readonly force?: boolean;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function generate(args: GenerateArgs, out: Output): Promise<number>
     if (error instanceof QuotaError) throw new UsageError(error.message);
     throw error;
   }
+  await refuseToOverwrite(args.output, "quotas", args.force);
   const grids = await readGridsFromFile(args.input);
   const result = (() => {
     try {
@@ -70,7 +74,7 @@ export async function generate(args: GenerateArgs, out: Output): Promise<number>
   })();
   await writeModelToFile(result.workbook, args.output);
   if (args.json) {
-    out.stdout(JSON.stringify(quotaJson(result.tables, result.graduates.warnings), null, 2));
+    printJson(out, quotaJson(result.tables, result.graduates.warnings));
     return 0;
   }
   const t = result.tables.totals;

@@ -6,7 +6,7 @@ import { rollup } from "./rollup";
 import { template } from "./template";
 import { validate } from "./validate";
 import { fileHint } from "./fileHint";
-import { Output, processOutput } from "./output";
+import { Output, printLines, processOutput } from "./output";
 import { USAGE, UsageError } from "./usage";
 
 type Parsed = ReturnType<typeof parseArgs>;
@@ -34,6 +34,7 @@ async function run(argv: string[], out: Output): Promise<number> {
         "onex-exclude": { type: "string" },
         apportion: { type: "boolean" },
         json: { type: "boolean" },
+        force: { type: "boolean" },
       });
       if (positionals.length !== 1) throw new UsageError("generate 需要且只需要一个毕业生人数文件");
       if (typeof values.output !== "string")
@@ -49,6 +50,7 @@ async function run(argv: string[], out: Output): Promise<number> {
           onexExclude: values["onex-exclude"] as string | undefined,
           apportion: values.apportion === true,
           json: values.json === true,
+          force: values.force === true,
         },
         out
       );
@@ -59,6 +61,7 @@ async function run(argv: string[], out: Output): Promise<number> {
         month: { type: "string" },
         quotas: { type: "string" },
         output: { type: "string", short: "o" },
+        force: { type: "boolean" },
       });
       if (positionals.length > 0)
         throw new UsageError(`template 不接受多余的参数“${positionals.join(" ")}”`);
@@ -70,6 +73,7 @@ async function run(argv: string[], out: Output): Promise<number> {
           month: values.month as string,
           quotas: values.quotas as string | undefined,
           output: values.output,
+          force: values.force === true,
         },
         out
       );
@@ -99,6 +103,8 @@ async function run(argv: string[], out: Output): Promise<number> {
         quotas: { type: "string" },
         month: { type: "string" },
         json: { type: "boolean" },
+        replace: { type: "boolean" },
+        force: { type: "boolean" },
       });
       if (typeof values.output !== "string" || !/\.xlsx$/i.test(values.output))
         throw new UsageError("rollup 需要 -o <总表.xlsx>");
@@ -110,6 +116,8 @@ async function run(argv: string[], out: Output): Promise<number> {
           quotas: values.quotas as string | undefined,
           month: values.month as string | undefined,
           json: values.json === true,
+          replace: values.replace === true,
+          force: values.force === true,
         },
         out
       );
@@ -122,7 +130,7 @@ async function run(argv: string[], out: Output): Promise<number> {
     case "help":
     case "--help":
     case "-h":
-      out.stdout(USAGE);
+      printLines((line) => out.stdout(line), USAGE);
       return command === undefined ? 2 : 0;
     default:
       throw new UsageError(`未知命令“${command}”`);

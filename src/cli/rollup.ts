@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import { createHash } from "crypto";
-import { existsSync } from "fs";
-import { rename, rm, stat } from "fs/promises";
-import { basename, dirname, join } from "path";
+import { basename, resolve } from "path";
+import { writeFileAtomic } from "../adapters/fs/atomicWrite";
+import { LockError, withWorkbookLock } from "../adapters/fs/masterLock";
 import type { ExcelWorkbook } from "../adapters/xlsx/excelModule";
+import { refuseToDropContent } from "../adapters/xlsx/foreignParts";
 import {
   readFileBytes,
   readGridsFromFile,
@@ -11,7 +12,7 @@ import {
   streamModelToFile,
 } from "../adapters/xlsx/node";
 import { gridOf, readGrids } from "../adapters/xlsx/readGrids";
-import { putModelInto } from "../adapters/xlsx/writeWorkbookInto";
+import { ownedSheetsByKey, putModelInto } from "../adapters/xlsx/writeWorkbookInto";
 import { QuotaError } from "../core/errors";
 import type { QuotaLookup } from "../core/report/quotaLookup";
 import { readQuotaLookup } from "../core/report/quotaLookup";
@@ -19,11 +20,18 @@ import { SECTIONS, SECTION_KEYS } from "../core/report/reportLayout";
 import { YearMonth, parseMonth } from "../core/report/reportMonth";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { readSchoolTargets } from "../core/rollup/readSchoolTargets";
-import { CheckedFile, checkReportFile, rollUp, rollUpJson } from "../core/rollup/rollUp";
-import type { SchoolTargets } from "../core/rollup/rollupSummary";
+import type { LedgerRow } from "../core/rollup/ledger";
+import {
+  CheckedFile,
+  RollUpResult,
+  checkReportFile,
+  rollUp,
+  rollUpJson,
+} from "../core/rollup/rollUp";
 import { expandInputs } from "./expandInputs";
-import type { Output } from "./output";
+import { Output, printJson } from "./output";
 import { fileHint } from "./fileHint";
+import { refuseToOverwrite } from "./overwriteGuard";
 import { UsageError } from "./usage";
 
 export interface RollupArgs {
@@ -33,6 +41,10 @@ export interface RollupArgs {
   readonly quotas?: string;
   readonly month?: string;
   readonly json?: boolean;
+  /** A college-month already in the master may be replaced by another file. */
+  readonly replace?: boolean;
+  /** -o may write over a workbook this command did not make. */
+  readonly force?: boolean;
 }
 
 /** Runs a read of a file's contents so that a problem names the file. */
@@ -86,16 +98,28 @@ function writeFailure(path: string, error: unknown): QuotaError {
   );
 }
 
-/** A master written over without --into would lose its earlier months. */
-async function refuseToReplaceMaster(output: string): Promise<void> {
-  if (!(await stat(output).catch(() => null))?.isFile()) return;
-  const existing = await readWorkbookFromFile(output).catch(() => null);
-  if (existing?.worksheets.some((ws) => ws.name === LEDGER_SHEET))
-    throw new QuotaError(
-      "#VALUE!",
-      "已是一份总表（含月报台账），直接覆盖会丢失以前各月；要把本月并入其中，请加 --into 同一文件；要另建新总表，请换一个输出文件名"
-    ).at(`文件“${basename(output)}”`);
+/** The master to roll up into: refused before anything is read if writing it back would drop content. */
+interface Master {
+  readonly workbook: ExcelWorkbook;
+  readonly ledger: LedgerRow[];
 }
+
+async function loadMaster(path: string): Promise<Master> {
+  const workbook = await readWorkbookFromFile(path);
+  const bytes = await readFileBytes(path);
+  inFile(path, () => refuseToDropContent(bytes));
+  // The ledger is found by its ownership name, whatever the sheet is called now.
+  const name = ownedSheetsByKey(workbook).get("ledger") ?? LEDGER_SHEET;
+  const ledger = inFile(path, () => readLedger(workbook.worksheets.map(gridOf), name));
+  return { workbook, ledger };
+}
+
+async function readQuotas(path: string) {
+  const grids = await readGridsFromFile(path);
+  return { quotas: inFile(path, () => readQuotaLookup(grids)), targets: readSchoolTargets(grids) };
+}
+
+const sameFile = (a: string, b: string) => resolve(a) === resolve(b);
 
 /** `quota rollup`: the colleges' reports into the master workbook. Exit 0 all rolled up, 1 any rejected or an input problem. */
 export async function rollup(args: RollupArgs, out: Output): Promise<number> {
@@ -105,28 +129,33 @@ export async function rollup(args: RollupArgs, out: Output): Promise<number> {
     month = parseMonth(args.month);
     if (!month) throw new UsageError(`--month 应为年月，如 2022-06（收到“${args.month}”）`);
   }
-  let quotas: QuotaLookup | null = null;
-  let schoolTargets: SchoolTargets | null = null;
-  if (args.quotas !== undefined) {
-    const grids = await readGridsFromFile(args.quotas);
-    quotas = inFile(args.quotas, () => readQuotaLookup(grids));
-    schoolTargets = readSchoolTargets(grids);
+  // The master is read and written under its lock: two runs never both start from one old ledger.
+  try {
+    return await withWorkbookLock(args.output, () => rollupLocked(args, out, month));
+  } catch (error) {
+    if (error instanceof LockError) throw writeFailure(args.output, error);
+    throw error;
   }
-  if (quotas === null)
+}
+
+async function rollupLocked(
+  args: RollupArgs,
+  out: Output,
+  month: YearMonth | null
+): Promise<number> {
+  if (args.into === undefined || !sameFile(args.into, args.output))
+    await refuseToOverwrite(args.output, null, args.force);
+  // No await between the quota workbook's load and the reports' when there is no master: one
+  // there was measured to double the peak memory of a 10,000-report run (GC timing).
+  const loaded = args.quotas !== undefined ? await readQuotas(args.quotas) : null;
+  const quotas = loaded?.quotas ?? null;
+  if (loaded === null)
     out.stderr(
       "提醒：未指定 --quotas 任务分配表：全校年度任务按总表中各学院之和计算，未报送名单只含总表中出现过的学院。"
     );
-  // Checked without an await when there is no file: one more await here, right after the quota
-  // workbook's load, was measured to double the peak memory of a 10,000-report run (GC timing).
-  if (args.into === undefined && existsSync(args.output)) await refuseToReplaceMaster(args.output);
   // The master is loaded once: its ledger is read from it, and the new sheets go into it.
-  let master: ExcelWorkbook | null = null;
-  let ledger: ReturnType<typeof readLedger> = [];
-  if (args.into !== undefined) {
-    const loaded = await readWorkbookFromFile(args.into);
-    ledger = inFile(args.into, () => readLedger(loaded.worksheets.map(gridOf)));
-    master = loaded;
-  }
+  const master = args.into !== undefined ? await loadMaster(args.into) : null;
+  for (const edit of editedRows(master?.ledger ?? [])) out.stderr(edit);
 
   const files = await expandInputs(args.files);
   if (files.length === 0) throw new UsageError("没有找到任何 .xlsx 或 .csv 月报表文件");
@@ -134,46 +163,79 @@ export async function rollup(args: RollupArgs, out: Output): Promise<number> {
   for (const path of files) checked.push(await checkFile(path, month, quotas));
 
   const result = rollUp(checked, {
-    ledger,
+    ledger: master?.ledger ?? [],
     quotas,
-    schoolTargets,
+    schoolTargets: loaded?.targets ?? null,
     month: month ? `${month.year}-${String(month.month).padStart(2, "0")}` : null,
     importedAt: new Date().toISOString(),
+    replace: args.replace === true,
   });
   // The validated files (every report read) are no longer needed: let them go before the write.
   checked.length = 0;
   if ("error" in result) {
+    if (result.months) throw new UsageError(result.error);
     out.stderr(`错误：${result.error}`);
     return 1;
   }
-
+  if (result.accepted === 0) {
+    // Nothing valid: the master is not touched, and no empty summary is written.
+    printRejected(result.rejected, out, args.json === true, result);
+    out.stderr(`没有可汇总的报表：未写入${master ? "总表" : "任何文件"}。`);
+    return 1;
+  }
   if (master) {
     try {
-      putModelInto(master, result.workbook);
+      putModelInto(master.workbook, result.workbook);
     } catch (error) {
       if (error instanceof QuotaError) throw error.at(`文件“${basename(args.into!)}”`);
       throw error;
     }
   }
   // Written beside the target and renamed over it: a failure never leaves a half-written master.
-  const temp = join(dirname(args.output), `.${basename(args.output)}.${process.pid}.tmp`);
   try {
-    if (master) await master.xlsx.writeFile(temp);
-    else await streamModelToFile(result.workbook, temp);
-    await rename(temp, args.output);
+    if (master) await writeFileAtomic(args.output, (temp) => master.workbook.xlsx.writeFile(temp));
+    else await streamModelToFile(result.workbook, args.output);
   } catch (error) {
     throw writeFailure(args.output, error);
-  } finally {
-    await rm(temp, { force: true }).catch(() => undefined);
   }
+  return report(result, args, out);
+}
 
+/** Rows of the master's ledger whose 校验 does not match: an edit of the master, said as such. */
+function editedRows(ledger: readonly LedgerRow[]): string[] {
+  return ledger
+    .filter((r) => r.edited)
+    .map(
+      (r) =>
+        `注意：总表“月报台账”中 ${r.college} ${r.month} ${SECTIONS[r.section].name} 的一行被手工改动过（校验值不符）；这是总表的改动，不是学院报表的问题。改动无误可清空该行“校验”单元格。`
+    );
+}
+
+function printRejected(
+  rejected: RollUpResult["rejected"],
+  out: Output,
+  json: boolean,
+  result: RollUpResult
+): void {
+  if (json) {
+    printJson(out, rollUpJson(result));
+    return;
+  }
+  for (const r of rejected) {
+    out.stdout(`  ✗ 未汇总 ${r.file}`);
+    for (const e of r.errors) out.stdout(`      ${e.cell ? `${e.cell}：` : ""}${e.message}`);
+  }
+}
+
+function report(result: RollUpResult, args: RollupArgs, out: Output): number {
   if (args.json) {
-    out.stdout(JSON.stringify(rollUpJson(result), null, 2));
+    printRejected(result.rejected, out, true, result);
   } else {
     const { summary, outcome } = result;
     out.stdout(`已汇总 ${result.month}：${summary.colleges.length} 个学院，写入 ${args.output}`);
     if (outcome.added.length) out.stdout(`  新增：${outcome.added.join("、")}`);
-    if (outcome.replaced.length) out.stdout(`  替换：${outcome.replaced.join("、")}`);
+    for (const r of result.replacements)
+      out.stdout(`  替换：${r.key}（原文件“${r.oldFile}”，新文件“${r.newFile}”）`);
     if (outcome.unchanged.length)
       out.stdout(`  已导入过（未改动）：${outcome.unchanged.join("、")}`);
     for (const s of SECTION_KEYS) {
@@ -185,10 +247,7 @@ export async function rollup(args: RollupArgs, out: Output): Promise<number> {
     if (summary.missing.length) out.stdout(`  未报送：${summary.missing.join("、")}`);
     if (summary.late.length)
       out.stdout(`  逾期：${summary.late.map((l) => `${l.college}（${l.filedOn}）`).join("、")}`);
-    for (const r of result.rejected) {
-      out.stdout(`  ✗ 未汇总 ${r.file}`);
-      for (const e of r.errors) out.stdout(`      ${e.cell ? `${e.cell}：` : ""}${e.message}`);
-    }
+    printRejected(result.rejected, out, false, result);
   }
   return result.rejected.length > 0 ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { buildReportTemplate, templateSheetName } from "../core/report/buildRepo
 import { CollegeTargets, readQuotaLookup } from "../core/report/quotaLookup";
 import { parseMonth } from "../core/report/reportMonth";
 import type { Output } from "./output";
+import { REPORT_KEY, refuseToOverwrite } from "./overwriteGuard";
 import { UsageError } from "./usage";
 
 export interface TemplateArgs {
@@ -14,6 +15,8 @@ export interface TemplateArgs {
   /** The quota workbook from `quota generate`: fills in 年度任务 and checks the college. */
   readonly quotas?: string;
   readonly output: string;
+  /** Write over a workbook that is not a report made by `template`. */
+  readonly force?: boolean;
 }
 
 /** Reads a quota workbook; a problem names the file. */
@@ -55,7 +58,9 @@ export async function template(args: TemplateArgs, out: Output): Promise<number>
     throw error;
   }
   const college = targets?.college ?? name;
-  const sheet = buildReportTemplate({ college, month, targets });
+  await refuseToOverwrite(args.output, "report", args.force);
+  // Marked as ours, so that a later `template -o` may write over it and nothing else.
+  const sheet = { ...buildReportTemplate({ college, month, targets }), key: REPORT_KEY };
   await writeModelToFile({ sheets: [sheet] }, args.output);
   out.stdout(`已生成月报表：${args.output}`);
   out.stdout(`  ${college}，${templateSheetName(month)}`);

@@ -11,7 +11,7 @@ import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { previousOfLedger } from "../core/rollup/rollUp";
 import { reportJson, unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
 import { expandInputs } from "./expandInputs";
-import type { Output } from "./output";
+import { Output, printJson } from "./output";
 import { readQuotaFile } from "./template";
 import { UsageError } from "./usage";
 
@@ -109,7 +109,7 @@ export async function validate(args: ValidateArgs, out: Output): Promise<number>
   }
 
   if (args.json) {
-    out.stdout(JSON.stringify(results.map(reportJson), null, 2));
+    printJson(out, results.map(reportJson));
   } else {
     for (const r of results) printResult(r, out);
     const bad = results.filter((r) => !r.valid).length;

@@ -5,6 +5,8 @@ export type CellValue = string | number | boolean | Date | null;
 export interface Grid {
   readonly name: string;
   readonly rows: readonly (readonly CellValue[])[];
+  /** Whether the sheet is shown; unset is visible (CSV, hosts that do not say). */
+  readonly state?: "visible" | "hidden" | "veryHidden";
 }
 
 /** 0 → A, 25 → Z, 26 → AA. */

@@ -337,6 +337,7 @@ describe("quota rollup: one month from scratch, then again", () => {
       "导入时间",
       "填报人",
       "填报时间",
+      "校验",
     ]);
     expect(sheets.get("月报台账")!.rows[1]![2]).toBe(SECTION_NAMES.training);
   });
@@ -499,6 +500,20 @@ describe("quota rollup: May, then June into the May master", () => {
   test("June's 累计 is checked against May's; a wrong one and another month's report are rejected, May stays", async () => {
     const june = await juneAfterMay("june-into-may");
     await reportOf(june, "03-传媒学院-2022年5月.xlsx", "传媒学院", MAY, MEDIA_JUNE);
+    // Reports for two months: the month is set, not voted.
+    const unset = await runCli(
+      "rollup",
+      june,
+      "--into",
+      master,
+      "-o",
+      master,
+      "--quotas",
+      quotaFile
+    );
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toContain("报表的月份不一致：");
+    expect(unset.stderr).toContain("2022-05（03-传媒学院-2022年5月.xlsx）");
     const run = await runCli(
       "rollup",
       june,
@@ -508,6 +523,8 @@ describe("quota rollup: May, then June into the May master", () => {
       master,
       "--quotas",
       quotaFile,
+      "--month",
+      "2022-06",
       "--json"
     );
     expect(run.code).toBe(1);
@@ -529,7 +546,12 @@ describe("quota rollup: May, then June into the May master", () => {
         file: "03-传媒学院-2022年5月.xlsx",
         sheet: "2022年5月",
         errors: [
-          { code: "month-other", cell: null, message: "这是 2022-05 的报表，本次汇总 2022-06" },
+          {
+            code: "month-mismatch",
+            cell: "A1",
+            message:
+              "工作表所写月份为 2022年5月，按指定的 2022年6月 核对；月份不一致的报表不汇总，请核对后重新报送",
+          },
         ],
       },
     ]);
@@ -567,7 +589,7 @@ describe("quota rollup: May, then June into the May master", () => {
       "E4：培训任务的累计已完成应为 上月累计 900 + 当月完成 300 = 1200，表中为 1250",
     ]);
     expect(rowStarting(summary, "03-传媒学院-2022年5月.xlsx（2022年5月）")![2]).toBe(
-      "这是 2022-05 的报表，本次汇总 2022-06"
+      "A1：工作表所写月份为 2022年5月，按指定的 2022年6月 核对；月份不一致的报表不汇总，请核对后重新报送"
     );
   });
 
@@ -578,10 +600,40 @@ describe("quota rollup: May, then June into the May master", () => {
       training: [45, 155],
     });
     await reportOf(fix, "02-人文学院-2022年6月（更正）.xlsx", "人文学院", JUNE, HUMANITIES_JUNE);
-    const run = await runCli("rollup", fix, "--into", master, "-o", master, "--quotas", quotaFile);
+    // Without --replace the college-month in the master stays, and the output says which file it is.
+    const before = readFileSync(master);
+    const asked = await runCli(
+      "rollup",
+      fix,
+      "--into",
+      master,
+      "-o",
+      master,
+      "--quotas",
+      quotaFile
+    );
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toContain(
+      "外国语学院 2022-06 已由文件“01-外国语学院-2022年6月.xlsx”导入总表；要用“01-外国语学院-2022年6月（更正）.xlsx”替换它，请加 --replace"
+    );
+    expect(asked.stdout).toContain("新增：人文学院 2022-06");
+    expect(readFileSync(master).equals(before)).toBe(false);
+    const run = await runCli(
+      "rollup",
+      fix,
+      "--into",
+      master,
+      "-o",
+      master,
+      "--quotas",
+      quotaFile,
+      "--replace"
+    );
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("新增：人文学院 2022-06");
-    expect(run.stdout).toContain("替换：外国语学院 2022-06");
+    expect(run.stdout).toContain(
+      "替换：外国语学院 2022-06（原文件“01-外国语学院-2022年6月.xlsx”，新文件“01-外国语学院-2022年6月（更正）.xlsx”）"
+    );
+    expect(run.stdout).toContain("已导入过（未改动）：02-人文学院-2022年6月（更正）.xlsx");
     // training 155 + 1200 = 1355 of 14572 = 9.30 %; advanced 430/3604 = 11.93 %.
     expect(run.stdout).toContain("培训任务：累计 1355 / 14572（9.3%）");
     expect(run.stdout).toContain("高级工及以上取证人数：累计 430 / 3604（11.93%）");
@@ -589,15 +641,16 @@ describe("quota rollup: May, then June into the May master", () => {
     const ledger = await ledgerOf(master);
     expect(ledger.filter((r) => r.month === "2022-05")).toEqual(mayLedger);
     const juneRows = ledger.filter((r) => r.month === "2022-06");
+    // 人文学院 went in on the first run, 外国语学院 was replaced on the second (--replace).
     expect(juneRows.map((r) => [r.college, r.file, r.done, r.cumulative])).toEqual([
-      ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 45, 155],
-      ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 10, 30],
-      ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 8, 30],
-      ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 2, 6],
       ["人文学院", "02-人文学院-2022年6月（更正）.xlsx", 300, 1200],
       ["人文学院", "02-人文学院-2022年6月（更正）.xlsx", 100, 400],
       ["人文学院", "02-人文学院-2022年6月（更正）.xlsx", 60, 250],
       ["人文学院", "02-人文学院-2022年6月（更正）.xlsx", 20, 90],
+      ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 45, 155],
+      ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 10, 30],
+      ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 8, 30],
+      ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 2, 6],
     ]);
     expect(schoolBlock((await sheetsOf(master)).get("汇总2022-06")!)).toEqual([
       [14572, 345, 1355, 9.3],
@@ -757,7 +810,7 @@ describe("quota rollup: the master is kept safe", () => {
     const before = readFileSync(master);
     const run = await runCli("rollup", sportDir, "-o", master, "--quotas", quotaFile);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("已是一份总表（含月报台账）");
+    expect(run.stderr).toContain("已存在，是一份总表（含月报台账或汇总表），未覆盖");
     expect(run.stderr).toContain("--into");
     expect(readFileSync(master).equals(before)).toBe(true);
   });
@@ -860,7 +913,7 @@ describe("quota rollup: the master is kept safe", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(error);
     expect(readFileSync(target).equals(bytes)).toBe(true);
-    expect(readdirSync(tmp()).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+    expect(readdirSync(tmp()).filter((n) => /(tmp|quota-lock)$/.test(n))).toEqual([]);
   });
 });
 
@@ -898,7 +951,9 @@ describe("quota rollup: bad inputs", () => {
       },
     ]);
     expect(result.missing).toContain("外国语学院");
-    expect(await ledgerOf(out)).toEqual([]);
+    // No valid report: nothing is written.
+    expect(existsSync(out)).toBe(false);
+    expect(run.stderr).toContain("没有可汇总的报表：未写入任何文件");
   });
 
   test("every report rejected: the month still comes from them and they are listed", async () => {

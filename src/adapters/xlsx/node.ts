@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { open, readFile, writeFile, stat } from "fs/promises";
 import { basename } from "path";
+import { writeFileAtomic } from "../fs/atomicWrite";
 import type { Grid } from "../../core/grid";
 import { QuotaError } from "../../core/errors";
 import type { WorkbookModel } from "../../core/workbookModel";
@@ -56,15 +57,22 @@ export async function readWorkbookFromFile(path: string): Promise<ExcelWorkbook>
   }
 }
 
+/** Writes a new workbook; the file is the old one or the whole new one, never half (writeFileAtomic). */
 export async function writeModelToFile(model: WorkbookModel, path: string): Promise<void> {
-  await writeFile(path, await writeWorkbook(ExcelJS, model));
+  const bytes = await writeWorkbook(ExcelJS, model);
+  await writeFileAtomic(path, (temp) => writeFile(temp, bytes));
+}
+
+/** Streams a new workbook into the file, atomically (see streamModelToTemp). */
+export async function streamModelToFile(model: WorkbookModel, path: string): Promise<void> {
+  await writeFileAtomic(path, (temp) => streamModelToTemp(model, temp));
 }
 
 /**
- * Writes a new workbook row by row straight into the file (memory stays flat however many rows).
+ * Writes a new workbook row by row straight into a new file (memory stays flat however many rows).
  * Opening the file first makes a path that cannot be written fail here, with its error code.
  */
-export async function streamModelToFile(model: WorkbookModel, path: string): Promise<void> {
+async function streamModelToTemp(model: WorkbookModel, path: string): Promise<void> {
   const handle = await open(path, "w");
   const stream = handle.createWriteStream();
   // A failing disk must end the write, not leave it waiting for a finish that never comes.

@@ -68,7 +68,7 @@ export function gridOf(sheet: ExcelWorksheet): Grid {
     rows[rowNumber - 1] = values;
   });
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return { name: sheet.name, rows };
+  return { name: sheet.name, rows, state: sheet.state };
 }
 
 /** exceljs's many value shapes → a plain value; a formula gives its cached result. */

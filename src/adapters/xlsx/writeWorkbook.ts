@@ -1,4 +1,5 @@
 import { columnLetter, parseAddress, sheetRef } from "../../core/grid";
+import { cutText } from "../../core/cutText";
 import { BORDER_COLOR, CELL_STYLES, CellLook, FONT_NAME } from "../../core/cellStyles";
 import {
   CellStyleName,
@@ -62,7 +63,9 @@ export function excelValue(cell: ModelCell): import("exceljs").CellValue {
         formula: cell.formula,
         result: cell.value ?? undefined,
       } as import("exceljs").CellFormulaValue)
-    : cell.value;
+    : typeof cell.value === "string"
+      ? cutText(cell.value)
+      : cell.value;
 }
 
 export const styleFor = (name: CellStyleName): Style => XLSX_STYLES[name];

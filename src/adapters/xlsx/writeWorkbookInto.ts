@@ -1,16 +1,19 @@
 import { QuotaError } from "../../core/errors";
 import { OWNER_NAME_PREFIX, WorkbookModel } from "../../core/workbookModel";
 import type { ExcelModule, ExcelWorkbook } from "./excelModule";
+import { refuseToDropContent } from "./foreignParts";
 import { addModelSheets } from "./writeWorkbook";
 
-/** The sheets a workbook marks as ours (defined names _QUOTA_*), by name. */
-function ownedSheets(workbook: import("exceljs").Workbook): Set<string> {
-  const owned = new Set<string>();
+/** The sheets a workbook marks as ours (defined names _QUOTA_<key>): key → sheet name, as now named. */
+export function ownedSheetsByKey(workbook: import("exceljs").Workbook): Map<string, string> {
+  const owned = new Map<string, string>();
   for (const name of workbook.definedNames.model) {
     if (!name.name.startsWith(OWNER_NAME_PREFIX)) continue;
     for (const range of name.ranges) {
       const match = /^'?((?:[^']|'')+?)'?!/.exec(range);
-      if (match) owned.add(match[1]!.replace(/''/g, "'"));
+      const sheet = match?.[1]!.replace(/''/g, "'");
+      if (sheet !== undefined && workbook.getWorksheet(sheet))
+        owned.set(name.name.slice(OWNER_NAME_PREFIX.length), sheet);
     }
   }
   return owned;
@@ -21,8 +24,16 @@ function ownedSheets(workbook: import("exceljs").Workbook): Set<string> {
  * other sheet is kept as it was; a sheet of the same name that is not ours is an error (thrown
  * before anything is changed).
  */
-export function putModelInto(workbook: ExcelWorkbook, model: WorkbookModel): void {
-  const owned = ownedSheets(workbook);
+export function putModelInto(workbook: ExcelWorkbook, given: WorkbookModel): void {
+  const byKey = ownedSheetsByKey(workbook);
+  // A sheet of ours renamed by hand keeps its new name: it is found by its ownership name.
+  const model: WorkbookModel = {
+    sheets: given.sheets.map((sheet) => {
+      const current = sheet.key === undefined ? undefined : byKey.get(sheet.key);
+      return current === undefined ? sheet : { ...sheet, name: current };
+    }),
+  };
+  const owned = new Set(byKey.values());
   for (const sheet of model.sheets) {
     const ws = workbook.getWorksheet(sheet.name);
     if (ws && !owned.has(sheet.name)) {
@@ -46,6 +57,7 @@ export async function writeWorkbookInto(
   existing: Uint8Array,
   model: WorkbookModel
 ): Promise<Uint8Array> {
+  refuseToDropContent(existing);
   const workbook = new excel.Workbook();
   await workbook.xlsx.load(existing as unknown as ArrayBuffer);
   putModelInto(workbook, model);

@@ -38,6 +38,9 @@ export const FINDING_SEVERITY = {
   "date-early": "warning",
   "month-unknown": "warning",
   "month-mismatch": "warning",
+  // what a person sees of the file (issue 10)
+  "sheet-hidden": "error",
+  "text-cut": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;

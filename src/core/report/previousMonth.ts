@@ -29,7 +29,8 @@ export function previousFromReports(
   reports: readonly MonthlyReport[],
   quotas?: QuotaLookup | null
 ): PreviousMonth {
-  const ledger: Record<string, Partial<Record<SectionKey, number>>> = {};
+  // Keyed by text from a file: no prototype, so that a college named __proto__ is just a name.
+  const ledger: Record<string, Partial<Record<SectionKey, number>>> = Object.create(null);
   for (const report of reports) {
     if (!report.college) continue;
     const name = quotas?.find(report.college)?.college ?? report.college;

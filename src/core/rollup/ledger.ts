@@ -17,6 +17,10 @@ export interface LedgerRow {
   readonly filer: string | null;
   /** 填报时间, YYYY-MM-DD. */
   readonly filedOn: string | null;
+  /** The row's 校验 as read from the master (kept when it does not match: an edit stays visible). */
+  readonly check?: string | null;
+  /** Read from a master whose 校验 of this row does not match its figures: edited by hand. */
+  readonly edited?: boolean;
 }
 
 /** A valid report ready to go into the ledger. */

@@ -7,6 +7,7 @@ import { formatMonth } from "../report/reportMonth";
 import { normalizeLabel } from "../text";
 import { SheetModel, cell } from "../workbookModel";
 import type { LedgerRow } from "./ledger";
+import { rowCheck } from "./rowCheck";
 
 export const LEDGER_SHEET = "月报台账";
 
@@ -22,7 +23,11 @@ const COLUMNS: readonly [keyof LedgerRow, string, number][] = [
   ["importedAt", "导入时间", 22],
   ["filer", "填报人", 12],
   ["filedOn", "填报时间", 12],
+  ["check", "校验", 10],
 ];
+
+/** Columns a master written before they existed may lack. */
+const OPTIONAL = new Set<keyof LedgerRow>(["check"]);
 
 const NUMBER_FIELDS = new Set<keyof LedgerRow>(["target", "done", "cumulative"]);
 
@@ -36,6 +41,8 @@ export function ledgerSheet(rows: readonly LedgerRow[]): SheetModel {
       ...rows.map((r) =>
         COLUMNS.map(([field]) => {
           if (field === "section") return cell(SECTIONS[r.section].name, "text");
+          // A row read back edited keeps its old check, so the edit stays visible; else it is new.
+          if (field === "check") return cell(r.edited ? (r.check ?? "") : rowCheck(r), "text");
           const value = r[field];
           return NUMBER_FIELDS.has(field)
             ? cell(value as number | null, "integer")
@@ -55,20 +62,27 @@ const SECTION_BY_NAME = new Map<string, SectionKey>(
   SECTION_KEYS.map((s) => [normalizeLabel(SECTIONS[s].name), s])
 );
 
-/** Reads 月报台账 back from a master workbook; no such sheet is an empty ledger. */
-export function readLedger(grids: readonly Grid[]): LedgerRow[] {
-  const grid = grids.find((g) => g.name === LEDGER_SHEET);
+/**
+ * Reads 月报台账 back from a master workbook (`name`: the sheet that carries the ledger's
+ * ownership name, when it was renamed); no such sheet is an empty ledger. A row whose 校验 does
+ * not match its figures is marked edited; an empty 校验 is taken as checked by a person.
+ */
+export function readLedger(grids: readonly Grid[], name: string = LEDGER_SHEET): LedgerRow[] {
+  const grid = grids.find((g) => g.name === name);
   if (!grid || grid.rows.every((r) => r.length === 0)) return [];
   const header = (grid.rows[0] ?? []).map((v) => normalizeLabel(cellText(v)));
   const index = new Map(
     COLUMNS.map(([field, label]) => [field, header.indexOf(normalizeLabel(label))])
   );
-  const missing = COLUMNS.filter(([field]) => index.get(field)! < 0).map(([, label]) => label);
+  const missing = COLUMNS.filter(([field]) => index.get(field)! < 0 && !OPTIONAL.has(field)).map(
+    ([, label]) => label
+  );
   if (missing.length > 0)
     throw new QuotaError("#VALUE!", `“${LEDGER_SHEET}”缺少列：${missing.join("、")}`);
   const rows: LedgerRow[] = [];
   grid.rows.slice(1).forEach((values, i) => {
-    const at = (field: keyof LedgerRow) => values[index.get(field)!] ?? null;
+    const at = (field: keyof LedgerRow) =>
+      index.get(field)! < 0 ? null : (values[index.get(field)!] ?? null);
     if (values.every((v) => cellText(v ?? null) === "")) return;
     const where = (field: keyof LedgerRow) =>
       `工作表“${LEDGER_SHEET}”单元格 ${cellAddress(i + 1, index.get(field)!)}`;
@@ -100,7 +114,7 @@ export function readLedger(grids: readonly Grid[]): LedgerRow[] {
       if (!date) return text(field);
       return field === "month" ? formatMonth(date) : isoDate(date);
     };
-    rows.push({
+    const row: LedgerRow = {
       college: text("college") ?? "",
       month: dateText("month") ?? "",
       section,
@@ -112,7 +126,9 @@ export function readLedger(grids: readonly Grid[]): LedgerRow[] {
       importedAt: text("importedAt") ?? "",
       filer: text("filer"),
       filedOn: dateText("filedOn"),
-    });
+    };
+    const check = text("check");
+    rows.push(check === null || check === rowCheck(row) ? row : { ...row, check, edited: true });
   });
   return rows;
 }

@@ -6,7 +6,10 @@ import { YearMonth, formatMonth, parseMonth } from "../report/reportMonth";
 import type { ReportResult } from "../report/validateReport";
 import { unreadableFile, validateWorkbook } from "../report/validateWorkbook";
 import type { WorkbookModel } from "../workbookModel";
+import { collegeKey } from "../report/quotaLookup";
+import { fileProblems } from "./fileTrust";
 import { ImportOutcome, LedgerEntry, LedgerRow, importIntoLedger } from "./ledger";
+import { replaceGate } from "./replaceGate";
 import { ledgerSheet } from "./ledgerSheet";
 import { RollupSummary, SchoolTargets, summarize } from "./rollupSummary";
 import { summarySheet } from "./summarySheet";
@@ -57,14 +60,24 @@ export interface RollUpOptions {
   readonly ledger: readonly LedgerRow[];
   readonly quotas?: QuotaLookup | null;
   readonly schoolTargets?: SchoolTargets | null;
-  /** YYYY-MM; else the month most of the valid reports (or, if none is valid, of all) are for. */
+  /** YYYY-MM; else the month every valid report is for (reports that disagree are an error). */
   readonly month?: string | null;
+  /** A college-month already in the ledger may be replaced by another file (default true: the pane asks first). */
+  readonly replace?: boolean;
   /** ISO time stamp for the ledger. */
   readonly importedAt: string;
 }
 
 export interface RollUpResult {
   readonly month: string;
+  /** Reports that go into the ledger (new, replacing, or already there): none means nothing to write. */
+  readonly accepted: number;
+  /** College-months replaced, with the file that was in the ledger and the one now. */
+  readonly replacements: readonly {
+    readonly key: string;
+    readonly oldFile: string;
+    readonly newFile: string;
+  }[];
   readonly rejected: readonly Rejected[];
   readonly outcome: ImportOutcome;
   readonly summary: RollupSummary;
@@ -87,7 +100,8 @@ export function previousCumulative(
   const last = previousMonthOf(month);
   const before = ledger.filter((r) => r.month === last);
   if (before.length === 0) return null;
-  const cumulative: Record<string, Record<string, number>> = {};
+  // Keyed by college names from files: no prototype, so that __proto__ is just a name.
+  const cumulative: Record<string, Record<string, number>> = Object.create(null);
   for (const r of before)
     if (r.cumulative !== null) (cumulative[r.college] ??= {})[r.section] = r.cumulative;
   return cumulative;
@@ -96,6 +110,37 @@ export function previousCumulative(
 /** A ledger as the validator's last month: for a report of month M, the ledger's M−1. */
 export function previousOfLedger(ledger: readonly LedgerRow[]): (month: string) => PreviousMonth {
   return (month) => previousFromLedger(previousCumulative(ledger, month) ?? {});
+}
+
+/** The months the reports name, each with the files naming it (a file counts once per month). */
+function monthsNamed(files: readonly CheckedFile[], validOnly: boolean): Map<string, string[]> {
+  const months = new Map<string, string[]>();
+  for (const f of files)
+    for (const r of f.results) {
+      if (!r.month || (validOnly && !r.valid)) continue;
+      const named = months.get(r.month) ?? [];
+      if (!named.includes(f.file)) named.push(f.file);
+      months.set(r.month, named);
+    }
+  return months;
+}
+
+/** Reports for more than one month: the run must be told which month it is. */
+export interface MonthConflict {
+  readonly months: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The roll-up month: --month, else the one month every valid report names; null when none can be told. */
+function rollupMonth(
+  files: readonly CheckedFile[],
+  option: string | null | undefined
+): string | null | MonthConflict {
+  if (option) return formatMonth(parseMonth(option)!);
+  const valid = monthsNamed(files, true);
+  if (valid.size > 1) return { months: valid };
+  if (valid.size === 1) return [...valid.keys()][0]!;
+  // Every report rejected: still the month they are for, so that they are listed (nothing is written).
+  return mostCommon(files.flatMap((f) => f.results.flatMap((r) => (r.month ? [r.month] : []))));
 }
 
 function mostCommon(values: readonly string[]): string | null {
@@ -145,6 +190,59 @@ function oneReportPerCollege(
   return entries;
 }
 
+/** The colleges a file name may name: the quota workbook's and the ledger's. */
+function knownColleges(options: RollUpOptions): string[] {
+  const names = new Set(options.ledger.map((r) => r.college));
+  for (const c of options.quotas?.colleges ?? []) names.add(c.college);
+  return [...names].filter((n) => n.length >= 2);
+}
+
+/** The colleges whose ledger rows of `month` were edited by hand (collegeKey). */
+function editedColleges(ledger: readonly LedgerRow[], month: string): Set<string> {
+  return new Set(
+    ledger.filter((r) => r.month === month && r.edited).map((r) => collegeKey(r.college))
+  );
+}
+
+/** Why one report of the file is not rolled up; none when it is. */
+function reportProblems(
+  r: ReportResult,
+  month: string,
+  previous: PreviousMonth | null,
+  editedBefore: ReadonlySet<string>
+): Problem[] {
+  const problems: Problem[] = [...r.errors];
+  const named = r.warnings.find((w) => w.code === "month-mismatch");
+  if (r.valid && named)
+    problems.push({
+      code: "month-mismatch",
+      cell: named.cell,
+      message: `${named.message}；月份不一致的报表不汇总，请核对后重新报送`,
+    });
+  else if (r.valid && r.month !== month) {
+    problems.push({
+      code: "month-other",
+      cell: null,
+      message: `这是 ${r.month ?? "月份不明"} 的报表，本次汇总 ${month}`,
+    });
+  }
+  if (!(r.valid && r.report && r.college && previous)) return problems;
+  const against = checkPrevious(r.report, r.college, previous).filter(
+    (p) => p.severity === "error"
+  );
+  if (against.length > 0 && editedBefore.has(collegeKey(r.college)))
+    // The master, not the college, is what changed: say so instead of blaming the report.
+    return [
+      ...problems,
+      {
+        code: "ledger-edited",
+        cell: null,
+        message: `总表“月报台账”中${r.college} ${previousMonthOf(month)}的行被手工改动过（校验值不符），无法据此核对本月累计；这不是学院报表的错误，请教务处核对总表该行（改动无误可清空该行“校验”单元格）后重新汇总`,
+      },
+    ];
+  return [...problems, ...against];
+}
+
 /**
  * The month's roll-up from validated files: reports with errors, of another month, or whose
  * 累计已完成 does not follow from last month's ledger are rejected with their reasons; the rest
@@ -153,14 +251,13 @@ function oneReportPerCollege(
 export function rollUp(
   files: readonly CheckedFile[],
   options: RollUpOptions
-): RollUpResult | { error: string } {
-  const month =
-    (options.month ? formatMonth(parseMonth(options.month)!) : null) ??
-    mostCommon(
-      files.flatMap((f) => f.results.flatMap((r) => (r.valid && r.month ? [r.month] : [])))
-    ) ??
-    // Every report rejected: still the month they are for, so that they are listed.
-    mostCommon(files.flatMap((f) => f.results.flatMap((r) => (r.month ? [r.month] : []))));
+): RollUpResult | { error: string; months?: ReadonlyMap<string, readonly string[]> } {
+  const month = rollupMonth(files, options.month);
+  if (month !== null && typeof month === "object")
+    return {
+      error: `报表的月份不一致：${[...month.months].map(([m, names]) => `${m}（${names.join("、")}）`).join("；")}；请用 --month 指定汇总月份`,
+      months: month.months,
+    };
   if (!month)
     return {
       error: "无法确定汇总月份：请指定月份，或在报表的工作表名、文件名或填报时间中写明月份",
@@ -168,30 +265,15 @@ export function rollUp(
   const cumulative = previousCumulative(options.ledger, month);
   // Built once: its lookup map would otherwise be rebuilt for every report.
   const previous = cumulative ? previousFromLedger(cumulative) : null;
+  const known = knownColleges(options);
+  const editedBefore = editedColleges(options.ledger, previousMonthOf(month));
   const accepted: { name: string; sheet: string | null; entry: LedgerEntry }[] = [];
   const rejected: Rejected[] = [];
   for (const f of files) {
+    const whole = fileProblems(f.file, f.results, known);
     for (const r of f.results) {
       const name = f.file + (r.sheet ? `（${r.sheet}）` : "");
-      const problems: Problem[] = [...r.errors];
-      const named = r.warnings.find((w) => w.code === "month-mismatch");
-      if (r.valid && named)
-        problems.push({
-          code: "month-mismatch",
-          cell: named.cell,
-          message: `${named.message}；月份不一致的报表不汇总，请核对后重新报送`,
-        });
-      else if (r.valid && r.month !== month) {
-        problems.push({
-          code: "month-other",
-          cell: null,
-          message: `这是 ${r.month ?? "月份不明"} 的报表，本次汇总 ${month}`,
-        });
-      }
-      if (r.valid && r.report && r.college && previous)
-        problems.push(
-          ...checkPrevious(r.report, r.college, previous).filter((p) => p.severity === "error")
-        );
+      const problems = [...whole, ...reportProblems(r, month, previous, editedBefore)];
       if (problems.length > 0 || !r.values || !r.college) {
         rejected.push({
           file: name,
@@ -218,7 +300,13 @@ export function rollUp(
       });
     }
   }
-  const entries = oneReportPerCollege(accepted, rejected);
+  const gate = replaceGate(
+    options.ledger,
+    oneReportPerCollege(accepted, rejected),
+    options.replace ?? true
+  );
+  rejected.push(...gate.rejected);
+  const entries = gate.entries;
   const outcome = importIntoLedger(options.ledger, entries, options.importedAt);
   const summary = summarize(outcome.ledger, month, {
     quotas: options.quotas,
@@ -242,7 +330,15 @@ export function rollUp(
       ledgerSheet(outcome.ledger),
     ],
   };
-  return { month, rejected, outcome, summary, workbook };
+  return {
+    month,
+    accepted: entries.length,
+    replacements: gate.replacements,
+    rejected,
+    outcome,
+    summary,
+    workbook,
+  };
 }
 
 /** The `--json` shape of `quota rollup`. */
