@@ -21,6 +21,7 @@ import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { readSchoolTargets } from "../core/rollup/readSchoolTargets";
 import { CheckedFile, checkReportFile, rollUp, rollUpJson } from "../core/rollup/rollUp";
 import type { SchoolTargets } from "../core/rollup/rollupSummary";
+import { ownWorkbook, ownWorkbookNote } from "../core/report/ownWorkbook";
 import { expandInputs } from "./expandInputs";
 import type { Output } from "./output";
 import { fileHint } from "./fileHint";
@@ -50,7 +51,7 @@ async function checkFile(
   path: string,
   month: YearMonth | null,
   quotas: QuotaLookup | null
-): Promise<CheckedFile> {
+): Promise<CheckedFile | string> {
   const file = basename(path);
   let bytes: Uint8Array;
   try {
@@ -64,10 +65,10 @@ async function checkFile(
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   try {
-    return checkReportFile(
-      { file, sha256, grids: await readGrids(ExcelJS, bytes, file) },
-      { month, quotas }
-    );
+    const grids = await readGrids(ExcelJS, bytes, file);
+    const own = ownWorkbook(grids);
+    if (own) return ownWorkbookNote(file, own);
+    return checkReportFile({ file, sha256, grids }, { month, quotas });
   } catch (error) {
     const message =
       error instanceof QuotaError
@@ -131,7 +132,11 @@ export async function rollup(args: RollupArgs, out: Output): Promise<number> {
   const files = await expandInputs(args.files);
   if (files.length === 0) throw new UsageError("没有找到任何 .xlsx 或 .csv 月报表文件");
   const checked: CheckedFile[] = [];
-  for (const path of files) checked.push(await checkFile(path, month, quotas));
+  for (const path of files) {
+    const one = await checkFile(path, month, quotas);
+    if (typeof one === "string") out.stderr(`提醒：${one}。`);
+    else checked.push(one);
+  }
 
   const result = rollUp(checked, {
     ledger,
