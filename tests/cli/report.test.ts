@@ -212,7 +212,7 @@ describe("quota template", () => {
       io
     );
     expect(code).toBe(1);
-    expect(io.err.join("\n")).toContain("不是由 quota generate 生成的任务分配表");
+    expect(io.err.join("\n")).toContain("不是本工具生成的任务分配表");
   });
 
   test.each([
@@ -380,7 +380,7 @@ describe("quota validate", () => {
     expect(io.err.join("\n")).toContain("没有找到上月的月报表");
     const io2 = collect();
     expect(await validate({ files: [good], quotas: good }, io2)).toBe(1);
-    expect(io2.err.join("\n")).toContain("不是由 quota generate 生成的任务分配表");
+    expect(io2.err.join("\n")).toContain("不是本工具生成的任务分配表");
   });
 
   test("usage errors", async () => {
