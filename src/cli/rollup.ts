@@ -21,6 +21,7 @@ import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { readSchoolTargets } from "../core/rollup/readSchoolTargets";
 import { CheckedFile, checkReportFile, rollUp, rollUpJson } from "../core/rollup/rollUp";
 import type { SchoolTargets } from "../core/rollup/rollupSummary";
+import { importTimeZone, localTime } from "../core/rollup/localTime";
 import { ownWorkbook, ownWorkbookNote } from "../core/report/ownWorkbook";
 import { expandInputs } from "./expandInputs";
 import type { Output } from "./output";
@@ -143,7 +144,7 @@ export async function rollup(args: RollupArgs, out: Output): Promise<number> {
     quotas,
     schoolTargets,
     month: month ? `${month.year}-${String(month.month).padStart(2, "0")}` : null,
-    importedAt: new Date().toISOString(),
+    importedAt: localTime(new Date(), importTimeZone(process.env.TZ)),
   });
   // The validated files (every report read) are no longer needed: let them go before the write.
   checked.length = 0;

@@ -9,6 +9,7 @@ import type { ReportResult, ValidateOptions } from "../core/report/validateRepor
 import { unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { checkReportFile, previousOfLedger, rollUp, RollUpResult } from "../core/rollup/rollUp";
+import { importTimeZone, localTime } from "../core/rollup/localTime";
 import { saveFile } from "./saveFile";
 import { confirmInPane } from "./confirmDialog";
 import { h, reveal, show } from "./dom";
@@ -267,7 +268,7 @@ export function rollupPanel(panel: HTMLElement): void {
         quotas: reference?.quotas ?? null,
         schoolTargets: reference?.schoolTargets ?? null,
         month: month.value || null,
-        importedAt: new Date().toISOString(),
+        importedAt: localTime(new Date(), importTimeZone(undefined)),
       });
       if ("error" in result) {
         show(output, skippedNotes(skipped));

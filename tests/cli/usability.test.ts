@@ -8,6 +8,7 @@ import { readGrids } from "../../src/adapters/xlsx/readGrids";
 import { readGridsFromFile } from "../../src/adapters/xlsx/node";
 import { readQuotaLookup } from "../../src/core/report/quotaLookup";
 import { closest, editDistance } from "../../src/cli/usage";
+import { importTimeZone, localTime } from "../../src/core/rollup/localTime";
 import { SAMPLE_DIR } from "../support/planData";
 import { writeReport } from "../support/reportFactory";
 import { runCli } from "../support/runCli";
@@ -187,5 +188,55 @@ describe("folders as people keep them", () => {
     const severities = rows.slice(2).map((r) => r[4]);
     expect(severities).toContain("提醒");
     expect(severities.indexOf("提醒")).toBeGreaterThan(severities.lastIndexOf("错误"));
+  });
+});
+
+describe("a report of another month", () => {
+  test("a June report in a July run gets the month error only, no false 累计 errors", async () => {
+    const quotas = readQuotaLookup(await readGridsFromFile(quotaFile));
+    const a = quotas.colleges[0]!;
+    const dir = join(tmp(), "month-only");
+    mkdirSync(dir, { recursive: true });
+    const juneFile = await writeReport(dir, "六月.xlsx", {
+      targets: a,
+      month: { year: 2022, month: 6 },
+      done: { training: [10, 30], advanced: [1, 3] },
+    });
+    const master = join(tmp(), "month-only-master.xlsx");
+    expect((await runCli("rollup", juneFile, "-o", master, "--quotas", quotaFile)).code).toBe(0);
+    // the same college's June form, changed, sent again in July's run
+    const again = await writeReport(dir, "又一份六月.xlsx", {
+      targets: a,
+      month: { year: 2022, month: 6 },
+      done: { training: [5, 50] },
+    });
+    const run = await runCli(
+      "rollup",
+      again,
+      "--into",
+      master,
+      "-o",
+      master,
+      "--quotas",
+      quotaFile,
+      "--month",
+      "2022-07",
+      "--json"
+    );
+    const result = JSON.parse(run.stdout) as { rejected: { errors: { code: string }[] }[] };
+    expect(result.rejected.map((r) => r.errors.map((e) => e.code))).toEqual([["month-mismatch"]]);
+  });
+});
+
+describe("the import time in 月报台账", () => {
+  test("local, readable to the minute; Beijing when the machine is on UTC", () => {
+    const at = new Date("2026-11-29T01:50:12.220Z");
+    expect(localTime(at, "Asia/Shanghai")).toBe("2026-11-29 09:50");
+    expect(localTime(at, "Europe/Berlin")).toBe("2026-11-29 02:50");
+    expect(importTimeZone(undefined, "UTC")).toBe("Asia/Shanghai");
+    expect(importTimeZone(undefined, "Etc/UTC")).toBe("Asia/Shanghai");
+    expect(importTimeZone(undefined, "Asia/Urumqi")).toBe("Asia/Urumqi");
+    expect(importTimeZone("Europe/Berlin", "UTC")).toBe("Europe/Berlin");
+    expect(importTimeZone("Not/AZone", "UTC")).toBe("Asia/Shanghai");
   });
 });
