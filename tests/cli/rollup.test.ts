@@ -328,10 +328,9 @@ describe("quota rollup: one month from scratch, then again", () => {
     // local time (Beijing when the machine is on UTC), readable to the minute
     const now = Date.now();
     const zone = importTimeZone(process.env.TZ);
-    expect([
-      localTime(new Date(now), zone),
-      localTime(new Date(now - 60_000), zone),
-    ]).toContain([...importedAt][0]);
+    expect([localTime(new Date(now), zone), localTime(new Date(now - 60_000), zone)]).toContain(
+      [...importedAt][0]
+    );
     expect(sheets.get("月报台账")!.rows[0]).toEqual([
       "学院",
       "月份",
