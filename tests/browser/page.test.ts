@@ -4,6 +4,7 @@
    or all colleges (workbook and zip), columns by hand, confirmation before replacing a
    college-month, errors first with a filter and a 问题清单. */
 import ExcelJS from "exceljs";
+import { spawn } from "child_process";
 import JSZip from "jszip";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
@@ -317,4 +318,46 @@ it("月报检查: errors first, 只看有错误, and the 问题清单 download",
   expect(String(rows[2]![6])).not.toBe("");
   expect(errors).toEqual([]);
   await page.close();
+});
+
+it("work that takes over a second shows a progress bar, gone when done", async () => {
+  const { page, errors } = await openPage(320);
+  // hold the spreadsheet reader's download until the bar has been seen
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/exceljs/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.click("#tab-check");
+  await page.setInputFiles("#report-files", await report("外国语学院", 0.5));
+  await page.waitForSelector("#check-output .progress-row:not([hidden])", { timeout: 10_000 });
+  release();
+  await page.waitForSelector("#check-output .report-result");
+  expect(await page.$("#check-output .progress-row:not([hidden])")).toBeNull();
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("scripts/serveStatic.js run as a command serves dist/web and prints the address", async () => {
+  const child = spawn(process.execPath, [
+    join(__dirname, "..", "..", "scripts", "serveStatic.js"),
+    WEB,
+    "0",
+  ]);
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => resolve(d.toString()));
+      child.on("exit", (code) => reject(new Error(`exited ${code}`)));
+    });
+    const url = /http:\/\/\S+\/taskpane\.html/.exec(line)?.[0];
+    expect(url).toBeDefined();
+    const page = await browser.newPage();
+    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    await page.goto(url!);
+    await page.waitForSelector("html[data-pane-ready=browser]");
+    await page.close();
+  } finally {
+    child.kill();
+  }
 });
