@@ -65,6 +65,68 @@ function manualColumns(reason: string, apply: (mapping: string) => void): HTMLEl
   );
 }
 
+/** 表1–表4 on screen with the download, the reading warnings, and a word beside the picker. */
+function showQuotaResult(
+  result: GenerateResult,
+  at: { output: HTMLElement; zone: HTMLElement; name: string },
+  rebuild: () => GenerateResult
+): void {
+  const download = h(
+    "button",
+    { type: "button", class: "button button--primary", id: "download-quota" },
+    "下载任务分配表（.xlsx）"
+  );
+  download.addEventListener("click", async () => {
+    const excel = await loadExcelJs();
+    saveFile(await writeWorkbook(excel, rebuild().workbook), "任务分配表.xlsx");
+    setStatus("success", "已下载任务分配表。月报检查、汇总、下发月报表时请选它。");
+  });
+  const warnings = result.graduates.warnings;
+  show(
+    at.output,
+    download,
+    warnings.length
+      ? h(
+          "ul",
+          { class: "notes", id: "graduate-warnings" },
+          ...warnings.map((w) => h("li", { class: "note note--warning" }, w))
+        )
+      : null,
+    quotaView(result.tables)
+  );
+  const text = `已由“${at.name}”生成表1–表4（${result.tables.rows.length} 个学院）。`;
+  const kind = warnings.length ? "warning" : "success";
+  notePicker(
+    at.zone,
+    kind,
+    text,
+    warnings.length ? "请看下方的提醒，核对毕业生人数表。" : undefined
+  );
+  setStatus(kind, text);
+  reveal(at.output);
+}
+
+/** The sheets of a picked graduate file; null (said beside the picker) when it cannot be read. */
+async function readGraduateFile(
+  file: File,
+  zone: HTMLElement
+): Promise<{ grids: Grid[]; name: string } | null> {
+  notePicker(zone, "info", `正在读取“${file.name}”…`);
+  try {
+    const excel = await loadExcelJs();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return { grids: await readGrids(excel, bytes, file.name), name: file.name };
+  } catch (error) {
+    notePicker(
+      zone,
+      "error",
+      `“${file.name}”无法读取：${describeError(error).message}`,
+      "请在 Excel 或 WPS 中打开后另存为 .xlsx，再重新选择。"
+    );
+    return null;
+  }
+}
+
 /** 表1–表4 from a graduate file, shown and downloadable; columns by hand when the header is not found. */
 function quotaPanel(app: HTMLElement): void {
   const output = h("div", { id: "quota-output" });
@@ -83,61 +145,15 @@ function quotaPanel(app: HTMLElement): void {
       ...(mapping ? { columns: parseColumnMapping(mapping) } : {}),
     });
 
-  const showResult = (result: GenerateResult, mapping?: string) => {
-    const download = h(
-      "button",
-      { type: "button", class: "button button--primary", id: "download-quota" },
-      "下载任务分配表（.xlsx）"
-    );
-    download.addEventListener("click", async () => {
-      const excel = await loadExcelJs();
-      saveFile(await writeWorkbook(excel, build(mapping).workbook), "任务分配表.xlsx");
-      setStatus("success", "已下载任务分配表。月报检查、汇总、下发月报表时请选它。");
-    });
-    const warnings = result.graduates.warnings;
-    show(
-      output,
-      download,
-      warnings.length
-        ? h(
-            "ul",
-            { class: "notes", id: "graduate-warnings" },
-            ...warnings.map((w) => h("li", { class: "note note--warning" }, w))
-          )
-        : null,
-      quotaView(result.tables)
-    );
-    const text = `已由“${picked!.name}”生成表1–表4（${result.tables.rows.length} 个学院）。`;
-    notePicker(
-      zone,
-      warnings.length ? "warning" : "success",
-      text,
-      warnings.length ? "请看下方的提醒，核对毕业生人数表。" : undefined
-    );
-    setStatus(warnings.length ? "warning" : "success", text);
-    reveal(output);
-  };
+  const showResult = (result: GenerateResult, mapping?: string) =>
+    showQuotaResult(result, { output, zone, name: picked!.name }, () => build(mapping));
 
   const run = async (file: File) => {
     picked = null;
     show(output);
     show(manual);
-    notePicker(zone, "info", `正在读取“${file.name}”…`);
-    try {
-      const excel = await loadExcelJs();
-      picked = {
-        grids: await readGrids(excel, new Uint8Array(await file.arrayBuffer()), file.name),
-        name: file.name,
-      };
-    } catch (error) {
-      notePicker(
-        zone,
-        "error",
-        `“${file.name}”无法读取：${describeError(error).message}`,
-        "请在 Excel 或 WPS 中打开后另存为 .xlsx，再重新选择。"
-      );
-      return;
-    }
+    picked = await readGraduateFile(file, zone);
+    if (!picked) return;
     try {
       showResult(build());
     } catch (error) {

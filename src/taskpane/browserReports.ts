@@ -113,6 +113,32 @@ const skippedNotes = (skipped: readonly string[]) =>
       )
     : null;
 
+/** The check of picked reports: results errors first, the summary beside the reports' picker. */
+async function runCheck(
+  files: File[],
+  at: { output: HTMLElement; zone: HTMLElement; month: string; previous: Previous },
+  progress: ReturnType<typeof progressBar>
+): Promise<void> {
+  const { output, zone: reportsZone, previous } = at;
+  const { reports, skipped } = await readReports(files, progress);
+  const options = {
+    month: parseMonth(at.month),
+    quotas: quotaReference()?.quotas ?? null,
+    ...previous,
+  };
+  const results = reports.flatMap((p) =>
+    p.grids
+      ? validateWorkbook(p.grids, { ...options, fileName: p.file })
+      : [unreadableFile({ ...options, fileName: p.file }, p.error!)]
+  );
+  const bad = results.filter((r) => !r.valid).length;
+  const summary = `共 ${results.length} 份：${results.length - bad} 份通过，${bad} 份有错误。`;
+  show(output, skippedNotes(skipped), checkResults(results));
+  notePicker(reportsZone, bad ? "warning" : "success", summary);
+  setStatus(bad ? "warning" : "success", summary);
+  reveal(output);
+}
+
 /** 月报检查 on files: each report's findings, errors first, and the 问题清单 to send back. */
 export function checkReportsPanel(panel: HTMLElement): void {
   const output = h("div", { id: "check-output" });
@@ -125,23 +151,7 @@ export function checkReportsPanel(panel: HTMLElement): void {
     notePicker(reportsZone, "info", `正在检查 ${files.length} 份报表…`);
     show(output, progress.element);
     try {
-      const { reports, skipped } = await readReports(files, progress);
-      const options = {
-        month: parseMonth(month.value),
-        quotas: quotaReference()?.quotas ?? null,
-        ...previous,
-      };
-      const results = reports.flatMap((p) =>
-        p.grids
-          ? validateWorkbook(p.grids, { ...options, fileName: p.file })
-          : [unreadableFile({ ...options, fileName: p.file }, p.error!)]
-      );
-      const bad = results.filter((r) => !r.valid).length;
-      const summary = `共 ${results.length} 份：${results.length - bad} 份通过，${bad} 份有错误。`;
-      show(output, skippedNotes(skipped), checkResults(results));
-      notePicker(reportsZone, bad ? "warning" : "success", summary);
-      setStatus(bad ? "warning" : "success", summary);
-      reveal(output);
+      await runCheck(files, { output, zone: reportsZone, month: month.value, previous }, progress);
     } catch (error) {
       show(output);
       notePicker(reportsZone, "error", describeError(error).message, describeError(error).next);
@@ -230,85 +240,89 @@ async function confirmReplace(host: HTMLElement, result: RollUpResult): Promise<
   );
 }
 
+/** Last month's master for the roll-up: its 月报台账 is read and the new month goes into it. */
+function masterPicker(onPicked: (master: PickedFile | null) => void): HTMLElement {
+  return referencePicker(
+    "master-file",
+    "选择上月总表（可选）",
+    "未选择（新建总表）",
+    (picked) => {
+      onPicked(null);
+      if (!picked) return "";
+      if (!picked.grids.some((g) => g.name === LEDGER_SHEET))
+        throw new Error(`“${picked.name}”中没有“${LEDGER_SHEET}”工作表，不是本工具汇总得到的总表`);
+      readLedger(picked.grids);
+      onPicked(picked);
+      return `已选：${picked.name}（本月数据将并入此总表）`;
+    },
+    "请选择上个月汇总时下载的总表；第一次汇总可以不选。"
+  );
+}
+
+/** The month's roll-up of picked reports, each step said beside the reports' picker. */
+async function runRollup(
+  files: File[],
+  at: { output: HTMLElement; zone: HTMLElement; month: string; master: PickedFile | null },
+  progress: ReturnType<typeof progressBar>
+): Promise<void> {
+  const { output, zone, master } = at;
+  const { reports, skipped } = await readReports(files, progress);
+  const reference = quotaReference();
+  const ym = parseMonth(at.month);
+  const checked = reports.map((p) =>
+    checkReportFile(p, { month: ym, quotas: reference?.quotas ?? null })
+  );
+  const result = rollUp(checked, {
+    ledger: master?.grids ? readLedger(master.grids) : [],
+    quotas: reference?.quotas ?? null,
+    schoolTargets: reference?.schoolTargets ?? null,
+    month: at.month || null,
+    importedAt: localTime(new Date(), importTimeZone(undefined)),
+  });
+  if ("error" in result) {
+    show(output, skippedNotes(skipped));
+    notePicker(zone, "error", result.error, "请在上方“汇总月份”中选择月份后重新选择报表。");
+    setStatus("error", result.error, "请在上方选择汇总月份后重试。");
+    return;
+  }
+  if (!(await confirmReplace(output, result))) {
+    show(output, skippedNotes(skipped));
+    notePicker(zone, "info", "已取消：总表没有改动。要替换时请重新选择报表并点“替换”。");
+    setStatus("info", "已取消汇总，总表没有改动。");
+    return;
+  }
+  showRollup(output, result, master, skipped);
+  const rejected = result.rejected.length;
+  notePicker(
+    zone,
+    rejected ? "warning" : "success",
+    `已汇总 ${result.month}：${result.summary.colleges.length} 个学院` +
+      (rejected ? `；${rejected} 份报表有错误，未汇总（见下方）。` : "。")
+  );
+  reveal(output);
+}
+
 /** 月报汇总 on files: the reports (and last month's master) in, the new master out. */
 export function rollupPanel(panel: HTMLElement): void {
   const output = h("div", { id: "rollup-output" });
   const progress = progressBar();
   const month = monthField("rollup-month");
   let master: PickedFile | null = null;
-  const masterPicker = referencePicker(
-    "master-file",
-    "选择上月总表（可选）",
-    "未选择（新建总表）",
-    (picked) => {
-      master = null;
-      if (!picked) return "";
-      if (!picked.grids.some((g) => g.name === LEDGER_SHEET))
-        throw new Error(`“${picked.name}”中没有“${LEDGER_SHEET}”工作表，不是本工具汇总得到的总表`);
-      readLedger(picked.grids);
-      master = picked;
-      return `已选：${picked.name}（本月数据将并入此总表）`;
-    },
-    "请选择上个月汇总时下载的总表；第一次汇总可以不选。"
-  );
-  let reportsZone: HTMLElement;
-  const run = async (files: File[]) => {
-    setStatus("busy", `正在读取 ${files.length} 份报表…`);
-    notePicker(reportsZone, "info", `正在读取 ${files.length} 份报表…`);
-    show(output, progress.element);
-    try {
-      const { reports, skipped } = await readReports(files, progress);
-      const reference = quotaReference();
-      const ym = parseMonth(month.value);
-      const checked = reports.map((p) =>
-        checkReportFile(p, { month: ym, quotas: reference?.quotas ?? null })
-      );
-      const result = rollUp(checked, {
-        ledger: master?.grids ? readLedger(master.grids) : [],
-        quotas: reference?.quotas ?? null,
-        schoolTargets: reference?.schoolTargets ?? null,
-        month: month.value || null,
-        importedAt: localTime(new Date(), importTimeZone(undefined)),
-      });
-      if ("error" in result) {
-        show(output, skippedNotes(skipped));
-        notePicker(
-          reportsZone,
-          "error",
-          result.error,
-          "请在上方“汇总月份”中选择月份后重新选择报表。"
-        );
-        setStatus("error", result.error, "请在上方选择汇总月份后重试。");
-        return;
-      }
-      if (!(await confirmReplace(output, result))) {
-        show(output, skippedNotes(skipped));
-        notePicker(reportsZone, "info", "已取消：总表没有改动。要替换时请重新选择报表并点“替换”。");
-        setStatus("info", "已取消汇总，总表没有改动。");
-        return;
-      }
-      showRollup(output, result, master, skipped);
-      notePicker(
-        reportsZone,
-        result.rejected.length ? "warning" : "success",
-        `已汇总 ${result.month}：${result.summary.colleges.length} 个学院` +
-          (result.rejected.length
-            ? `；${result.rejected.length} 份报表有错误，未汇总（见下方）。`
-            : "。")
-      );
-      reveal(output);
-    } catch (error) {
-      show(output);
-      notePicker(reportsZone, "error", describeError(error).message, describeError(error).next);
-      showError(error);
-    }
-  };
-  reportsZone = filePicker(
+  const zone: HTMLElement = filePicker(
     "rollup-files",
     "选择各学院月报表…",
     SHEET_FILES,
     true,
-    (files) => void run(files)
+    (files) => {
+      setStatus("busy", `正在读取 ${files.length} 份报表…`);
+      notePicker(zone, "info", `正在读取 ${files.length} 份报表…`);
+      show(output, progress.element);
+      runRollup(files, { output, zone, month: month.value, master }, progress).catch((error) => {
+        show(output);
+        notePicker(zone, "error", describeError(error).message, describeError(error).next);
+        showError(error);
+      });
+    }
   );
   show(
     panel,
@@ -322,14 +336,14 @@ export function rollupPanel(panel: HTMLElement): void {
         "选择各学院的月报表，先逐份检查，无错误的汇总进总表（月报台账、汇总表）。"
       ),
       quotaPicker("rollup", "未选择任务分配表（全校任务将按已报送学院之和计算）"),
-      masterPicker,
+      masterPicker((m) => (master = m)),
       h(
         "label",
         { class: "field__label", for: "rollup-month" },
         "汇总月份（可选，默认取多数报表的月份）"
       ),
       month,
-      reportsZone
+      zone
     ),
     output
   );

@@ -5,15 +5,84 @@ import {
   collegeTemplates,
   collegeTemplatesWorkbook,
 } from "../core/report/collegeTemplates";
+import type { CollegeTargets } from "../core/report/quotaLookup";
 import { parseMonth, YearMonth } from "../core/report/reportMonth";
 import { h, reveal, show } from "./dom";
-import { saveFile } from "./saveFile";
-import { progressBar } from "./filePicker";
+import { notePicker, progressBar } from "./filePicker";
 import { loadExcelJs } from "./loadExcelJs";
 import { onQuotaReference, quotaPicker, QuotaReference, quotaReference } from "./quotaReference";
+import { saveFile } from "./saveFile";
 import { describeError, setStatus } from "./status";
 
 const ALL = "";
+
+/** The forms as one download: a workbook (a sheet per college) or a zip (a file per college). */
+async function templateDownload(
+  colleges: readonly CollegeTargets[],
+  ym: YearMonth,
+  asZip: boolean,
+  onProgress: (done: number, total: number) => void
+): Promise<{ bytes: Uint8Array; name: string; type?: string }> {
+  const excel = await loadExcelJs();
+  if (!asZip) {
+    const name =
+      colleges.length === 1
+        ? collegeTemplateFileName(colleges[0]!.college, ym)
+        : `月报表-${ym.year}年${ym.month}月-全部学院.xlsx`;
+    return { bytes: await writeWorkbook(excel, collegeTemplatesWorkbook(colleges, ym)), name };
+  }
+  const files = [];
+  for (const [i, t] of collegeTemplates(colleges, ym).entries()) {
+    files.push({
+      name: collegeTemplateFileName(t.college, ym),
+      data: await writeWorkbook(excel, { sheets: [t.sheet] }),
+    });
+    onProgress(i + 1, colleges.length);
+  }
+  return {
+    bytes: storeZip(files),
+    name: `月报表-${ym.year}年${ym.month}月-各学院.zip`,
+    type: "application/zip",
+  };
+}
+
+/** The college list of the quota workbook (kept in step with every tab's pick), and the buttons. */
+function collegeChooser(): { select: HTMLSelectElement; buttons: HTMLElement } {
+  const select = h("select", {
+    id: "template-college",
+    class: "field__control field__control--short",
+  });
+  const book = h("button", {
+    type: "button",
+    class: "button button--primary",
+    id: "download-templates",
+  });
+  const zip = h(
+    "button",
+    { type: "button", class: "button", id: "download-templates-zip" },
+    "每个学院一个文件（.zip）"
+  );
+  const update = () => {
+    const all = select.value === ALL;
+    book.textContent = all
+      ? "一个文件，每个学院一个工作表（.xlsx）"
+      : "下载该学院的月报表（.xlsx）";
+    zip.hidden = !all;
+  };
+  const fill = (r: QuotaReference | null) => {
+    const all = r ? `全部学院（${r.quotas.colleges.length} 个）` : "请先选择任务分配表";
+    show(
+      select,
+      h("option", { value: ALL }, all),
+      ...(r?.quotas.colleges ?? []).map((c) => h("option", { value: c.college }, c.college))
+    );
+    update();
+  };
+  select.addEventListener("change", update);
+  onQuotaReference(fill);
+  fill(quotaReference());
+  return { select, buttons: h("div", { class: "button-row" }, book, zip) };
+}
 
 /** 月报表（附件6）for WPS and browser users: one college, or every college at once. */
 export function templatesPanel(panel: HTMLElement): void {
@@ -22,107 +91,42 @@ export function templatesPanel(panel: HTMLElement): void {
     type: "month",
     class: "field__control field__control--short",
   });
-  const college = h("select", {
-    id: "template-college",
-    class: "field__control field__control--short",
-  });
-  const message = h("div", { class: "picker-message", id: "template-message", role: "status" });
+  const { select, buttons } = collegeChooser();
+  const box = h("div", {}, h("div", { class: "picker-message", id: "template-message" }));
+  const say = (kind: "error" | "success" | "info", text: string, next?: string) =>
+    notePicker(box, kind, text, next);
   const progress = progressBar();
   progress.done();
-  const oneBook = h(
-    "button",
-    { type: "button", class: "button button--primary", id: "download-templates" },
-    ""
-  );
-  const zip = h(
-    "button",
-    { type: "button", class: "button", id: "download-templates-zip" },
-    "每个学院一个文件（.zip）"
-  );
-  const fill = (r: QuotaReference | null) => {
-    show(
-      college,
-      h(
-        "option",
-        { value: ALL },
-        r ? `全部学院（${r.quotas.colleges.length} 个）` : "请先选择任务分配表"
-      ),
-      ...(r?.quotas.colleges ?? []).map((c) => h("option", { value: c.college }, c.college))
-    );
-    update();
-  };
-  const update = () => {
-    const all = college.value === ALL;
-    oneBook.textContent = all
-      ? "一个文件，每个学院一个工作表（.xlsx）"
-      : "下载该学院的月报表（.xlsx）";
-    zip.hidden = !all;
-  };
-  college.addEventListener("change", update);
-  onQuotaReference(fill);
-  fill(quotaReference());
-
-  const say = (kind: "error" | "success" | "info", text: string, next?: string) => {
-    message.className = `picker-message picker-message--${kind}`;
-    show(
-      message,
-      h("span", { class: "picker-message__text" }, text),
-      next ? h("span", { class: "picker-message__next" }, next) : null
-    );
-  };
-  const chosen = (): { reference: QuotaReference; ym: YearMonth } | null => {
+  const run = async (asZip: boolean) => {
     const reference = quotaReference();
     const ym = parseMonth(month.value);
     if (!reference)
-      say(
+      return say(
         "error",
         "还没有选择任务分配表。",
         "请先在上方选择任务分配表，月报表中的年度任务取自它。"
       );
-    else if (!ym) say("error", "还没有选择月份。", "请在“报表月份”中选择要下发的月份。");
-    return reference && ym ? { reference, ym } : null;
-  };
-  const run = async (asZip: boolean) => {
-    const picked = chosen();
-    if (!picked) return;
-    const { reference, ym } = picked;
+    if (!ym) return say("error", "还没有选择月份。", "请在“报表月份”中选择要下发的月份。");
     const colleges = reference.quotas.colleges.filter(
-      (c) => college.value === ALL || c.college === college.value
+      (c) => select.value === ALL || c.college === select.value
     );
     progress.start();
     say("info", "正在生成月报表…");
     try {
-      const excel = await loadExcelJs();
-      if (asZip) {
-        const files = [];
-        for (const [i, t] of collegeTemplates(colleges, ym).entries()) {
-          files.push({
-            name: collegeTemplateFileName(t.college, ym),
-            data: await writeWorkbook(excel, { sheets: [t.sheet] }),
-          });
-          progress.set(i + 1, colleges.length);
-        }
-        saveFile(storeZip(files), `月报表-${ym.year}年${ym.month}月-各学院.zip`, "application/zip");
-      } else {
-        const name =
-          colleges.length === 1
-            ? collegeTemplateFileName(colleges[0]!.college, ym)
-            : `月报表-${ym.year}年${ym.month}月-全部学院.xlsx`;
-        saveFile(await writeWorkbook(excel, collegeTemplatesWorkbook(colleges, ym)), name);
-      }
+      const { bytes, name, type } = await templateDownload(colleges, ym, asZip, progress.set);
+      saveFile(bytes, name, type);
       const text = `已下载 ${colleges.length} 个学院 ${ym.year}年${ym.month}月 的月报表，年度任务已按“${reference.name}”填好。`;
       say("success", text);
       setStatus("success", text);
-      reveal(message);
+      reveal(box);
     } catch (error) {
-      const { message: text, next } = describeError(error);
-      say("error", text, next);
+      say("error", describeError(error).message, describeError(error).next);
     } finally {
       progress.done();
     }
   };
-  oneBook.addEventListener("click", () => void run(false));
-  zip.addEventListener("click", () => void run(true));
+  buttons.querySelector("#download-templates")!.addEventListener("click", () => void run(false));
+  buttons.querySelector("#download-templates-zip")!.addEventListener("click", () => void run(true));
   show(
     panel,
     h(
@@ -138,10 +142,10 @@ export function templatesPanel(panel: HTMLElement): void {
       h("label", { class: "field__label", for: "template-month" }, "报表月份"),
       month,
       h("label", { class: "field__label", for: "template-college" }, "学院"),
-      college,
-      h("div", { class: "button-row" }, oneBook, zip),
+      select,
+      buttons,
       progress.element,
-      message
+      box
     )
   );
 }
