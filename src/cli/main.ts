@@ -45,6 +45,9 @@ function parse(args: string[], options: Options, command: string): Parsed {
 
 async function run(argv: string[], out: Output): Promise<number> {
   const [command, ...rest] = argv;
+  // `quota generate --help` is how many people ask: the command's own usage, not an unknown flag.
+  if (command && COMMANDS.includes(command) && rest.some((a) => a === "--help" || a === "-h"))
+    return help(command, false, out);
   switch (command) {
     case "generate": {
       const { values, positionals } = parse(

@@ -63,6 +63,13 @@ describe("slips on the command line", () => {
     expect(run.stdout).toContain("npx quota");
     expect((await runCli("help")).stdout).toContain("npm run quota --");
   });
+
+  test("quota <command> --help shows that command's usage", async () => {
+    const run = await runCli("generate", "--help");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("--columns 本科=C,高职=D,中职=E");
+    expect(run.stderr).toBe("");
+  });
 });
 
 describe("template --all", () => {
