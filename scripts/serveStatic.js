@@ -68,7 +68,9 @@ if (require.main === module) {
   const [dir = path.join(__dirname, "..", "dist", "web"), port = "8080"] = process.argv.slice(2);
   const root = path.resolve(dir);
   if (!fs.existsSync(path.join(root, "taskpane.html"))) {
-    console.error(`“${root}”中没有 taskpane.html：请先运行 npm run build，或给出 dist/web 的路径。`);
+    console.error(
+      `“${root}”中没有 taskpane.html：请先运行 npm run build，或给出 dist/web 的路径。`
+    );
     process.exit(1);
   }
   serveStatic(root, Number(port)).then(({ url }) => {
