@@ -2,7 +2,10 @@ import { readdir, stat } from "fs/promises";
 import { basename, dirname, join, resolve } from "path";
 import { UsageError } from "./usage";
 
-const REPORT_FILE = /\.(xlsx|csv)$/i;
+/** What a folder may hold as a report: .xls and .et are listed too, so that they are named with 另存为 .xlsx rather than left out. */
+const REPORT_FILE = /\.(xlsx|csv|xls|et)$/i;
+/** Hidden and system folders people do not mean (.git, __MACOSX from a zip). */
+const SKIPPED_FOLDER = /^(\.|__MACOSX$)/;
 /** Excel's lock files (~$name.xlsx) sit beside open workbooks. */
 const LOCK_FILE = /^~\$/;
 
@@ -14,8 +17,21 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${escaped}$`, "i");
 }
 
+/** The report files in a folder and its subfolders (one per college, say), in a stable order. */
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const found: string[] = [];
+  for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.isDirectory() && !SKIPPED_FOLDER.test(e.name))
+      found.push(...(await filesUnder(join(folder, e.name))));
+    else if (e.isFile() && REPORT_FILE.test(e.name) && !LOCK_FILE.test(e.name))
+      found.push(join(folder, e.name));
+  }
+  return found;
+}
+
 /**
- * Files, folders (their .xlsx and .csv files) and globs such as reports/*.xlsx, in a stable order;
+ * Files, folders (their .xlsx and .csv files, subfolders included) and globs such as reports/*.xlsx, in a stable order;
  * a file named twice (say, by itself and by its folder) comes once. A glob or folder that gives
  * no file is a usage error: a report silently left out would be counted as not sent.
  */
@@ -35,11 +51,12 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
     }
     const info = await stat(input).catch(() => null);
     if (info?.isDirectory()) {
-      const names = await readdir(input);
-      const reports = names.filter((n) => REPORT_FILE.test(n) && !LOCK_FILE.test(n)).sort();
+      const reports = await filesUnder(input);
       if (reports.length === 0)
-        throw new UsageError(`文件夹“${input}”中没有找到任何 .xlsx 或 .csv 月报表文件`);
-      files.push(...reports.map((n) => join(input, n)));
+        throw new UsageError(
+          `文件夹“${input}”（含子文件夹）中没有找到任何 .xlsx 或 .csv 月报表文件`
+        );
+      files.push(...reports);
     } else files.push(input);
   }
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import { basename } from "path";
 import { generateQuotas, quotaJson } from "../core/generateQuotas";
+import { parseColumnMapping } from "../core/columnMapping";
 import { parseFloors } from "../core/floors";
 import { PLAN_2022_ONEX_EXCLUDE } from "../core/quotaTables";
 import type { FormulaStyle } from "../core/quotaWorkbook";
@@ -18,6 +19,8 @@ export interface GenerateArgs {
   readonly floors?: string;
   readonly onexExclude?: string;
   readonly apportion?: boolean;
+  /** 本科=C,高职=D,中职=E: the columns when the header is not found. */
+  readonly columns?: string;
   readonly json?: boolean;
   /** Write over a workbook that is not a quota workbook (a master, a person's own). */
   readonly force?: boolean;
@@ -48,10 +51,11 @@ export async function generate(args: GenerateArgs, out: Output): Promise<number>
   const formulas = (args.formulas ?? "native") as FormulaStyle;
   if (formulas === "quota") throw new UsageError(QUOTA_IN_FILE);
   if (!STYLES.includes(formulas)) throw new UsageError(`--formulas 应为 ${STYLES.join("、")} 之一`);
-  let rates, floors;
+  let rates, floors, columns;
   try {
     rates = parseRates(args.rates);
     floors = parseFloors(args.floors);
+    columns = args.columns === undefined ? undefined : parseColumnMapping(args.columns);
   } catch (error) {
     if (error instanceof QuotaError) throw new UsageError(error.message);
     throw error;
@@ -66,6 +70,7 @@ export async function generate(args: GenerateArgs, out: Output): Promise<number>
         formulas,
         onexExclude: parseOnexExclude(args.onexExclude),
         totals: args.apportion ? "apportion" : "published",
+        columns,
       });
     } catch (error) {
       if (error instanceof QuotaError) throw error.at(`文件“${basename(args.input)}”`);

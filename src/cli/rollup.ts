@@ -28,6 +28,9 @@ import {
   rollUp,
   rollUpJson,
 } from "../core/rollup/rollUp";
+import type { SchoolTargets } from "../core/rollup/rollupSummary";
+import { importTimeZone, localTime } from "../core/rollup/localTime";
+import { ownWorkbook, ownWorkbookNote } from "../core/report/ownWorkbook";
 import { expandInputs } from "./expandInputs";
 import { Output, printJson } from "./output";
 import { fileHint } from "./fileHint";
@@ -62,7 +65,7 @@ async function checkFile(
   path: string,
   month: YearMonth | null,
   quotas: QuotaLookup | null
-): Promise<CheckedFile> {
+): Promise<CheckedFile | string> {
   const file = basename(path);
   let bytes: Uint8Array;
   try {
@@ -76,10 +79,10 @@ async function checkFile(
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   try {
-    return checkReportFile(
-      { file, sha256, grids: await readGrids(ExcelJS, bytes, file) },
-      { month, quotas }
-    );
+    const grids = await readGrids(ExcelJS, bytes, file);
+    const own = ownWorkbook(grids);
+    if (own) return ownWorkbookNote(file, own);
+    return checkReportFile({ file, sha256, grids }, { month, quotas });
   } catch (error) {
     const message =
       error instanceof QuotaError
@@ -160,14 +163,18 @@ async function rollupLocked(
   const files = await expandInputs(args.files);
   if (files.length === 0) throw new UsageError("没有找到任何 .xlsx 或 .csv 月报表文件");
   const checked: CheckedFile[] = [];
-  for (const path of files) checked.push(await checkFile(path, month, quotas));
+  for (const path of files) {
+    const one = await checkFile(path, month, quotas);
+    if (typeof one === "string") out.stderr(`提醒：${one}。`);
+    else checked.push(one);
+  }
 
   const result = rollUp(checked, {
     ledger: master?.ledger ?? [],
     quotas,
     schoolTargets: loaded?.targets ?? null,
     month: month ? `${month.year}-${String(month.month).padStart(2, "0")}` : null,
-    importedAt: new Date().toISOString(),
+    importedAt: localTime(new Date(), importTimeZone(process.env.TZ)),
     replace: args.replace === true,
   });
   // The validated files (every report read) are no longer needed: let them go before the write.

@@ -1,5 +1,7 @@
 import { basename } from "path";
-import { readGridsFromFile } from "../adapters/xlsx/node";
+import { readGridsFromFile, writeModelToFile } from "../adapters/xlsx/node";
+import { ownWorkbook, ownWorkbookNote } from "../core/report/ownWorkbook";
+import { problemListWorkbook, problemRows } from "../core/report/problemList";
 import { QuotaError } from "../core/errors";
 import type { Finding } from "../core/report/finding";
 import { previousFromGrids } from "../core/report/previousMonth";
@@ -23,6 +25,8 @@ export interface ValidateArgs {
   /** YYYY-MM. */
   readonly month?: string;
   readonly json?: boolean;
+  /** Also write the 问题清单 (.xlsx): a row per finding, errors first. */
+  readonly list?: string;
 }
 
 type Previous = Pick<ValidateOptions, "previous" | "previousOf">;
@@ -92,12 +96,20 @@ export async function validate(args: ValidateArgs, out: Output): Promise<number>
     throw error;
   }
 
+  if (args.list !== undefined && !/\.xlsx$/i.test(args.list))
+    throw new UsageError("--list 应为 .xlsx 文件，如 --list 问题清单.xlsx", "validate");
   const files = await expandInputs(args.files);
   const results: ReportResult[] = [];
   for (const file of files) {
     const options = { fileName: basename(file), month, quotas, ...previous };
     try {
-      results.push(...validateWorkbook(await readGridsFromFile(file), options));
+      const grids = await readGridsFromFile(file);
+      const own = ownWorkbook(grids);
+      if (own) {
+        out.stderr(`提醒：${ownWorkbookNote(basename(file), own)}。`);
+        continue;
+      }
+      results.push(...validateWorkbook(grids, options));
     } catch (error) {
       // One bad file must not stop the others.
       const message =
@@ -108,6 +120,10 @@ export async function validate(args: ValidateArgs, out: Output): Promise<number>
     }
   }
 
+  if (args.list !== undefined) {
+    await writeModelToFile(problemListWorkbook(problemRows(results)), args.list);
+    out.stderr(`已另存问题清单：${args.list}（每个问题一行，错误在前）`);
+  }
   if (args.json) {
     printJson(out, results.map(reportJson));
   } else {

@@ -1,11 +1,14 @@
 import type { Grid } from "./grid";
-import { findGraduateTable, GraduateTable } from "./graduateTable";
+import { ColumnMapping, layoutFromMapping } from "./columnMapping";
+import { findGraduateTable, GraduateTable, readGraduateTable } from "./graduateTable";
 import { buildQuotaTables, Note, QuotaOptions, QuotaTables } from "./quotaTables";
 import { buildQuotaWorkbook, FormulaStyle } from "./quotaWorkbook";
 import type { WorkbookModel } from "./workbookModel";
 
 export interface GenerateOptions extends QuotaOptions {
   readonly formulas?: FormulaStyle;
+  /** Columns named by a person when the header is not found automatically. */
+  readonly columns?: ColumnMapping;
 }
 
 export interface GenerateResult {
@@ -19,10 +22,20 @@ export function generateQuotas(
   grids: readonly Grid[],
   options: GenerateOptions = {}
 ): GenerateResult {
-  const graduates = findGraduateTable(grids);
+  const graduates = options.columns
+    ? mappedTable(grids, options.columns)
+    : findGraduateTable(grids);
   const tables = buildQuotaTables(graduates.colleges, options);
   const workbook = buildQuotaWorkbook(tables, { formulas: options.formulas, year: graduates.year });
   return { graduates, tables, workbook };
+}
+
+function mappedTable(grids: readonly Grid[], columns: ColumnMapping): GraduateTable {
+  const layout = layoutFromMapping(grids, columns);
+  return readGraduateTable(
+    grids.find((g) => g.name === layout.sheet)!,
+    layout
+  );
 }
 
 export interface QuotaJson {

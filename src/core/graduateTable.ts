@@ -24,6 +24,8 @@ export interface GraduateTableLayout {
   readonly headerRow: number;
   readonly nameColumn: number;
   readonly columns: Readonly<Record<CountColumn, number>>;
+  /** What detection saw but did not read (a second 高职 column …), passed on as warnings. */
+  readonly notes?: readonly string[];
 }
 
 /** A college read from the sheet, with the addresses of its cells. */
@@ -40,14 +42,39 @@ export interface GraduateTable {
   readonly warnings: readonly string[];
 }
 
-/** 本科, 本科生, 本科人数, 本科毕业生, 2022届本科毕业生人数 … but not 本科取证任务. */
-function countColumnOf(text: string): CountColumn | null {
+/**
+ * Header words real graduate tables use for each level (see README「毕业生人数表的表头」):
+ * 普通本科/职业本科 are 本科 degrees; 专科, 大专, 高职专科, 高职高专 are the 高职 level (大专 diploma);
+ * 中专, 中技 are the 中职 level. A bracketed part is dropped: 高职（专科）, 中职（中专）.
+ * 五年一贯制 is left out on purpose: its students are 中职 on the roll for three years and leave
+ * with a 大专 diploma, so which column it belongs to is the school's call (use the manual mapping).
+ */
+const LEVEL_WORDS: Readonly<Record<string, CountColumn>> = {
+  本科: "undergraduate",
+  普通本科: "undergraduate",
+  职业本科: "undergraduate",
+  高职: "higherVocational",
+  专科: "higherVocational",
+  大专: "higherVocational",
+  高职专科: "higherVocational",
+  高职高专: "higherVocational",
+  中职: "secondaryVocational",
+  中专: "secondaryVocational",
+  中技: "secondaryVocational",
+};
+const LEVEL_HEADER = new RegExp(
+  `^(${Object.keys(LEVEL_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join("|")})(生|毕业生)?(人数|数)?$`
+);
+
+/** 本科, 本科生, 专科人数, 高职（专科）, 2022届本科毕业生人数 … but not 本科取证任务. */
+export function countColumnOf(text: string): CountColumn | null {
   const label = normalizeLabel(text)
     .replace(/^\d{4}届?/, "")
-    .replace(/[（(].*[)）]$/, "");
-  const match = /^(本科|高职|中职)(生|毕业生)?(人数|数)?$/.exec(label);
-  if (!match) return null;
-  return COUNT_COLUMNS.find((c) => COUNT_LABELS[c] === match[1]) ?? null;
+    .replace(/[（(][^)）]*[)）]/g, "");
+  const match = LEVEL_HEADER.exec(label);
+  return match ? LEVEL_WORDS[match[1]!]! : null;
 }
 
 const NAME_HEADER = /学院|单位|名称|部门|系部/;
@@ -56,6 +83,8 @@ const TOTAL_ROW = /^(合计|总计|小计|全校|共计)/;
 interface Candidate {
   readonly row: number;
   readonly found: Partial<Record<CountColumn, number>>;
+  /** Headers of a level already found on the row (e.g. both 高职 and 专科): only the first is read. */
+  readonly extra: string[];
 }
 
 /** The header rows of one sheet: every row with at least one of 本科/高职/中职. */
@@ -63,17 +92,22 @@ function candidates(grid: Grid): Candidate[] {
   const result: Candidate[] = [];
   grid.rows.forEach((cells, row) => {
     const found: Partial<Record<CountColumn, number>> = {};
+    const extra: string[] = [];
     cells.forEach((value, column) => {
       const kind = typeof value === "string" ? countColumnOf(value) : null;
       if (kind && found[kind] === undefined) found[kind] = column;
+      else if (kind)
+        extra.push(
+          `工作表“${grid.name}”单元格 ${cellAddress(row, column)}“${String(value)}”也是${COUNT_LABELS[kind]}人数，只读取了 ${cellAddress(row, found[kind]!)}；如需合并，请手动指定列或先在表中合并`
+        );
     });
-    if (Object.keys(found).length > 0) result.push({ row, found });
+    if (Object.keys(found).length > 0) result.push({ row, found, extra });
   });
   return result;
 }
 
 /** The college-name column: a header saying 学院/单位/名称 on the header row or just above it, else the text column left of the counts. */
-function findNameColumn(
+export function findNameColumn(
   grid: Grid,
   headerRow: number,
   columns: Record<CountColumn, number>
@@ -113,7 +147,13 @@ export function locateGraduateTable(grid: Grid): GraduateTableLayout | string {
   const nameColumn = findNameColumn(grid, complete.row, columns);
   if (nameColumn < 0)
     return `工作表“${grid.name}”第 ${complete.row + 1} 行的表头左侧没有学院名称列`;
-  return { sheet: grid.name, headerRow: complete.row, nameColumn, columns };
+  return {
+    sheet: grid.name,
+    headerRow: complete.row,
+    nameColumn,
+    columns,
+    ...(complete.extra.length ? { notes: complete.extra } : {}),
+  };
 }
 
 function yearOf(grid: Grid, layout: GraduateTableLayout): number | null {
@@ -132,7 +172,7 @@ function yearOf(grid: Grid, layout: GraduateTableLayout): number | null {
  */
 export function readGraduateTable(grid: Grid, layout: GraduateTableLayout): GraduateTable {
   const colleges: GraduateRow[] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...(layout.notes ?? [])];
   const seen = new Map<string, string>();
   const where = (row: number, column: number) =>
     `工作表“${grid.name}”单元格 ${cellAddress(row, column)}`;
@@ -221,6 +261,6 @@ export function findGraduateTable(grids: readonly Grid[]): GraduateTable {
   }
   throw new QuotaError(
     "#N/A",
-    `没有找到毕业生人数表。需要一行表头，含“本科”“高职”“中职”（可带“生”“人数”“毕业生”），左侧一列为学院名称。${reasons.join("；")}`
+    `没有找到毕业生人数表。需要一行表头，含“本科”“高职”（或“专科”）“中职”（或“中专”）（可带“生”“人数”“毕业生”），左侧一列为学院名称；也可以手动指定各列。${reasons.join("；")}`
   );
 }

@@ -1,77 +1,188 @@
 import { readGrids } from "../adapters/xlsx/readGrids";
 import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
-import { generateQuotas } from "../core/generateQuotas";
+import { parseColumnMapping } from "../core/columnMapping";
+import { generateQuotas, GenerateResult } from "../core/generateQuotas";
+import type { Grid } from "../core/grid";
+import { COUNT_LABELS, CountColumn } from "../core/graduateTable";
 import type { FormulaStyle } from "../core/quotaWorkbook";
-import { h, show } from "./dom";
+import { checkReportsPanel, rollupPanel } from "./browserReports";
+import { templatesPanel } from "./browserTemplates";
+import { h, reveal, show } from "./dom";
+import { filePicker, notePicker, SHEET_FILES } from "./filePicker";
 import { loadExcelJs } from "./loadExcelJs";
 import { quotaView } from "./quotaView";
-import { setStatus, showError } from "./status";
-import { checkReportsPanel, rollupPanel } from "./browserReports";
+import { saveFile } from "./saveFile";
+import { describeError, setStatus } from "./status";
 import { tabs } from "./tabs";
 
 /** Outside Office (a plain browser, or WPS users): work on files picked from disk. */
 export function browserPane(app: HTMLElement): void {
   tabs(app, [
     { id: "quota", label: "任务分配", render: quotaPanel },
+    { id: "templates", label: "下发月报表", render: templatesPanel },
     { id: "check", label: "月报检查", render: checkReportsPanel },
     { id: "rollup", label: "月报汇总", render: rollupPanel },
   ]);
   setStatus("info", "未在 Excel 中运行：可选择文件处理，结果可下载。");
 }
 
-/** 表1–表4 from a graduate file, shown and downloadable. */
+/** The columns a person names when the header is not found: a field per column, read by the core's mapping. */
+function manualColumns(reason: string, apply: (mapping: string) => void): HTMLElement {
+  const keys = Object.keys(COUNT_LABELS) as CountColumn[];
+  const field = (id: string, label: string, placeholder: string) =>
+    h(
+      "label",
+      { class: "field", for: id },
+      h("span", { class: "field__label" }, label),
+      h("input", { id, class: "field__control", placeholder, size: 6 })
+    );
+  const button = h(
+    "button",
+    { type: "button", class: "button button--primary", id: "apply-columns" },
+    "按此读取"
+  );
+  button.addEventListener("click", () => {
+    const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value.trim();
+    const parts = keys.map((k) => `${COUNT_LABELS[k]}=${value(`columns-${k}`)}`);
+    if (value("columns-name")) parts.push(`学院=${value("columns-name")}`);
+    if (value("columns-header")) parts.push(`表头=${value("columns-header")}`);
+    apply(parts.join(","));
+  });
+  return h(
+    "section",
+    { class: "card", id: "manual-columns" },
+    h("h2", { class: "card__title" }, "手动指定毕业生人数表的列"),
+    h("p", { class: "card__text" }, reason),
+    h(
+      "p",
+      { class: "card__text" },
+      "请打开毕业生人数表，看各项人数在哪一列（列字母，如 C），填在下面："
+    ),
+    ...keys.map((k) => field(`columns-${k}`, `${COUNT_LABELS[k]}人数列`, "如 C")),
+    field("columns-name", "学院名称列（可不填）", "如 A"),
+    field("columns-header", "表头行号（可不填）", "如 2"),
+    button
+  );
+}
+
+/** 表1–表4 on screen with the download, the reading warnings, and a word beside the picker. */
+function showQuotaResult(
+  result: GenerateResult,
+  at: { output: HTMLElement; zone: HTMLElement; name: string },
+  rebuild: () => GenerateResult
+): void {
+  const download = h(
+    "button",
+    { type: "button", class: "button button--primary", id: "download-quota" },
+    "下载任务分配表（.xlsx）"
+  );
+  download.addEventListener("click", async () => {
+    const excel = await loadExcelJs();
+    saveFile(await writeWorkbook(excel, rebuild().workbook), "任务分配表.xlsx");
+    setStatus("success", "已下载任务分配表。月报检查、汇总、下发月报表时请选它。");
+  });
+  const warnings = result.graduates.warnings;
+  show(
+    at.output,
+    download,
+    warnings.length
+      ? h(
+          "ul",
+          { class: "notes", id: "graduate-warnings" },
+          ...warnings.map((w) => h("li", { class: "note note--warning" }, w))
+        )
+      : null,
+    quotaView(result.tables)
+  );
+  const text = `已由“${at.name}”生成表1–表4（${result.tables.rows.length} 个学院）。`;
+  const kind = warnings.length ? "warning" : "success";
+  notePicker(
+    at.zone,
+    kind,
+    text,
+    warnings.length ? "请看下方的提醒，核对毕业生人数表。" : undefined
+  );
+  setStatus(kind, text);
+  reveal(at.output);
+}
+
+/** The sheets of a picked graduate file; null (said beside the picker) when it cannot be read. */
+async function readGraduateFile(
+  file: File,
+  zone: HTMLElement
+): Promise<{ grids: Grid[]; name: string } | null> {
+  notePicker(zone, "info", `正在读取“${file.name}”…`);
+  try {
+    const excel = await loadExcelJs();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return { grids: await readGrids(excel, bytes, file.name), name: file.name };
+  } catch (error) {
+    notePicker(
+      zone,
+      "error",
+      `“${file.name}”无法读取：${describeError(error).message}`,
+      "请在 Excel 或 WPS 中打开后另存为 .xlsx，再重新选择。"
+    );
+    return null;
+  }
+}
+
+/** 表1–表4 from a graduate file, shown and downloadable; columns by hand when the header is not found. */
 function quotaPanel(app: HTMLElement): void {
   const output = h("div", { id: "quota-output" });
+  const manual = h("div", { id: "quota-manual" });
   const style = h(
     "select",
-    { id: "formula-style", class: "field__control" },
+    { id: "formula-style", class: "field__control field__control--short" },
     h("option", { value: "native" }, "普通公式（Excel、WPS 通用）"),
     h("option", { value: "values" }, "仅数值")
   );
-  const input = h("input", {
-    id: "graduates-file",
-    type: "file",
-    accept: ".xlsx,.csv",
-    class: "file-input__control",
-  });
-  input.addEventListener("change", () => {
-    const file = input.files?.[0];
-    if (file) void run(file);
-  });
+  let picked: { grids: Grid[]; name: string } | null = null;
 
-  async function run(file: File) {
-    setStatus("busy", `正在读取“${file.name}”…`);
+  const build = (mapping?: string): GenerateResult =>
+    generateQuotas(picked!.grids, {
+      formulas: style.value as FormulaStyle,
+      ...(mapping ? { columns: parseColumnMapping(mapping) } : {}),
+    });
+
+  const showResult = (result: GenerateResult, mapping?: string) =>
+    showQuotaResult(result, { output, zone, name: picked!.name }, () => build(mapping));
+
+  const run = async (file: File) => {
+    picked = null;
     show(output);
+    show(manual);
+    picked = await readGraduateFile(file, zone);
+    if (!picked) return;
     try {
-      const excel = await loadExcelJs();
-      const grids = await readGrids(excel, new Uint8Array(await file.arrayBuffer()), file.name);
-      const formulas = style.value as FormulaStyle;
-      const result = generateQuotas(grids, { formulas });
-      const download = h(
-        "button",
-        { type: "button", class: "button button--primary", id: "download-quota" },
-        "下载任务分配表（.xlsx）"
-      );
-      download.addEventListener("click", async () => {
-        const bytes = await writeWorkbook(
-          excel,
-          generateQuotas(grids, { formulas: style.value as FormulaStyle }).workbook
-        );
-        saveFile(bytes, "任务分配表.xlsx");
-        setStatus("success", "已下载任务分配表。");
-      });
-      show(output, download, quotaView(result.tables));
-      const warnings = result.graduates.warnings;
-      setStatus(
-        warnings.length ? "warning" : "success",
-        `已由“${file.name}”生成表1–表4（${result.tables.rows.length} 个学院）。`,
-        warnings.length ? warnings.join("；") : undefined
-      );
+      showResult(build());
     } catch (error) {
-      showError(error);
+      const reason = describeError(error).message;
+      notePicker(zone, "error", reason, "请在下方手动指定各列后点“按此读取”。");
+      show(
+        manual,
+        manualColumns(reason, (mapping) => applyMapping(mapping))
+      );
+      reveal(manual);
     }
-  }
-
+  };
+  const applyMapping = (mapping: string) => {
+    try {
+      showResult(build(mapping), mapping);
+      show(manual);
+    } catch (error) {
+      const { message } = describeError(error);
+      notePicker(zone, "error", message, "请核对下方填写的列字母和行号。");
+      setStatus("error", message);
+    }
+  };
+  const zone = filePicker(
+    "graduates-file",
+    "选择毕业生人数文件…",
+    SHEET_FILES,
+    false,
+    ([file]) => void run(file!)
+  );
   show(
     app,
     h(
@@ -81,29 +192,13 @@ function quotaPanel(app: HTMLElement): void {
       h(
         "p",
         { class: "card__text" },
-        "选择毕业生人数表（.xlsx 或 .csv，含“本科”“高职”“中职”列），生成表1–表4。"
+        "选择毕业生人数表（.xlsx 或 .csv，含“本科”“高职”（或“专科”）“中职”（或“中专”）列），生成表1–表4。"
       ),
       h("label", { class: "field__label", for: "formula-style" }, "公式形式"),
       style,
-      h(
-        "label",
-        { class: "button button--primary file-input", for: "graduates-file" },
-        "选择毕业生人数文件…"
-      ),
-      input
+      zone
     ),
+    manual,
     output
   );
-}
-
-export function saveFile(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
-  const url = URL.createObjectURL(blob);
-  const link = h("a", { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -29,3 +29,8 @@ export function show(parent: Element, ...children: Child[]): void {
     parent.append(typeof child === "object" ? child : String(child));
   }
 }
+
+/** Brings results into view once they are shown (they land below the pickers). */
+export function reveal(element: Element): void {
+  element.scrollIntoView?.({ block: "start", behavior: "smooth" });
+}

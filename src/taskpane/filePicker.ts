@@ -1,4 +1,8 @@
-import { h } from "./dom";
+import { h, show } from "./dom";
+
+/** Spreadsheets a person may pick: .xls and .et are listed so that they get the 另存为 .xlsx message. */
+export const SHEET_FILES = ".xlsx,.xls,.et,.csv";
+export const WORKBOOK_FILES = ".xlsx,.xls,.et";
 
 /** A file button that also takes files dropped on it; `multiple` for several reports. */
 export function filePicker(
@@ -15,10 +19,11 @@ export function filePicker(
   });
   const zone = h(
     "div",
-    { class: "drop-zone" },
+    { class: "drop-zone", "data-picker": id },
     h("label", { class: "button file-input", for: id }, label),
-    h("span", { class: "muted" }, "或将文件拖到这里"),
-    input
+    h("span", { class: "muted drop-zone__hint" }, "或将文件拖到这里"),
+    input,
+    h("div", { class: "picker-message", id: `${id}-message`, role: "status" })
   );
   zone.addEventListener("dragover", (e) => {
     e.preventDefault();
@@ -34,16 +39,60 @@ export function filePicker(
   return zone;
 }
 
-/** A labelled progress bar. */
-export function progressBar(): { element: HTMLElement; set(done: number, total: number): void } {
-  const bar = h("progress", { class: "progress", max: 1, value: 0, "aria-label": "读取进度" });
+export type PickerNoteKind = "error" | "warning" | "success" | "info";
+
+/**
+ * A message beside the picker it is about (the status bar alone is too far away): what happened,
+ * and for a problem what to do next. An empty message clears it.
+ */
+export function notePicker(
+  zone: HTMLElement,
+  kind: PickerNoteKind,
+  message: string,
+  next?: string
+): void {
+  const box = zone.querySelector<HTMLElement>(".picker-message");
+  if (!box) return;
+  box.className = `picker-message picker-message--${kind}`;
+  box.setAttribute("role", kind === "error" ? "alert" : "status");
+  show(
+    box,
+    message ? h("span", { class: "picker-message__text" }, message) : null,
+    next ? h("span", { class: "picker-message__next" }, next) : null
+  );
+}
+
+/**
+ * A labelled progress bar, shown only once the work has taken a second (quick work does not
+ * flash a bar); `done` hides it again.
+ */
+export function progressBar(): {
+  element: HTMLElement;
+  set(done: number, total: number): void;
+  start(): void;
+  done(): void;
+} {
+  const bar = h("progress", { class: "progress", max: 1, value: 0, "aria-label": "处理进度" });
   const text = h("span", { class: "muted" });
+  const element = h("div", { class: "progress-row" }, bar, text);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return {
-    element: h("div", { class: "progress-row" }, bar, text),
+    element,
     set(done, total) {
       bar.max = total;
       bar.value = done;
       text.textContent = `${done}/${total}`;
+    },
+    start() {
+      clearTimeout(timer);
+      element.hidden = true;
+      bar.removeAttribute("value");
+      text.textContent = "";
+      timer = setTimeout(() => (element.hidden = false), 1000);
+    },
+    done() {
+      clearTimeout(timer);
+      element.hidden = true;
     },
   };
 }

@@ -33,7 +33,7 @@ export function findingsView(
     ...results.map((r) =>
       h(
         "div",
-        { class: "report-result" },
+        { class: `report-result report-result--${r.valid ? "valid" : "invalid"}` },
         h(
           "h3",
           { class: `result__heading ${r.valid ? "success" : "error"}` },

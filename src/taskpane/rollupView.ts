@@ -1,18 +1,17 @@
 import { SECTION_KEYS, SECTIONS } from "../core/report/reportLayout";
 import type { RollUpResult } from "../core/rollup/rollUp";
+import { TARGETS_FROM_REPORTS } from "../core/rollup/summarySheet";
 import { h } from "./dom";
 
 /** The month's progress in the pane: the school, a bar per college (marked when behind), missing, late, rejected. */
 export function rollupView(result: RollUpResult): HTMLElement {
   const { summary } = result;
-  // Positions go through element.style (CSSOM): the page's CSP forbids style attributes.
-  const fill = h("div", { class: "bar__fill" });
-  const mark = h("div", { class: "bar__expected" });
+  // Widths through the CSSOM, not style="" (the page's content security policy refuses inline styles).
   const bar = (rate: number | null, expected: number, behind: boolean) => {
-    const f = fill.cloneNode() as HTMLElement;
-    const m = mark.cloneNode() as HTMLElement;
-    f.style.width = `${Math.min(100, rate ?? 0)}%`;
-    m.style.left = `${Math.min(100, expected)}%`;
+    const fill = h("div", { class: "bar__fill" });
+    fill.style.width = `${Math.min(100, rate ?? 0)}%`;
+    const mark = h("div", { class: "bar__expected" });
+    mark.style.left = `${Math.min(100, expected)}%`;
     return h(
       "div",
       {
@@ -20,14 +19,21 @@ export function rollupView(result: RollUpResult): HTMLElement {
         role: "img",
         "aria-label": `完成 ${rate ?? 0}%，应完成 ${expected}%`,
       },
-      f,
-      m
+      fill,
+      mark
     );
   };
   return h(
     "section",
     { class: "result", "aria-label": "汇总结果" },
     h("h3", { class: "result__heading" }, `全校 ${result.month}`),
+    summary.targetsFromReports
+      ? h(
+          "p",
+          { class: "callout callout--warning", id: "targets-from-reports" },
+          TARGETS_FROM_REPORTS
+        )
+      : null,
     h(
       "table",
       { class: "data-table" },

@@ -28,7 +28,13 @@ export function describeError(error: unknown): { message: string; next: string }
   }
   if (code === "AccessDenied")
     return { message: "工作簿或工作表受保护，无法写入。", next: "请撤销工作表保护后重试。" };
-  return { message: `操作失败：${text}`, next: "请重试；如仍失败，请将此信息发给教务处。" };
+  // Our own messages are plain Errors already in Chinese; anything else is unexpected.
+  if (error instanceof Error && /[\u4e00-\u9fff]/.test(text))
+    return { message: text, next: "请按提示修改后重试。" };
+  return {
+    message: `出现意外问题：${text}`,
+    next: "请刷新页面后重试；如仍出现，请记下这条信息，联系维护本工具的老师。",
+  };
 }
 
 /** Shows any failure in the pane's status line. */

@@ -112,8 +112,11 @@ async function openPane(): Promise<{ page: Page; errors: string[]; requests: str
       mimeType: "application/octet-stream",
       buffer: Buffer.from("not a workbook"),
     });
-    await page.waitForSelector(".app-status--error");
-    expect(await page.textContent("#status")).toMatch(/不是 Excel 工作簿/);
+    // said beside the picker, with the next step
+    await page.waitForSelector("#graduates-file-message.picker-message--error");
+    const message = await page.textContent("#graduates-file-message");
+    expect(message).toMatch(/“报表.xlsx”无法读取/);
+    expect(message).toMatch(/另存为 .xlsx/);
     expect(errors).toEqual([]);
     await page.close();
   }

@@ -17,7 +17,8 @@ const { serveStatic, CHROMIUM } = require("../../scripts/serveStatic.js");
 
 const WEB = join(__dirname, "..", "..", "dist", "web");
 const ready = existsSync(join(WEB, "taskpane.html")) && existsSync(CHROMIUM.executablePath);
-if (!ready && process.env.CI) throw new Error("the pane test needs `npm run build` and /usr/bin/chromium");
+if (!ready && process.env.CI)
+  throw new Error("the pane test needs `npm run build` and /usr/bin/chromium");
 const tmp = useTempDir();
 jest.setTimeout(120_000);
 
@@ -39,11 +40,18 @@ beforeAll(async () => {
   ];
   for (const [college, share, day, broken] of plan) {
     const file = join(tmp(), `${college}-2022年6月.xlsx`);
-    await writeModelToFile({ sheets: [demoReport(quotas.find(college)!, june, share, day, broken)] }, file);
+    await writeModelToFile(
+      { sheets: [demoReport(quotas.find(college)!, june, share, day, broken)] },
+      file
+    );
     reports.push(file);
   }
   server = await serveStatic(WEB);
-  browser = await chromium.launch({ executablePath: CHROMIUM.executablePath, args: CHROMIUM.args, headless: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM.executablePath,
+    args: CHROMIUM.args,
+    headless: true,
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -51,7 +59,10 @@ afterAll(async () => {
 });
 
 async function openPane(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 320, height: 900 } });
+  const page = await browser.newPage({
+    acceptDownloads: true,
+    viewport: { width: 320, height: 900 },
+  });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
@@ -64,62 +75,98 @@ async function openPane(): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await openPane();
   await page.click("#tab-check");
   await page.setInputFiles("#quota-file-check", quotaFile);
-  await page.waitForFunction(() => document.querySelector("#panel-check")?.textContent?.includes("12 个学院"));
-  const files = reports.map((f) => ({ name: f.replace(/^.*[\\/]/, ""), mimeType: "application/octet-stream", buffer: readFileSync(f) }));
-  await page.setInputFiles("#report-files", [...files, { name: "坏.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("nope") }]);
+  await page.waitForFunction(() =>
+    document.querySelector("#panel-check")?.textContent?.includes("12 个学院")
+  );
+  const files = reports.map((f) => ({
+    name: f.replace(/^.*[\\/]/, ""),
+    mimeType: "application/octet-stream",
+    buffer: readFileSync(f),
+  }));
+  await page.setInputFiles("#report-files", [
+    ...files,
+    { name: "坏.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("nope") },
+  ]);
   await page.waitForSelector("#check-output .report-result:nth-child(4)");
-  const headings = await page.$$eval("#check-output .result__heading", (hs) => hs.map((h) => h.textContent));
+  const headings = await page.$$eval("#check-output .result__heading", (hs) =>
+    hs.map((h) => h.textContent)
+  );
+  // errors first, then the reports that passed, each group in file order
   expect(headings).toEqual([
-    "✓ 通过：外国语学院-2022年6月.xlsx · 2022年6月",
-    "✓ 通过：人文学院-2022年6月.xlsx · 2022年6月",
     "✗ 有错误：艺术学院-2022年6月.xlsx · 2022年6月",
     "✗ 有错误：坏.xlsx",
+    "✓ 通过：外国语学院-2022年6月.xlsx · 2022年6月",
+    "✓ 通过：人文学院-2022年6月.xlsx · 2022年6月",
   ]);
-  const codes = await page.$$eval("#check-output [data-code]", (items) => items.map((i) => i.getAttribute("data-code")));
-  expect(codes).toEqual(["date-late", "month-exceeds-cumulative", "file-unreadable"]);
+  const codes = await page.$$eval("#check-output [data-code]", (items) =>
+    items.map((i) => i.getAttribute("data-code"))
+  );
+  expect(codes).toEqual(["month-exceeds-cumulative", "file-unreadable", "date-late"]);
   expect(await page.textContent("#status")).toContain("2 份通过，2 份有错误");
   expect(errors).toEqual([]);
   await page.close();
 });
 
-(ready ? test : test.skip)("月报检查 with last month's master: 累计已完成 checked against its 月报台账", async () => {
-  const master = join(tmp(), "june-master.xlsx");
-  expect((await runCli("rollup", ...reports, "-o", master, "--quotas", quotaFile)).code).toBe(1);
-  // July as June's demo figures again: 累计 unchanged although 当月完成 > 0, so every section is wrong.
-  const quotas = quotaLookupFromTables(buildQuotaTables(planColleges()).rows);
-  const july = join(tmp(), "外国语学院-2022年7月.xlsx");
-  await writeModelToFile({ sheets: [demoReport(quotas.find("外国语学院")!, { year: 2022, month: 7 }, 0.5, 20)] }, july);
-  const { page, errors } = await openPane();
-  await page.click("#tab-check");
-  await page.setInputFiles("#quota-file-check", quotaFile);
-  await page.waitForFunction(() => document.querySelector("#panel-check")?.textContent?.includes("12 个学院"));
-  await page.setInputFiles("#previous-file-check", master);
-  await page.waitForFunction(() => document.querySelector("#panel-check")?.textContent?.includes("已选：june-master.xlsx"));
-  await page.setInputFiles("#report-files", july);
-  await page.waitForSelector("#check-output .report-result");
-  const codes = await page.$$eval("#check-output [data-code]", (items) => items.map((i) => i.getAttribute("data-code")));
-  expect(codes).toEqual(Array(4).fill("cumulative-mismatch"));
-  expect(errors).toEqual([]);
-  await page.close();
-});
+(ready ? test : test.skip)(
+  "月报检查 with last month's master: 累计已完成 checked against its 月报台账",
+  async () => {
+    const master = join(tmp(), "june-master.xlsx");
+    expect((await runCli("rollup", ...reports, "-o", master, "--quotas", quotaFile)).code).toBe(1);
+    // July as June's demo figures again: 累计 unchanged although 当月完成 > 0, so every section is wrong.
+    const quotas = quotaLookupFromTables(buildQuotaTables(planColleges()).rows);
+    const july = join(tmp(), "外国语学院-2022年7月.xlsx");
+    await writeModelToFile(
+      { sheets: [demoReport(quotas.find("外国语学院")!, { year: 2022, month: 7 }, 0.5, 20)] },
+      july
+    );
+    const { page, errors } = await openPane();
+    await page.click("#tab-check");
+    await page.setInputFiles("#quota-file-check", quotaFile);
+    await page.waitForFunction(() =>
+      document.querySelector("#panel-check")?.textContent?.includes("12 个学院")
+    );
+    await page.setInputFiles("#previous-file-check", master);
+    await page.waitForFunction(() =>
+      document.querySelector("#panel-check")?.textContent?.includes("已选：june-master.xlsx")
+    );
+    await page.setInputFiles("#report-files", july);
+    await page.waitForSelector("#check-output .report-result");
+    const codes = await page.$$eval("#check-output [data-code]", (items) =>
+      items.map((i) => i.getAttribute("data-code"))
+    );
+    expect(codes).toEqual(Array(4).fill("cumulative-mismatch"));
+    expect(errors).toEqual([]);
+    await page.close();
+  }
+);
 
 (ready ? test : test.skip)("月报汇总: the downloaded master holds 汇总 and 月报台账", async () => {
   const { page, errors } = await openPane();
   await page.click("#tab-rollup");
   await page.setInputFiles("#quota-file-rollup", quotaFile);
-  await page.waitForFunction(() => document.querySelector("#panel-rollup")?.textContent?.includes("12 个学院"));
+  await page.waitForFunction(() =>
+    document.querySelector("#panel-rollup")?.textContent?.includes("12 个学院")
+  );
   await page.setInputFiles("#rollup-files", reports);
   await page.waitForSelector("#download-master");
-  expect(await page.$$eval(".college-bar", (bars) => bars.map((b) => b.getAttribute("data-college")))).toEqual(["外国语学院", "人文学院"]);
+  expect(
+    await page.$$eval(".college-bar", (bars) => bars.map((b) => b.getAttribute("data-college")))
+  ).toEqual(["外国语学院", "人文学院"]);
   expect(await page.textContent("#late-colleges")).toContain("人文学院");
   expect(await page.textContent("#rejected-reports")).toContain("艺术学院");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-master")]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click("#download-master"),
+  ]);
   const file = join(tmp(), "master.xlsx");
   await download.saveAs(file);
   const grids = await readGrids(ExcelJS, readFileSync(file), file);
   expect(grids.map((g) => g.name)).toEqual(["汇总2022-06", "月报台账"]);
   const ledger = grids[1]!.rows.slice(1).filter((r) => r.length > 0);
-  expect(ledger.map((r) => r[0])).toEqual([...Array(4).fill("外国语学院"), ...Array(4).fill("人文学院")]);
+  expect(ledger.map((r) => r[0])).toEqual([
+    ...Array(4).fill("外国语学院"),
+    ...Array(4).fill("人文学院"),
+  ]);
   expect(errors).toEqual([]);
   await page.close();
 });

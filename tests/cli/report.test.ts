@@ -212,7 +212,7 @@ describe("quota template", () => {
       io
     );
     expect(code).toBe(1);
-    expect(io.err.join("\n")).toContain("不是由 quota generate 生成的任务分配表");
+    expect(io.err.join("\n")).toContain("不是本工具生成的任务分配表");
   });
 
   test.each([
@@ -330,8 +330,9 @@ describe("quota validate", () => {
       ["photo.jpg", false, ["file-unreadable@null"]],
       ["huge.xlsx", false, ["file-unreadable@null"]],
       ["missing.xlsx", false, ["file-unreadable@null"]],
-      ["quota.xlsx", false, ["form-not-found@A1"]],
     ]);
+    // the quota workbook is the tool's own, not a report: skipped with a note
+    expect(io.err.join("\n")).toContain("“quota.xlsx”是任务分配表，不是月报表，已跳过");
     const message = (i: number) => results[i]!.errors[0]!.message;
     expect(message(0)).toContain(".xls");
     expect(message(2)).toContain("空");
@@ -379,7 +380,7 @@ describe("quota validate", () => {
     expect(io.err.join("\n")).toContain("没有找到上月的月报表");
     const io2 = collect();
     expect(await validate({ files: [good], quotas: good }, io2)).toBe(1);
-    expect(io2.err.join("\n")).toContain("不是由 quota generate 生成的任务分配表");
+    expect(io2.err.join("\n")).toContain("不是本工具生成的任务分配表");
   });
 
   test("usage errors", async () => {

@@ -1,5 +1,6 @@
 import type { Grid } from "../../core/grid";
 import { readQuotaLookup } from "../../core/report/quotaLookup";
+import { importTimeZone, localTime } from "../../core/rollup/localTime";
 import type { YearMonth } from "../../core/report/reportMonth";
 import { LEDGER_SHEET, readLedger } from "../../core/rollup/ledgerSheet";
 import { readSchoolTargets } from "../../core/rollup/readSchoolTargets";
@@ -82,7 +83,7 @@ export async function rollUpInWorkbook(
     month: options.month
       ? `${options.month.year}-${String(options.month.month).padStart(2, "0")}`
       : null,
-    importedAt: new Date().toISOString(),
+    importedAt: localTime(new Date(), importTimeZone(undefined)),
   });
   if ("error" in result) return result;
   if (result.outcome.replaced.length > 0 && !(await confirm(result.outcome.replaced))) return null;

@@ -80,7 +80,7 @@ const TABLES: readonly [string, SectionKey][] = [
 ];
 const NAME_HEADER = /学院名称|^二级学院$|^学院$|^单位$|单位名称/;
 const TOTAL_ROW = /^(合计|总计|小计|全校|共计)/;
-const NOT_QUOTA = "不是由 quota generate 生成的任务分配表";
+const NOT_QUOTA = "不是本工具生成的任务分配表";
 
 /** Colleges and quotas of one table: the header row with 二级学院名称, the quota in its last column. */
 function readTable(grid: Grid, table: string): Map<string, { college: string; quota: number }> {

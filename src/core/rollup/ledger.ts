@@ -12,7 +12,7 @@ export interface LedgerRow {
   readonly cumulative: number | null;
   readonly file: string;
   readonly sha256: string;
-  /** ISO time of the import. */
+  /** When it was imported, as a person reads it: 2026-11-29 09:50 local time (older masters: ISO). */
   readonly importedAt: string;
   readonly filer: string | null;
   /** 填报时间, YYYY-MM-DD. */

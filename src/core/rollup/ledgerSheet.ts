@@ -19,11 +19,12 @@ const COLUMNS: readonly [keyof LedgerRow, string, number][] = [
   ["done", "当月完成", 10],
   ["cumulative", "累计已完成", 11],
   ["file", "来源文件", 28],
-  ["sha256", "SHA-256", 20],
-  ["importedAt", "导入时间", 22],
+  ["importedAt", "导入时间", 17],
   ["filer", "填报人", 12],
   ["filedOn", "填报时间", 12],
   ["check", "校验", 10],
+  // For audit (which file exactly), out of a reader's way at the end.
+  ["sha256", "SHA-256", 20],
 ];
 
 /** Columns a master written before they existed may lack. */

@@ -226,7 +226,8 @@ function reportProblems(
       message: `这是 ${r.month ?? "月份不明"} 的报表，本次汇总 ${month}`,
     });
   }
-  if (!(r.valid && r.report && r.college && previous)) return problems;
+  // A report of another month is refused for its month alone: its 累计 says nothing about this month's.
+  if (problems.length > 0 || !(r.valid && r.report && r.college && previous)) return problems;
   const against = checkPrevious(r.report, r.college, previous).filter(
     (p) => p.severity === "error"
   );

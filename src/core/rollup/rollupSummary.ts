@@ -40,6 +40,8 @@ export interface RollupSummary {
   /** Colleges expected to report that sent nothing for the month. */
   readonly missing: readonly string[];
   readonly late: readonly LateReport[];
+  /** No quota workbook: the school's 年度任务 is the sum of the colleges in the ledger, not the plan's. */
+  readonly targetsFromReports?: boolean;
 }
 
 /** The school's totals from the quota workbook (表1–表4 合计), when known. */
@@ -140,5 +142,6 @@ export function summarize(
       (c) => !byCollege.has(c) && !options.sentRejected?.includes(c)
     ),
     late,
+    ...(options.quotas || options.schoolTargets ? {} : { targetsFromReports: true }),
   };
 }

@@ -4,6 +4,10 @@ import { parseMonth } from "../report/reportMonth";
 import { ModelCell, SheetModel, cell } from "../workbookModel";
 import type { RollupSummary } from "./rollupSummary";
 
+/** Said wherever school totals are shown without the quota workbook (the master, the page). */
+export const TARGETS_FROM_REPORTS =
+  "注意：汇总时未选任务分配表，全校年度任务和完成率按已报送学院的年度任务之和计算，不是方案规定的全校任务；未报送名单也只含曾报送过的学院。";
+
 export const summarySheetName = (month: string) => `汇总${month}`;
 
 /** A report that was not rolled up: its file, how many errors, and (when given) what they are. */
@@ -65,6 +69,7 @@ export function summarySheet(
     merges.push(`${cellAddress(header, 1)}:${cellAddress(header + 1, 1)}`);
   }
   merges.push(`${cellAddress(first, 0)}:${cellAddress(rows.length - 1, 0)}`);
+  if (summary.targetsFromReports) push(cell(TARGETS_FROM_REPORTS, "warning"));
   for (const s of SECTION_KEYS) {
     const { target, collegeTargets } = summary.sections[s];
     if (target !== null && target !== collegeTargets) {

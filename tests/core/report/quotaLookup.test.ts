@@ -89,7 +89,7 @@ describe("reading quotas back from the quota workbook", () => {
 
   test("not a quota workbook: a clear QuotaError", () => {
     expect(() => readQuotaLookup(grids.filter((g) => g.name !== "表3"))).toThrow(
-      /不是由 quota generate 生成的任务分配表：没有工作表“表3”/
+      /不是本工具生成的任务分配表：没有工作表“表3”/
     );
     expect(() => readQuotaLookup([{ name: "表1", rows: [["学院", "人数"]] }])).toThrow(QuotaError);
     const noCache = grids.map((g) =>

@@ -1,0 +1,55 @@
+import { mkdir } from "fs/promises";
+import { basename, join } from "path";
+import { writeModelToFile } from "../adapters/xlsx/node";
+import { QuotaError } from "../core/errors";
+import {
+  collegeTemplateFileName,
+  collegeTemplates,
+  collegeTemplatesWorkbook,
+} from "../core/report/collegeTemplates";
+import type { YearMonth } from "../core/report/reportMonth";
+import type { Output } from "./output";
+import { readQuotaFile } from "./template";
+import { UsageError } from "./usage";
+
+export interface TemplateAllArgs {
+  readonly month: YearMonth;
+  readonly quotas?: string;
+  /** An .xlsx (a sheet per college), or with split a folder (a file per college). */
+  readonly output: string;
+  readonly split: boolean;
+}
+
+/** `quota template --all`: every college of the quota workbook, in one workbook or one file each. */
+export async function templateAll(args: TemplateAllArgs, out: Output): Promise<number> {
+  if (args.quotas === undefined)
+    throw new UsageError("template --all 需要 --quotas <任务分配表.xlsx>，从中取得全部学院");
+  if (!args.split && !/\.xlsx$/i.test(args.output))
+    throw new UsageError(
+      "template --all 需要 -o <月报表.xlsx>；每个学院一个文件时加 --split，-o 给文件夹"
+    );
+  let colleges;
+  try {
+    colleges = (await readQuotaFile(args.quotas)).colleges;
+  } catch (error) {
+    if (error instanceof QuotaError) {
+      out.stderr(`错误：${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  if (!args.split) {
+    await writeModelToFile(collegeTemplatesWorkbook(colleges, args.month), args.output);
+    out.stdout(`已生成月报表：${args.output}（${colleges.length} 个学院，每个学院一个工作表）`);
+    return 0;
+  }
+  await mkdir(args.output, { recursive: true });
+  for (const { college, sheet } of collegeTemplates(colleges, args.month)) {
+    const name = collegeTemplateFileName(college, args.month);
+    await writeModelToFile({ sheets: [sheet] }, join(args.output, name));
+  }
+  out.stdout(
+    `已在文件夹“${basename(args.output)}”中生成 ${colleges.length} 份月报表（每个学院一个文件）`
+  );
+  return 0;
+}

@@ -1,0 +1,43 @@
+import type { SheetModel, WorkbookModel } from "../workbookModel";
+import { buildReportTemplate, templateSheetName } from "./buildReportTemplate";
+import type { CollegeTargets } from "./quotaLookup";
+import type { YearMonth } from "./reportMonth";
+
+/** Characters Excel refuses in a sheet name, and its 31-character limit. */
+const SHEET_NAME_BAD = /[[\]:*?/\\]/g;
+const SHEET_NAME_MAX = 31;
+
+/** A college's 附件6 sheet named 学院2022年6月, so that the month is read back from the name. */
+export function collegeSheetName(college: string, month: YearMonth): string {
+  const suffix = templateSheetName(month);
+  const name = college.replace(SHEET_NAME_BAD, "").slice(0, SHEET_NAME_MAX - suffix.length);
+  return `${name}${suffix}`;
+}
+
+/** One 附件6 per college, each on its own sheet, with the college's 年度任务 filled in. */
+export function collegeTemplates(
+  colleges: readonly CollegeTargets[],
+  month: YearMonth
+): { college: string; sheet: SheetModel }[] {
+  const used = new Set<string>();
+  return colleges.map((targets) => {
+    let name = collegeSheetName(targets.college, month);
+    for (let n = 2; used.has(name); n++) name = `${n}${collegeSheetName(targets.college, month)}`;
+    used.add(name);
+    const sheet = buildReportTemplate({ college: targets.college, month, targets });
+    return { college: targets.college, sheet: { ...sheet, name } };
+  });
+}
+
+/** All colleges' 附件6 in one workbook, a sheet per college. */
+export function collegeTemplatesWorkbook(
+  colleges: readonly CollegeTargets[],
+  month: YearMonth
+): WorkbookModel {
+  return { sheets: collegeTemplates(colleges, month).map((t) => t.sheet) };
+}
+
+/** A file name for one college's 附件6: 月报表-外国语学院-2022年6月.xlsx. */
+export function collegeTemplateFileName(college: string, month: YearMonth): string {
+  return `月报表-${college.replace(/[\\/:*?"<>|]/g, "")}-${templateSheetName(month)}.xlsx`;
+}

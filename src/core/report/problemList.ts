@@ -1,0 +1,98 @@
+import { SheetModel, WorkbookModel, cell } from "../workbookModel";
+import type { FindingCode, Severity } from "./finding";
+import type { ReportResult } from "./validateReport";
+
+/** What the college does about each finding, in words for the person who fills in the form. */
+export const HOW_TO_FIX: Readonly<Record<FindingCode, string>> = {
+  "file-unreadable": "用 Excel 或 WPS 打开后另存为 .xlsx，再重新报送",
+  "form-not-found": "请使用教务处下发的月报表（附件6）模板填写",
+  "label-missing": "请勿改动模板中的文字，按模板重新填写",
+  "progress-label-missing": "请保留模板左侧的“工作进度”字样",
+  "section-missing": "请补上缺少的一项（按模板的四项填写）",
+  "section-label": "请把该项名称改回模板中的写法",
+  "section-duplicate": "同一项只保留一行",
+  "header-unit": "请按模板表头填写单位（人次/人）",
+  "value-missing": "请在该单元格填写数字（没有就填 0）",
+  "value-text": "请把文字格式的数字改为数字格式",
+  "value-not-number": "请只填阿拉伯数字",
+  "value-negative": "人数不能为负数，请更正",
+  "value-fraction": "人数应为整数，请更正",
+  "month-exceeds-cumulative": "当月完成不能大于累计已完成，请核对",
+  "rate-missing": "请填写累计完成率，或保留模板中的公式",
+  "rate-not-number": "累计完成率请填数字，或保留模板中的公式",
+  "rate-mismatch": "累计完成率应为 累计已完成 ÷ 年度任务 × 100，请更正或保留模板中的公式",
+  "rate-without-target": "请先填写年度任务",
+  "college-unknown": "填报单位请写学院全称（与任务分配表一致）",
+  "college-name-differs": "填报单位请写与任务分配表一致的名称",
+  "target-mismatch": "年度任务请按任务分配表填写",
+  "cumulative-mismatch": "累计已完成应为 上月累计 + 本月完成，请核对",
+  "previous-missing": "无需修改；如上月已报送，请向教务处核对",
+  "unit-missing": "请填写填报单位",
+  "filer-missing": "请填写填报人",
+  "head-missing": "请填写负责人",
+  "date-missing": "请填写填报时间（年、月、日）",
+  "date-invalid": "填报时间应为有效日期",
+  "date-late": "请按时报送（每月 27 日前）",
+  "date-early": "请核对填报时间是否写错",
+  "month-unknown": "请在工作表名或文件名中写明月份，如 2022年6月",
+  "month-mismatch": "请核对报表月份，改为本月后重新报送",
+  "sheet-hidden": "请取消隐藏该工作表，或删除它后重新报送（报表只能放在可见的工作表中）",
+  "text-cut": "该单元格文字过长（超过 32767 个字符），请删减后重新报送",
+};
+
+/** One line of the 问题清单: a finding of one report, with where and what to do. */
+export interface ProblemRow {
+  readonly college: string;
+  readonly file: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** Every finding of the reports, one row each: errors first, then by college and file. */
+export function problemRows(results: readonly ReportResult[]): ProblemRow[] {
+  const rows = results.flatMap((r) =>
+    [...r.errors, ...r.warnings].map((f) => ({
+      college: r.college ?? "（填报单位不明）",
+      file: r.file ?? "",
+      sheet: r.sheet ?? "",
+      cell: f.cell ?? "",
+      severity: f.severity,
+      message: f.message,
+      fix: HOW_TO_FIX[f.code],
+    }))
+  );
+  const rank = (s: Severity) => (s === "error" ? 0 : 1);
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => rank(a.row.severity) - rank(b.row.severity) || a.i - b.i)
+    .map((x) => x.row);
+}
+
+/** The 问题清单 workbook: a sheet ready to send back to the colleges. */
+export function problemListWorkbook(rows: readonly ProblemRow[]): WorkbookModel {
+  const head = ["学院", "文件", "工作表", "单元格", "类别", "问题", "怎么改"];
+  const sheet: SheetModel = {
+    name: "问题清单",
+    cells: [
+      [cell(`月报表问题清单（${rows.length} 条，错误在前）`, "title")],
+      head.map((h) => cell(h, "header")),
+      ...rows.map((r) => [
+        cell(r.college, "text"),
+        cell(r.file, "text"),
+        cell(r.sheet, "text"),
+        cell(r.cell, "text"),
+        cell(r.severity === "error" ? "错误" : "提醒", r.severity === "error" ? "warning" : "text"),
+        cell(r.message, "text"),
+        cell(r.fix, "text"),
+      ]),
+      ...(rows.length === 0 ? [[cell("没有发现问题。", "note")]] : []),
+    ],
+    merges: ["A1:G1"],
+    columnWidths: [18, 24, 14, 8, 6, 50, 40],
+    frozenRows: 2,
+  };
+  return { sheets: [sheet] };
+}
