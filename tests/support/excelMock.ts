@@ -1,7 +1,13 @@
 /* An Excel workbook for office-addin-mock: enough of the object model for our adapters, with a
    counted context.sync(). Properties read before load + sync come back as the mock's error
-   strings, so a test fails when the code reads what it did not load. */
+   strings, so a test fails when the code reads what it did not load. Stricter than the mock
+   where Excel is: every call is mirrored on the real Office.js request builder and each sync's
+   request is measured against a budget; names.add of an existing name throws InvalidArgument;
+   writing a 2-D array whose shape differs from the range throws; a name whose sheet was deleted
+   reads =#REF!$A$1. */
 import { OfficeMockObject } from "office-addin-mock";
+import { mirror } from "./mirror";
+import { SentRequest, realContext } from "./officeRequest";
 import type { ExcelFeatures } from "../../src/adapters/office/features";
 import type { CellValue } from "../../src/core/grid";
 
@@ -21,6 +27,31 @@ export interface SheetSpec {
   /** Values from A1. */
   rows?: CellValue[][];
   tables?: string[];
+  /** Charts already on the sheet (an earlier run's). */
+  charts?: number;
+}
+
+/** Excel's error for a bad argument, as Office.js raises it. */
+export function excelError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code, name: "RichApi.Error" });
+}
+
+/** Rows × columns of "B2:D5" or "B2"; null for whole rows, columns or the whole sheet. */
+export function shapeOf(address: string): [number, number] | null {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address.replace(/\$/g, ""));
+  if (!m) return null;
+  const col = (letters: string) =>
+    [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const rows = m[3] ? Number(m[4]) - Number(m[2]) + 1 : 1;
+  const columns = m[3] ? col(m[3]) - col(m[1]!) + 1 : 1;
+  return [rows, columns];
+}
+
+const ARRAY_PROPERTIES = new Set(["values", "formulas", "numberFormat"]);
+
+export interface MockOptions {
+  /** Largest request a sync may send, in bytes (measured with the real request builder). */
+  budget?: number;
 }
 
 export interface RangeWrite {
@@ -50,10 +81,21 @@ export class ExcelMock {
   readonly fills = new Map<string, string>();
   selection = { rowIndex: 0, columnIndex: 0, rowCount: 1, columnCount: 1 };
   readonly context: Mock;
+  /** The requests the syncs sent, measured with the real Office.js request builder. */
+  readonly requests: SentRequest[];
+  budget: number;
   private readonly rowsBySheet = new Map<string, CellValue[][]>();
 
-  constructor(specs: SheetSpec[], names: { name: string; formula: string }[] = []) {
-    for (const spec of specs) this.addSheet(spec.name, spec.rows ?? [], spec.tables ?? []);
+  constructor(
+    specs: SheetSpec[],
+    names: { name: string; formula: string }[] = [],
+    options: MockOptions = {}
+  ) {
+    this.budget = options.budget ?? 1_000_000;
+    for (const spec of specs) {
+      const ws = this.addSheet(spec.name, spec.rows ?? [], spec.tables ?? []);
+      for (let i = 0; i < (spec.charts ?? 0); i++) this.addChart(ws, `图表 ${i + 1}`);
+    }
     this.active = specs[0]?.name ?? "";
     for (const n of names)
       this.names.push(this.mock({ name: n.name, formula: n.formula, visible: false }));
@@ -70,8 +112,8 @@ export class ExcelMock {
         },
         extra
       );
-    this.context = new OfficeMockObject({}) as Mock; // not in the registry: its sync is the counted one below
-    this.context.workbook = {
+    const mockContext = new OfficeMockObject({}) as Mock; // not in the registry: its sync is the counted one below
+    mockContext.workbook = {
       worksheets: collection(() => self.sheets, {
         getActiveWorksheet: () => self.sheet(self.active),
         getItem: (name: string) => self.sheet(name),
@@ -92,6 +134,8 @@ export class ExcelMock {
       names: collection(() => self.names, {
         add: (name: string, reference: Mock, comment: string) => {
           self.calls.push(`name ${name}`);
+          if (self.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+            throw excelError("InvalidArgument", `The argument is invalid or missing: name ${name}`);
           const formula = `='${reference.sheetName}'!$A$1`;
           const item = self.mock({ name, formula, visible: true, comment });
           self.names.push(item);
@@ -105,13 +149,71 @@ export class ExcelMock {
         return r;
       },
     };
-    this.context.application = {
+    mockContext.application = {
       suspendApiCalculationUntilNextSync: () => self.calls.push("suspend"),
     };
-    this.context.sync = async () => {
+    const real = realContext();
+    this.requests = real.requests;
+    mockContext.sync = async () => {
       self.syncs++;
+      const before = self.requests.length;
+      await real.context.sync();
+      const sent = self.requests.length > before ? self.requests.at(-1) : undefined;
+      if (sent && sent.bytes > self.budget)
+        throw new Error(
+          `sync ${self.syncs} sends ${(sent.bytes / 1e6).toFixed(2)} MB, over the budget of ${(self.budget / 1e6).toFixed(2)} MB`
+        );
       for (const m of self.registry) await m.sync();
     };
+    this.context = mirror(mockContext, () => real.context);
+  }
+
+  /** Requests measured so far, in MB, one per sync that sent something. */
+  get megabytes(): number[] {
+    return this.requests.map((r) => r.bytes / 1e6);
+  }
+
+  /** A person deletes a sheet: names on it read =#REF!$A$1, as Excel reads them. */
+  deleteSheet(name: string): void {
+    const index = this.sheets.findIndex((s) => s.sheetName === name);
+    if (index < 0) throw new Error(`ItemNotFound: ${name}`);
+    this.sheets.splice(index, 1);
+    for (const n of this.names) if (refersTo(n.formula, name)) n.formula = "=#REF!$A$1";
+  }
+
+  /** A person renames a sheet: names follow it. */
+  renameSheet(from: string, to: string): void {
+    const ws = this.sheet(from);
+    ws.sheetName = to;
+    ws.name = to;
+    this.rowsBySheet.set(to, this.rowsBySheet.get(from) ?? []);
+    for (const t of ws.tableItems as Mock[]) t.worksheet.name = to;
+    for (const n of this.names)
+      if (refersTo(n.formula, from)) n.formula = `='${to.replace(/'/g, "''")}'!$A$1`;
+  }
+
+  /** A person moves a sheet to another position: nothing else changes. */
+  moveSheet(name: string, position: number): void {
+    const ws = this.sheet(name);
+    this.sheets.splice(this.sheets.indexOf(ws), 1);
+    this.sheets.splice(position, 0, ws);
+  }
+
+  /** Charts on a sheet now. */
+  chartsOn(name: string): string[] {
+    return (this.sheet(name).chartItems as Mock[]).map((c) => c.name as string);
+  }
+
+  private addChart(ws: Mock, name: string): Mock {
+    const chart = this.mock({ name });
+    chart.title = {};
+    chart.setPosition = () => undefined;
+    chart.delete = () => {
+      const list = ws.chartItems as Mock[];
+      list.splice(list.indexOf(chart), 1);
+    };
+    (ws.chartItems as Mock[]).push(chart);
+    return chart;
   }
 
   mock(data: Record<string, unknown>): Mock {
@@ -133,15 +235,17 @@ export class ExcelMock {
     ws.sheetName = name;
     ws.tableItems = tables.map((t) => this.mock({ name: t, worksheet: { name } }));
     ws.getUsedRangeOrNullObject = () => {
-      const data = self.rowsBySheet.get(name) ?? [];
+      const data = self.rowsBySheet.get(ws.sheetName) ?? [];
       const width = Math.max(0, ...data.map((r) => r.length));
       const values = data.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
       const used = self.mock({ values, formulas: values, rowIndex: 0, columnIndex: 0 });
       used.isNullObject = data.length === 0;
       return used;
     };
+    ws.delete = () => self.deleteSheet(ws.sheetName);
     ws.getRange = (address = "") => {
-      const range = self.mock({
+      const name = ws.sheetName as string;
+      const plain = self.mock({
         format: {
           font: {},
           fill: { color: self.fills.get(`${name}!${address}`) ?? "#FFFFFF" },
@@ -149,6 +253,23 @@ export class ExcelMock {
         },
         dataValidation: {},
       });
+      const shape = shapeOf(address);
+      const range = new Proxy(plain, {
+        set(target, prop, value) {
+          if (shape && ARRAY_PROPERTIES.has(String(prop)) && Array.isArray(value)) {
+            const columns = new Set(
+              value.map((row: unknown) => (Array.isArray(row) ? row.length : -1))
+            );
+            if (value.length !== shape[0] || columns.size !== 1 || !columns.has(shape[1]))
+              throw excelError(
+                "InvalidArgument",
+                `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${address}).`
+              );
+          }
+          return Reflect.set(target, prop, value);
+        },
+      }) as Mock;
+      self.registry[self.registry.length - 1] = range;
       range.sheetName = name;
       range.format.borders.getItem = () => ({});
       range.format.fill.clear = () => self.calls.push(`clear fill ${name}!${address}`);
@@ -169,17 +290,27 @@ export class ExcelMock {
         self.addedTables.push({ sheet: name, address, mock: table });
         return table;
       },
-      getItem: (t: string) => ({ delete: () => self.deletedTables.push(`${name}!${t}`) }),
+      getItem: (t: string) => ({
+        delete: () => self.deletedTables.push(`${ws.sheetName}!${t}`),
+        convertToRange: () => self.deletedTables.push(`${ws.sheetName}!${t}`),
+      }),
     };
     ws.freezePanes = { freezeRows: (n: number) => self.calls.push(`freeze ${name} ${n}`) };
     ws.pageLayout = { setPrintArea: () => undefined, setPrintTitleRows: () => undefined };
     ws.activate = () => self.calls.push(`activate ${name}`);
+    ws.chartItems = [];
     ws.charts = {
+      get items() {
+        return ws.chartItems;
+      },
+      load: (props: string) => {
+        for (const c of ws.chartItems as Mock[]) c.load(props.replace(/items\//g, ""));
+      },
       add: (type: string, source: Mock) => {
         self.calls.push(
-          `chart ${name} ${type} ${self.ranges.find((r) => r.mock === source)?.address}`
+          `chart ${ws.sheetName} ${type} ${self.ranges.find((r) => r.mock === source)?.address}`
         );
-        return { title: {}, setPosition: () => undefined };
+        return self.addChart(ws, `图表 ${self.calls.length}`);
       },
     };
     this.sheets.push(ws);
@@ -191,13 +322,20 @@ export class ExcelMock {
     return this.ranges.filter((r) => r.sheet === sheet);
   }
 
-  /** The 2-D formulas array written at A1 of a sheet. */
+  /** The 2-D formulas array written from A1 of a sheet (put together when written in several ranges). */
   formulasAt(sheet: string): unknown[][] | undefined {
-    return this.writes(sheet).find(
-      (r) =>
-        r.address.startsWith("A1:") &&
-        r.mock.formulas !== undefined &&
-        Array.isArray(r.mock.formulas)
-    )?.mock.formulas;
+    const rows: unknown[][] = [];
+    for (const w of this.writes(sheet)) {
+      const m = /^A(\d+):[A-Z]+\d+$/.exec(w.address);
+      if (!m || !Array.isArray(w.mock.formulas)) continue;
+      (w.mock.formulas as unknown[][]).forEach((row, i) => (rows[Number(m[1]) - 1 + i] = row));
+    }
+    return rows.length > 0 && rows[0] ? rows : undefined;
   }
+
+}
+
+function refersTo(formula: string, sheet: string): boolean {
+  const quoted = `'${sheet.replace(/'/g, "''")}'!`;
+  return formula.startsWith(`=${quoted}`) || formula.startsWith(`=${sheet}!`);
 }
