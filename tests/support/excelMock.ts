@@ -29,6 +29,10 @@ export interface SheetSpec {
   tables?: string[];
   /** Charts already on the sheet (an earlier run's). */
   charts?: number;
+  /** Values where they differ from `rows` (which then hold formulas): what formulas calculate to. */
+  values?: CellValue[][];
+  /** Dynamic-array spills: anchor cell → the spill range ("A1" → "A1:A3"). */
+  spills?: Record<string, string>;
 }
 
 /** Excel's error for a bad argument, as Office.js raises it. */
@@ -94,11 +98,12 @@ export class ExcelMock {
     this.budget = options.budget ?? 1_000_000;
     for (const spec of specs) {
       const ws = this.addSheet(spec.name, spec.rows ?? [], spec.tables ?? []);
+      ws.valueRows = spec.values;
+      ws.spills = spec.spills ?? {};
       for (let i = 0; i < (spec.charts ?? 0); i++) this.addChart(ws, `图表 ${i + 1}`);
     }
     this.active = specs[0]?.name ?? "";
-    for (const n of names)
-      this.names.push(this.mock({ name: n.name, formula: n.formula, visible: false }));
+    for (const n of names) this.names.push(this.nameItem(n.name, n.formula, ""));
     const self = this;
     const collection = (items: () => Mock[], extra: Record<string, unknown>) =>
       Object.assign(
@@ -132,12 +137,17 @@ export class ExcelMock {
         },
       }),
       names: collection(() => self.names, {
+        getItem: (name: string) => {
+          const item = self.names.find((n) => n.rawName.toLowerCase() === name.toLowerCase());
+          if (!item) throw excelError("ItemNotFound", `name ${name}`);
+          return { delete: () => self.names.splice(self.names.indexOf(item), 1) };
+        },
         add: (name: string, reference: Mock, comment: string) => {
           self.calls.push(`name ${name}`);
-          if (self.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          if (self.names.some((n) => n.rawName.toLowerCase() === name.toLowerCase()))
             throw excelError("InvalidArgument", `The argument is invalid or missing: name ${name}`);
           const formula = `='${reference.sheetName}'!$A$1`;
-          const item = self.mock({ name, formula, visible: true, comment });
+          const item = self.nameItem(name, formula, comment);
           self.names.push(item);
           self.addedNames.push({ name, formula, item });
           return item;
@@ -178,18 +188,31 @@ export class ExcelMock {
     const index = this.sheets.findIndex((s) => s.sheetName === name);
     if (index < 0) throw new Error(`ItemNotFound: ${name}`);
     this.sheets.splice(index, 1);
-    for (const n of this.names) if (refersTo(n.formula, name)) n.formula = "=#REF!$A$1";
+    for (const n of this.names) if (refersTo(n.rawFormula, name)) this.setFormula(n, "=#REF!$A$1");
   }
 
   /** A person renames a sheet: names follow it. */
   renameSheet(from: string, to: string): void {
     const ws = this.sheet(from);
     ws.sheetName = to;
-    ws.name = to;
+    reset(ws, "name", to);
     this.rowsBySheet.set(to, this.rowsBySheet.get(from) ?? []);
     for (const t of ws.tableItems as Mock[]) t.worksheet.name = to;
     for (const n of this.names)
-      if (refersTo(n.formula, from)) n.formula = `='${to.replace(/'/g, "''")}'!$A$1`;
+      if (refersTo(n.rawFormula, from)) this.setFormula(n, `='${to.replace(/'/g, "''")}'!$A$1`);
+  }
+
+  /** A defined name; rawName and rawFormula are what it is, for the double's own checks. */
+  private nameItem(name: string, formula: string, comment: string): Mock {
+    const item = this.mock({ name, formula, visible: false, comment });
+    item.rawName = name;
+    item.rawFormula = formula;
+    return item;
+  }
+
+  private setFormula(item: Mock, formula: string): void {
+    item.rawFormula = formula;
+    reset(item, "formula", formula);
   }
 
   /** A person moves a sheet to another position: nothing else changes. */
@@ -197,6 +220,34 @@ export class ExcelMock {
     const ws = this.sheet(name);
     this.sheets.splice(this.sheets.indexOf(ws), 1);
     this.sheets.splice(position, 0, ws);
+  }
+
+  /** What the sheet holds now (values from A1; text written with a leading ' without it). */
+  rowsOf(name: string): CellValue[][] {
+    const rows = this.rowsBySheet.get(this.sheet(name).sheetName) ?? [];
+    let end = rows.length;
+    while (end > 0 && (rows[end - 1] ?? []).every((v) => v === null || v === "")) end--;
+    return Array.from({ length: end }, (_, r) => rows[r] ?? []);
+  }
+
+  /** A write of formulas or values lands in the sheet, so that the next run reads it back. */
+  store(ws: Mock, address: string, data: unknown[][]): void {
+    const m = /^([A-Z]+)(\d+)/.exec(address)!;
+    const column = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const rows = this.rowsBySheet.get(ws.sheetName) ?? [];
+    this.rowsBySheet.set(ws.sheetName, rows);
+    data.forEach((line, i) => {
+      const row = (rows[Number(m[2]) - 1 + i] ??= []);
+      line.forEach((v, j) => {
+        for (let k = row.length; k < column + j; k++) row[k] = null;
+        row[column + j] =
+          typeof v === "string" && v.startsWith("'")
+            ? v.slice(1)
+            : v === ""
+              ? null
+              : (v as CellValue);
+      });
+    });
   }
 
   /** Charts on a sheet now. */
@@ -235,10 +286,13 @@ export class ExcelMock {
     ws.sheetName = name;
     ws.tableItems = tables.map((t) => this.mock({ name: t, worksheet: { name } }));
     ws.getUsedRangeOrNullObject = () => {
-      const data = self.rowsBySheet.get(ws.sheetName) ?? [];
+      const data = self.rowsOf(ws.sheetName);
       const width = Math.max(0, ...data.map((r) => r.length));
-      const values = data.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
-      const used = self.mock({ values, formulas: values, rowIndex: 0, columnIndex: 0 });
+      const grid = (rows: CellValue[][]) =>
+        rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
+      const formulas = grid(data);
+      const values = ws.valueRows ? grid(ws.valueRows) : formulas;
+      const used = self.mock({ values, formulas, rowIndex: 0, columnIndex: 0 });
       used.isNullObject = data.length === 0;
       return used;
     };
@@ -266,6 +320,8 @@ export class ExcelMock {
                 `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${address}).`
               );
           }
+          if (shape && (prop === "formulas" || prop === "values") && Array.isArray(value))
+            self.store(ws, address, value as unknown[][]);
           return Reflect.set(target, prop, value);
         },
       }) as Mock;
@@ -276,10 +332,30 @@ export class ExcelMock {
       range.conditionalFormats = {
         add: (type: string) => (self.calls.push(`${type} ${name}!${address}`), { dataBar: {} }),
       };
+      range.getSpillingToRangeOrNullObject = () => {
+        const spill = (ws.spills as Record<string, string> | undefined)?.[address];
+        const start = spill ? /^([A-Z]+)(\d+)/.exec(spill)! : null;
+        const [rowCount, columnCount] = spill ? shapeOf(spill)! : [0, 0];
+        const col = start ? [...start[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 1;
+        const found = self.mock({
+          rowIndex: start ? Number(start[2]) - 1 : 0,
+          columnIndex: col - 1,
+          rowCount,
+          columnCount,
+        });
+        found.isNullObject = !spill;
+        return found;
+      };
       range.select = () => self.calls.push(`select ${name}!${address}`);
       range.merge = () => (write.merged = true);
       range.unmerge = () => undefined;
-      range.clear = () => (write.cleared = true);
+      range.clear = () => {
+        write.cleared = true;
+        const rows = self.rowsBySheet.get(ws.sheetName) ?? [];
+        const whole = /^(\d+):(\d+)$/.exec(address);
+        if (address === "") rows.length = 0;
+        else if (whole) for (let r = Number(whole[1]) - 1; r < Number(whole[2]); r++) rows[r] = [];
+      };
       const write: RangeWrite & { mock: Mock } = { sheet: name, address, mock: range };
       self.ranges.push(write);
       return range;
@@ -332,10 +408,14 @@ export class ExcelMock {
     }
     return rows.length > 0 && rows[0] ? rows : undefined;
   }
-
 }
 
 function refersTo(formula: string, sheet: string): boolean {
   const quoted = `'${sheet.replace(/'/g, "''")}'!`;
   return formula.startsWith(`=${quoted}`) || formula.startsWith(`=${sheet}!`);
+}
+
+/** Changes a mocked property the way Excel would: the code sees it after its next load + sync. */
+function reset(item: Mock, property: string, value: unknown): void {
+  (item as unknown as { setValue(p: string, v: unknown): void }).setValue(property, value);
 }

@@ -312,12 +312,13 @@ async function markOwned(
 }
 
 /**
- * Text Excel would take for something else when written: a formula (=, +, -, @), or a number,
- * date, time, percent or TRUE/FALSE as typed (2022-06 becomes a date, 1,000 a number, 6月20日 a
- * date in Chinese Excel).
+ * Text Excel would take for something else when written: a formula (=, +, -, @, and their
+ * full-width forms ＝ ＋ － ＠, which Excel with a Chinese input method also reads as formulas), an
+ * error value (#N/A, #REF! …), or a number, date, time, percent or TRUE/FALSE as typed (2022-06
+ * becomes a date, 1,000 a number, 6月20日 a date in Chinese Excel).
  */
 const COERCIBLE =
-  /^[=+\-@]|^\s*[(]?[\d$¥€.][\d\s.,:/\-年月日时分秒%)]*$|^\s*\d*\.?\d+e[-+]?\d+\s*$|^(true|false)$/i;
+  /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^\s*#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!|EXTERNAL!|PYTHON!)\s*$|^\s*[(]?[\d$¥€.][\d\s.,:/\-年月日时分秒%)]*$|^\s*\d*\.?\d+e[-+]?\d+\s*$|^(true|false)$/i;
 
 /** A cell as Range.formulas takes it: "=…" for a formula, text kept as text (a ' before it). */
 export function formulaOf(cell: ModelCell | null): string | number | boolean {

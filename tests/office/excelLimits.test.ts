@@ -1,0 +1,316 @@
+/* What real Excel enforces and office-addin-mock does not: request size (measured with the real
+   Office.js request builder), names that outlive their sheet, charts that pile up, spills. */
+import { convertFormulas } from "../../src/adapters/office/convertFormulas";
+import { generateInWorkbook } from "../../src/adapters/office/generateInWorkbook";
+import { PickedReport, rollUpInWorkbook } from "../../src/adapters/office/rollUpInWorkbook";
+import { demoReport, fill } from "../../src/cli/demoReports";
+import type { CellValue } from "../../src/core/grid";
+import { buildQuotaTables } from "../../src/core/quotaTables";
+import { buildQuotaWorkbook } from "../../src/core/quotaWorkbook";
+import { TEMPLATE_CELLS } from "../../src/core/report/buildReportTemplate";
+import { CollegeTargets, quotaLookupFromTables } from "../../src/core/report/quotaLookup";
+import { SECTION_KEYS } from "../../src/core/report/reportLayout";
+import { LedgerRow } from "../../src/core/rollup/ledger";
+import { ledgerSheet } from "../../src/core/rollup/ledgerSheet";
+import { percent } from "../../src/core/rollup/rollupSummary";
+import { formulaOf } from "../../src/adapters/office/queueWorkbookModel";
+import { ALL, ExcelMock, SheetSpec } from "../support/excelMock";
+import { modelGrid, modelGrids } from "../support/modelGrid";
+import { planColleges } from "../support/planData";
+
+type College = ReturnType<typeof planColleges>[number];
+const ctx = (excel: ExcelMock) => excel.context as unknown as Excel.RequestContext;
+const yes = () => true;
+
+const manyColleges = (n: number): College[] =>
+  Array.from({ length: n }, (_, i) => ({
+    name: `学院${i + 1}`,
+    undergraduate: 100 + (i % 700),
+    higherVocational: 50 + (i % 300),
+    secondaryVocational: 10 + (i % 90),
+  }));
+
+function workbookFor(colleges: College[]) {
+  const tables = buildQuotaTables(colleges);
+  const quotas = quotaLookupFromTables(tables.rows);
+  const sheets: SheetSpec[] = modelGrids(buildQuotaWorkbook(tables)).map((g) => ({
+    name: g.name,
+    rows: g.rows as CellValue[][],
+  }));
+  const names = sheets
+    .slice(0, 4)
+    .map((s, i) => ({ name: `_QUOTA_table${i + 1}`, formula: `='${s.name}'!$A$1` }));
+  return { quotas, sheets, names };
+}
+
+/** A college's report for a month: 1.5% of its target a month, cumulative from January 2022. */
+function report(c: CollegeTargets, year: number, month: number): PickedReport {
+  const m = (year - 2022) * 12 + month;
+  const values: Record<string, number | string | null> = {};
+  for (const s of SECTION_KEYS) {
+    const t = (c as unknown as Record<string, number>)[s] ?? 0;
+    const cum = (k: number) => Math.round(t * Math.min(1, 0.015 * k));
+    const cells = TEMPLATE_CELLS.sections[s];
+    values[cells.month] = cum(m) - cum(m - 1);
+    values[cells.cumulative] = cum(m);
+    values[cells.rate] = percent(cum(m), t);
+  }
+  const sheet = fill(demoReport(c, { year, month }, 0, 20), values);
+  const id = `${c.college}-${year}-${month}`;
+  return { file: `${id}.xlsx`, sha256: id, grids: [modelGrid(sheet)] };
+}
+
+async function rollUpMonth(excel: ExcelMock, reports: PickedReport[], year: number, m: number) {
+  const before = excel.syncs;
+  const result = await rollUpInWorkbook(
+    ctx(excel),
+    reports,
+    { month: { year, month: m }, sheets: [], fingerprint: async () => "" },
+    ALL,
+    yes
+  );
+  if ("error" in result || "confirm" in result) throw new Error(JSON.stringify(result));
+  return { result, syncs: excel.syncs - before };
+}
+
+/** The ledger's rows as the sheet should hold them (text without its leading '). */
+const expectedLedger = (rows: readonly LedgerRow[]) =>
+  ledgerSheet(rows).cells.map((row) =>
+    row.map((c) => {
+      const v = formulaOf(c);
+      return typeof v === "string" && v.startsWith("'") ? v.slice(1) : v === "" ? null : v;
+    })
+  );
+
+describe("request budget, measured with the real Office.js request builder", () => {
+  test("the real plan, every month of a year: each request under 1 MB, ≤ 4 round trips, 月报台账 updated not rewritten", async () => {
+    const { quotas, sheets, names } = workbookFor(planColleges());
+    const excel = new ExcelMock(sheets, names, { budget: 1_000_000 });
+    let ledger: readonly LedgerRow[] = [];
+    for (let m = 1; m <= 12; m++) {
+      const written = excel.requests.length;
+      const { result, syncs } = await rollUpMonth(
+        excel,
+        quotas.colleges.map((c) => report(c, 2022, m)),
+        2022,
+        m
+      );
+      expect(syncs).toBeLessThanOrEqual(4);
+      ledger = result.outcome.ledger;
+      const largest = Math.max(...excel.requests.slice(written).map((r) => r.bytes));
+      expect(largest).toBeLessThan(1_000_000);
+      if (m > 1) {
+        // only this month's rows go into 月报台账: no write reaches back to row 2
+        const ledgerWrites = excel
+          .writes("月报台账")
+          .filter((w) => Array.isArray(w.mock.formulas))
+          .slice(-1);
+        expect(ledgerWrites[0]!.address).toMatch(new RegExp(`^A${(m - 1) * 48 + 2}:`));
+      }
+    }
+    expect(ledger).toHaveLength(12 * 12 * 4);
+    expect(excel.rowsOf("月报台账")).toEqual(expectedLedger(ledger));
+    expect(excel.added.filter((n) => n === "月报台账")).toHaveLength(1);
+  });
+
+  test("five years of ledger: next month's roll-up stays under 1 MB a request", async () => {
+    const { quotas, sheets, names } = workbookFor(planColleges());
+    const excel = new ExcelMock(sheets, names, { budget: 1e9 });
+    let last = null;
+    for (let year = 2022; year < 2027; year++) {
+      // one roll-up per year carrying the year's 12 months of reports builds the ledger fast
+      for (let m = 1; m <= 12; m++)
+        last = await rollUpMonth(
+          excel,
+          quotas.colleges.map((c) => report(c, year, m)),
+          year,
+          m
+        );
+    }
+    expect(last!.result.outcome.ledger).toHaveLength(5 * 12 * 12 * 4);
+    const from = excel.requests.length;
+    const next = await rollUpMonth(
+      excel,
+      quotas.colleges.map((c) => report(c, 2027, 1)),
+      2027,
+      1
+    );
+    expect(next.syncs).toBeLessThanOrEqual(4);
+    expect(Math.max(...excel.requests.slice(from).map((r) => r.bytes))).toBeLessThan(1_000_000);
+  }, 120_000);
+
+  test("2,000 colleges: 表1–表4 and 汇总 in several requests, each under 4 MB", async () => {
+    const colleges = manyColleges(2000);
+    const { quotas, sheets, names } = workbookFor(colleges);
+    const excel = new ExcelMock(sheets, names, { budget: 4_000_000 });
+    const { syncs } = await rollUpMonth(
+      excel,
+      quotas.colleges.map((c) => report(c, 2022, 6)),
+      2022,
+      6
+    );
+    expect(syncs).toBeGreaterThan(2);
+    expect(Math.max(...excel.megabytes)).toBeLessThan(4);
+    const graduates = new ExcelMock(
+      [
+        {
+          name: "毕业生",
+          rows: [
+            ["二级学院名称", "本科生", "高职生", "中职生"],
+            ...colleges.map((c) => [
+              c.name,
+              c.undergraduate,
+              c.higherVocational,
+              c.secondaryVocational,
+            ]),
+          ],
+        },
+      ],
+      [],
+      { budget: 4_000_000 }
+    );
+    await generateInWorkbook(ctx(graduates), { formulas: "quota" }, ALL, yes);
+    expect(Math.max(...graduates.megabytes)).toBeLessThan(4);
+    expect(graduates.formulasAt("表1")).toHaveLength(2 + 2000 + 1);
+  }, 120_000);
+
+  test("the double fails a sync over its budget", async () => {
+    const { quotas, sheets, names } = workbookFor(planColleges());
+    const excel = new ExcelMock(sheets, names, { budget: 20_000 });
+    await expect(
+      rollUpMonth(
+        excel,
+        quotas.colleges.map((c) => report(c, 2022, 1)),
+        2022,
+        1
+      )
+    ).rejects.toThrow(/over the budget/);
+  });
+});
+
+describe("re-running after a person changed our sheets", () => {
+  const graduates = (): SheetSpec => ({
+    name: "毕业生",
+    rows: [
+      ["二级学院名称", "本科生", "高职生", "中职生"],
+      ...planColleges().map((c) => [
+        c.name,
+        c.undergraduate,
+        c.higherVocational,
+        c.secondaryVocational,
+      ]),
+    ],
+  });
+  const ours = ["表1", "表2", "表3", "表4", "参数", "说明"];
+
+  test.each(ours)(
+    "%s deleted, renamed or moved: generation runs again with one name per sheet",
+    async (sheet) => {
+      for (const change of ["delete", "rename", "move"] as const) {
+        const excel = new ExcelMock([graduates()]);
+        await generateInWorkbook(ctx(excel), { formulas: "quota" }, ALL, yes);
+        if (change === "delete") excel.deleteSheet(sheet);
+        if (change === "rename") excel.renameSheet(sheet, `${sheet}改`);
+        if (change === "move") excel.moveSheet(sheet, 0);
+        const outcome = await generateInWorkbook(ctx(excel), { formulas: "quota" }, ALL, yes);
+        expect("plan" in outcome).toBe(true);
+        const marks = excel.names.map((n) => n.name).sort();
+        expect(marks).toEqual([...new Set(marks)]);
+        expect(marks).toHaveLength(6);
+        expect(excel.names.filter((n) => String(n.formula).includes("#REF!"))).toEqual([]);
+      }
+    }
+  );
+
+  test("月报台账 or 汇总 deleted: the roll-up adds it again and drops the stale name", async () => {
+    const { quotas, sheets, names } = workbookFor(planColleges());
+    for (const gone of ["月报台账", "汇总2022-06"]) {
+      const excel = new ExcelMock(sheets, names);
+      const reports = quotas.colleges.map((c) => report(c, 2022, 6));
+      await rollUpMonth(excel, reports, 2022, 6);
+      excel.deleteSheet(gone);
+      await rollUpMonth(excel, reports, 2022, 6);
+      expect(excel.sheets.map((s) => s.sheetName)).toContain(gone);
+      const marks = excel.names.map((n) => n.name);
+      expect(marks).toEqual([...new Set(marks)]);
+      expect(excel.names.filter((n) => String(n.formula).includes("#REF!"))).toEqual([]);
+    }
+  });
+
+  test("names.add of an existing name throws, as in Excel", () => {
+    const excel = new ExcelMock(
+      [{ name: "表1" }],
+      [{ name: "_QUOTA_table1", formula: "=#REF!$A$1" }]
+    );
+    const workbook = ctx(excel).workbook;
+    expect(() =>
+      workbook.names.add("_QUOTA_table1", workbook.worksheets.getItem("表1").getRange("A1"))
+    ).toThrow(/invalid/i);
+  });
+
+  test("writing an array of the wrong shape throws, as in Excel", () => {
+    const excel = new ExcelMock([{ name: "表1" }]);
+    const range = ctx(excel).workbook.worksheets.getItem("表1").getRange("A1:B2");
+    expect(() => (range.values = [[1, 2, 3]])).toThrow(/doesn't match/);
+    range.values = [
+      [1, 2],
+      [3, 4],
+    ];
+    expect(excel.rowsOf("表1")).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+});
+
+describe("汇总 run again", () => {
+  test("keeps exactly one chart", async () => {
+    const { quotas, sheets, names } = workbookFor(planColleges());
+    const excel = new ExcelMock(sheets, names);
+    const reports = quotas.colleges.map((c) => report(c, 2022, 6));
+    await rollUpMonth(excel, reports, 2022, 6);
+    expect(excel.chartsOn("汇总2022-06")).toHaveLength(1);
+    for (let i = 0; i < 2; i++) {
+      const { syncs } = await rollUpMonth(excel, reports, 2022, 6);
+      expect(syncs).toBeLessThanOrEqual(4);
+      expect(excel.chartsOn("汇总2022-06")).toHaveLength(1);
+    }
+  });
+});
+
+describe("转换为数值 with a QUOTA.APPORTION spill", () => {
+  test("every spilled cell gets its value, not the formula and not only the anchor", async () => {
+    const formula = "=QUOTA.APPORTION(10,B1:B3)";
+    const excel = new ExcelMock([
+      {
+        name: "分配",
+        rows: [
+          [formula, 1],
+          [null, 2],
+          [null, 1],
+        ],
+        values: [
+          [3, 1],
+          [5, 2],
+          [2, 1],
+        ],
+        spills: { A1: "A1:A3" },
+      },
+    ]);
+    const outcome = await convertFormulas(ctx(excel), "values", true);
+    expect(outcome).toEqual({ cells: 1, sheets: ["分配"], asValues: 1 });
+    expect(excel.rowsOf("分配").map((r) => r[0])).toEqual([3, 5, 2]);
+    const written = excel.writes("分配").filter((w) => w.mock.values !== undefined);
+    expect(written.map((w) => w.address)).toEqual(["A1:A3"]);
+    expect(JSON.stringify(written[0]!.mock.values)).not.toContain("QUOTA");
+  });
+
+  test("without dynamic arrays (no spill), the cell alone", async () => {
+    const excel = new ExcelMock([
+      { name: "分配", rows: [["=QUOTA.APPORTION(10,B1:B3)", 1]], values: [[10, 1]] },
+    ]);
+    await convertFormulas(ctx(excel), "values", false);
+    expect(excel.rowsOf("分配")).toEqual([[10, 1]]);
+    expect(excel.syncs).toBe(3);
+  });
+});
