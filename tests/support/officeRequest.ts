@@ -31,11 +31,16 @@ function officeGlobals(): Record<string, unknown> {
     getElementsByTagName: () => [],
   });
   const storage = { getItem: () => null, setItem: noop, removeItem: noop };
+  // Office.js keeps timers of its own; they must not keep the test process alive.
+  const unref =
+    <A extends unknown[]>(start: (...a: A) => NodeJS.Timeout) =>
+    (...a: A) =>
+      start(...a).unref();
   const g: Record<string, unknown> = {
     console,
-    setTimeout,
+    setTimeout: unref(setTimeout as (...a: unknown[]) => NodeJS.Timeout),
     clearTimeout,
-    setInterval,
+    setInterval: unref(setInterval as (...a: unknown[]) => NodeJS.Timeout),
     clearInterval,
     Promise,
     JSON,
