@@ -3,62 +3,17 @@
 import { convertFormulas } from "../../src/adapters/office/convertFormulas";
 import { generateInWorkbook } from "../../src/adapters/office/generateInWorkbook";
 import { PickedReport, rollUpInWorkbook } from "../../src/adapters/office/rollUpInWorkbook";
-import { demoReport, fill } from "../../src/cli/demoReports";
-import type { CellValue } from "../../src/core/grid";
-import { buildQuotaTables } from "../../src/core/quotaTables";
-import { buildQuotaWorkbook } from "../../src/core/quotaWorkbook";
-import { TEMPLATE_CELLS } from "../../src/core/report/buildReportTemplate";
-import { CollegeTargets, quotaLookupFromTables } from "../../src/core/report/quotaLookup";
-import { SECTION_KEYS } from "../../src/core/report/reportLayout";
 import { LedgerRow } from "../../src/core/rollup/ledger";
 import { ledgerSheet } from "../../src/core/rollup/ledgerSheet";
-import { percent } from "../../src/core/rollup/rollupSummary";
 import { formulaOf } from "../../src/adapters/office/queueWorkbookModel";
-import { ALL, ExcelMock, SheetSpec } from "../support/excelMock";
-import { modelGrid, modelGrids } from "../support/modelGrid";
+import { ALL, ExcelMock } from "../support/excelMock";
+import { graduateSheet, manyColleges, masterFor, monthlyReport } from "../support/officeScenario";
 import { planColleges } from "../support/planData";
 
-type College = ReturnType<typeof planColleges>[number];
 const ctx = (excel: ExcelMock) => excel.context as unknown as Excel.RequestContext;
 const yes = () => true;
-
-const manyColleges = (n: number): College[] =>
-  Array.from({ length: n }, (_, i) => ({
-    name: `学院${i + 1}`,
-    undergraduate: 100 + (i % 700),
-    higherVocational: 50 + (i % 300),
-    secondaryVocational: 10 + (i % 90),
-  }));
-
-function workbookFor(colleges: College[]) {
-  const tables = buildQuotaTables(colleges);
-  const quotas = quotaLookupFromTables(tables.rows);
-  const sheets: SheetSpec[] = modelGrids(buildQuotaWorkbook(tables)).map((g) => ({
-    name: g.name,
-    rows: g.rows as CellValue[][],
-  }));
-  const names = sheets
-    .slice(0, 4)
-    .map((s, i) => ({ name: `_QUOTA_table${i + 1}`, formula: `='${s.name}'!$A$1` }));
-  return { quotas, sheets, names };
-}
-
-/** A college's report for a month: 1.5% of its target a month, cumulative from January 2022. */
-function report(c: CollegeTargets, year: number, month: number): PickedReport {
-  const m = (year - 2022) * 12 + month;
-  const values: Record<string, number | string | null> = {};
-  for (const s of SECTION_KEYS) {
-    const t = (c as unknown as Record<string, number>)[s] ?? 0;
-    const cum = (k: number) => Math.round(t * Math.min(1, 0.015 * k));
-    const cells = TEMPLATE_CELLS.sections[s];
-    values[cells.month] = cum(m) - cum(m - 1);
-    values[cells.cumulative] = cum(m);
-    values[cells.rate] = percent(cum(m), t);
-  }
-  const sheet = fill(demoReport(c, { year, month }, 0, 20), values);
-  const id = `${c.college}-${year}-${month}`;
-  return { file: `${id}.xlsx`, sha256: id, grids: [modelGrid(sheet)] };
-}
+const workbookFor = masterFor;
+const report = monthlyReport;
 
 async function rollUpMonth(excel: ExcelMock, reports: PickedReport[], year: number, m: number) {
   const before = excel.syncs;
@@ -189,18 +144,7 @@ describe("request budget, measured with the real Office.js request builder", () 
 });
 
 describe("re-running after a person changed our sheets", () => {
-  const graduates = (): SheetSpec => ({
-    name: "毕业生",
-    rows: [
-      ["二级学院名称", "本科生", "高职生", "中职生"],
-      ...planColleges().map((c) => [
-        c.name,
-        c.undergraduate,
-        c.higherVocational,
-        c.secondaryVocational,
-      ]),
-    ],
-  });
+  const graduates = () => graduateSheet(planColleges());
   const ours = ["表1", "表2", "表3", "表4", "参数", "说明"];
 
   test.each(ours)(

@@ -1,5 +1,4 @@
 import { convertFormulas } from "../../src/adapters/office/convertFormulas";
-import type { ExcelFeatures } from "../../src/adapters/office/features";
 import {
   GenerateOutcome,
   NeedsConfirmation,

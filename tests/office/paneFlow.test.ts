@@ -55,7 +55,9 @@ describe("Excel's errors in the pane", () => {
   });
 
   test("another InvalidOperation keeps its own text", () => {
-    const shown = describeError(excelError("InvalidOperation", "The table overlaps another table."));
+    const shown = describeError(
+      excelError("InvalidOperation", "The table overlaps another table.")
+    );
     expect(shown.message).not.toMatch(/编辑单元格/);
     expect(shown.message).toContain("The table overlaps another table.");
   });

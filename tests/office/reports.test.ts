@@ -4,7 +4,6 @@ import {
   highlightCells,
   selectCell,
 } from "../../src/adapters/office/checkActiveSheet";
-import type { ExcelFeatures } from "../../src/adapters/office/features";
 import { addTemplateSheet } from "../../src/adapters/office/addTemplateSheet";
 import { rollUpInWorkbook, PickedReport } from "../../src/adapters/office/rollUpInWorkbook";
 import { formulaOf } from "../../src/adapters/office/queueWorkbookModel";
