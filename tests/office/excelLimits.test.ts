@@ -166,20 +166,35 @@ describe("re-running after a person changed our sheets", () => {
     }
   );
 
-  test("月报台账 or 汇总 deleted: the roll-up adds it again and drops the stale name", async () => {
-    const { quotas, sheets, names } = workbookFor(planColleges());
-    for (const gone of ["月报台账", "汇总2022-06"]) {
-      const excel = new ExcelMock(sheets, names);
-      const reports = quotas.colleges.map((c) => report(c, 2022, 6));
-      await rollUpMonth(excel, reports, 2022, 6);
-      excel.deleteSheet(gone);
-      await rollUpMonth(excel, reports, 2022, 6);
-      expect(excel.sheets.map((s) => s.sheetName)).toContain(gone);
-      const marks = excel.names.map((n) => n.name);
-      expect(marks).toEqual([...new Set(marks)]);
-      expect(excel.names.filter((n) => String(n.formula).includes("#REF!"))).toEqual([]);
+  test.each(["delete", "rename", "move"] as const)(
+    "月报台账 or 汇总 %sd: the roll-up runs again, one name per sheet",
+    async (change) => {
+      const { quotas, sheets, names } = workbookFor(planColleges());
+      for (const sheet of ["月报台账", "汇总2022-07"]) {
+        const excel = new ExcelMock(sheets, names);
+        const reports = (m: number) => quotas.colleges.map((c) => report(c, 2022, m));
+        await rollUpMonth(excel, reports(6), 2022, 6);
+        await rollUpMonth(excel, reports(7), 2022, 7);
+        if (change === "delete") excel.deleteSheet(sheet);
+        if (change === "rename") excel.renameSheet(sheet, `${sheet}（旧）`);
+        if (change === "move") excel.moveSheet(sheet, 0);
+        // the ledger's case goes on to August; 汇总's runs July again
+        const next = sheet === "月报台账" ? 8 : 7;
+        const { result } = await rollUpMonth(excel, reports(next), 2022, next);
+        const marks = excel.names.map((n) => n.rawName as string);
+        expect(marks).toEqual([...new Set(marks)]);
+        expect(excel.names.filter((n) => String(n.rawFormula).includes("#REF!"))).toEqual([]);
+        // our ledger is where its name says, and holds every month still there
+        const ledgerAt = excel.names.find((n) => n.rawName === "_QUOTA_ledger")!.rawFormula;
+        const ledgerSheetName = /^='(.+)'!/.exec(ledgerAt)![1]!;
+        expect(excel.rowsOf(ledgerSheetName)).toEqual(expectedLedger(result.outcome.ledger));
+        const kept = sheet === "月报台账" ? (change === "delete" ? 1 : 3) : 2;
+        expect(result.outcome.ledger).toHaveLength(kept * 12 * 4);
+        if (sheet === "月报台账" && change === "rename")
+          expect(ledgerSheetName).toBe("月报台账（旧）");
+      }
     }
-  });
+  );
 
   test("names.add of an existing name throws, as in Excel", () => {
     const excel = new ExcelMock(

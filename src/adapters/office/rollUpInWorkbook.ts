@@ -7,7 +7,7 @@ import { LEDGER_SHEET, readLedger } from "../../core/rollup/ledgerSheet";
 import { readSchoolTargets } from "../../core/rollup/readSchoolTargets";
 import { CheckedFile, RollUpResult, checkReportFile, rollUp } from "../../core/rollup/rollUp";
 import type { ExcelFeatures } from "./features";
-import { loadOwnership, readOwnership } from "./ownership";
+import { Ownership, loadOwnership, readOwnership } from "./ownership";
 import { SheetTarget, writeWorkbookModel } from "./queueWorkbookModel";
 import { loadQuotaSheets } from "./readQuotaSheets";
 import { loadUsed, usedGrid } from "./usedGrid";
@@ -61,18 +61,25 @@ export async function rollUpInWorkbook(
   }));
   await context.sync();
 
-  const { owned: ownedKeys, tables, stale } = readOwnership(ownership);
-  const owned = new Set(ownedKeys.values());
-  const existing = new Set(worksheets.items.map((w) => w.name));
-  if (existing.has(LEDGER_SHEET) && !owned.has(LEDGER_SHEET)) {
-    return {
-      error: `工作簿中已有同名工作表“${LEDGER_SHEET}”，且不是本工具生成的；为免覆盖，请先将其改名`,
-    };
-  }
+  const state: WorkbookState = {
+    ...readOwnership(ownership),
+    existing: new Set(worksheets.items.map((w) => w.name)),
+  };
+  // A person may have renamed our 月报台账: it stays the ledger under its new name.
+  const ledgerName = state.owned.get("ledger") ?? LEDGER_SHEET;
+  if (
+    ledgerName === LEDGER_SHEET &&
+    state.existing.has(LEDGER_SHEET) &&
+    !isOurs(state, LEDGER_SHEET)
+  )
+    return notOurs(LEDGER_SHEET);
   const grids = quotaGrids();
   const quotas = grids.length === 4 ? readQuotaLookup(grids) : null;
   const schoolTargets = grids.length === 4 ? readSchoolTargets(grids) : null;
-  const ledgerGrid = usedGrid(LEDGER_SHEET, ledgerRange);
+  const ledgerGrid =
+    ledgerName === LEDGER_SHEET
+      ? usedGrid(LEDGER_SHEET, ledgerRange)
+      : await readRenamedLedger(context, ledgerName);
   const ledger = readLedger([ledgerGrid]);
 
   const checked: CheckedFile[] = files.map((f) =>
@@ -100,28 +107,49 @@ export async function rollUpInWorkbook(
   if (result.outcome.replaced.length > 0 && !approved(result.outcome.replaced))
     return { confirm: result.outcome.replaced };
 
+  const model = {
+    sheets: result.workbook.sheets.map((sheet) =>
+      sheet.key === "ledger" ? { ...sheet, name: ledgerName } : sheet
+    ),
+  };
   const targets = new Map<string, SheetTarget>();
-  for (const sheet of result.workbook.sheets) {
-    if (existing.has(sheet.name) && !owned.has(sheet.name)) {
-      return {
-        error: `工作簿中已有同名工作表“${sheet.name}”，且不是本工具生成的；为免覆盖，请先将其改名`,
-      };
-    }
-    const replace = existing.has(sheet.name);
-    const ledgerUpdate =
-      replace && sheet.name === LEDGER_SHEET
+  for (const sheet of model.sheets) {
+    if (state.existing.has(sheet.name) && !isOurs(state, sheet.name)) return notOurs(sheet.name);
+    const replace = state.existing.has(sheet.name);
+    const update =
+      replace && sheet.key === "ledger"
         ? inPlace(ledgerGrid.rows, ledger, result.outcome.ledger)
         : undefined;
+    // A name of ours left on a deleted sheet (#REF!) or on a renamed copy goes before it is added.
+    const ownedAs = sheet.key === undefined ? undefined : state.owned.get(sheet.key);
+    const stale = sheet.key !== undefined && state.stale.has(sheet.key);
     targets.set(sheet.name, {
       replace,
-      tables: replace ? (tables.get(sheet.name) ?? []) : [],
-      marked: replace,
-      staleMark: !replace && sheet.key !== undefined && stale.has(sheet.key),
-      ...(ledgerUpdate ? { update: ledgerUpdate } : {}),
+      tables: replace ? (state.tables.get(sheet.name) ?? []) : [],
+      marked: replace && ownedAs === sheet.name,
+      staleMark: stale || (ownedAs !== undefined && ownedAs !== sheet.name),
+      ...(update ? { update } : {}),
     });
   }
-  await writeWorkbookModel(context, result.workbook, targets, features);
+  await writeWorkbookModel(context, model, targets, features);
   return result;
+}
+
+interface WorkbookState extends Ownership {
+  readonly existing: ReadonlySet<string>;
+}
+
+const isOurs = (state: WorkbookState, sheet: string) => [...state.owned.values()].includes(sheet);
+
+const notOurs = (sheet: string) => ({
+  error: `工作簿中已有同名工作表“${sheet}”，且不是本工具生成的；为免覆盖，请先将其改名`,
+});
+
+/** 月报台账 under the name a person gave it: one more round trip. */
+async function readRenamedLedger(context: Excel.RequestContext, name: string): Promise<Grid> {
+  const range = loadUsed(context.workbook.worksheets.getItem(name));
+  await context.sync();
+  return usedGrid(LEDGER_SHEET, range);
 }
 
 /**
