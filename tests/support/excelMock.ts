@@ -105,6 +105,30 @@ export class ExcelMock {
     this.active = specs[0]?.name ?? "";
     for (const n of names) this.names.push(this.nameItem(n.name, n.formula, ""));
     const self = this;
+    const mockContext = new OfficeMockObject({}) as Mock; // not in the registry: its sync is the counted one below
+    mockContext.workbook = this.workbookMock();
+    mockContext.application = {
+      suspendApiCalculationUntilNextSync: () => self.calls.push("suspend"),
+    };
+    const real = realContext();
+    this.requests = real.requests;
+    mockContext.sync = async () => {
+      self.syncs++;
+      const before = self.requests.length;
+      await real.context.sync();
+      const sent = self.requests.length > before ? self.requests.at(-1) : undefined;
+      if (sent && sent.bytes > self.budget)
+        throw new Error(
+          `sync ${self.syncs} sends ${(sent.bytes / 1e6).toFixed(2)} MB, over the budget of ${(self.budget / 1e6).toFixed(2)} MB`
+        );
+      for (const m of self.registry) await m.sync();
+    };
+    this.context = mirror(mockContext, () => real.context);
+  }
+
+  /** context.workbook: worksheets, names, tables and the selection. */
+  private workbookMock(): Record<string, unknown> {
+    const self = this;
     const collection = (items: () => Mock[], extra: Record<string, unknown>) =>
       Object.assign(
         {
@@ -117,8 +141,7 @@ export class ExcelMock {
         },
         extra
       );
-    const mockContext = new OfficeMockObject({}) as Mock; // not in the registry: its sync is the counted one below
-    mockContext.workbook = {
+    return {
       worksheets: collection(() => self.sheets, {
         getActiveWorksheet: () => self.sheet(self.active),
         getItem: (name: string) => self.sheet(name),
@@ -159,23 +182,6 @@ export class ExcelMock {
         return r;
       },
     };
-    mockContext.application = {
-      suspendApiCalculationUntilNextSync: () => self.calls.push("suspend"),
-    };
-    const real = realContext();
-    this.requests = real.requests;
-    mockContext.sync = async () => {
-      self.syncs++;
-      const before = self.requests.length;
-      await real.context.sync();
-      const sent = self.requests.length > before ? self.requests.at(-1) : undefined;
-      if (sent && sent.bytes > self.budget)
-        throw new Error(
-          `sync ${self.syncs} sends ${(sent.bytes / 1e6).toFixed(2)} MB, over the budget of ${(self.budget / 1e6).toFixed(2)} MB`
-        );
-      for (const m of self.registry) await m.sync();
-    };
-    this.context = mirror(mockContext, () => real.context);
   }
 
   /** Requests measured so far, in MB, one per sync that sent something. */
@@ -279,6 +285,63 @@ export class ExcelMock {
     return found;
   }
 
+  /** A range of a sheet: checks the shape of what is written and keeps it in the sheet. */
+  private rangeOf(ws: Mock, address: string): Mock {
+    const self = this;
+    const name = ws.sheetName as string;
+    const plain = self.mock({
+      format: {
+        font: {},
+        fill: { color: self.fills.get(`${name}!${address}`) ?? "#FFFFFF" },
+        borders: {},
+      },
+      dataValidation: {},
+    });
+    const shape = shapeOf(address);
+    const range = new Proxy(plain, {
+      set(target, prop, value) {
+        if (shape && ARRAY_PROPERTIES.has(String(prop))) checkShape(value, shape, address);
+        if (shape && (prop === "formulas" || prop === "values") && Array.isArray(value))
+          self.store(ws, address, value as unknown[][]);
+        return Reflect.set(target, prop, value);
+      },
+    }) as Mock;
+    self.registry[self.registry.length - 1] = range;
+    range.sheetName = name;
+    range.format.borders.getItem = () => ({});
+    range.format.fill.clear = () => self.calls.push(`clear fill ${name}!${address}`);
+    range.conditionalFormats = {
+      add: (type: string) => (self.calls.push(`${type} ${name}!${address}`), { dataBar: {} }),
+    };
+    range.getSpillingToRangeOrNullObject = () => {
+      const spill = (ws.spills as Record<string, string> | undefined)?.[address];
+      const start = spill ? /^([A-Z]+)(\d+)/.exec(spill)! : null;
+      const [rowCount, columnCount] = spill ? shapeOf(spill)! : [0, 0];
+      const col = start ? [...start[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 1;
+      const found = self.mock({
+        rowIndex: start ? Number(start[2]) - 1 : 0,
+        columnIndex: col - 1,
+        rowCount,
+        columnCount,
+      });
+      found.isNullObject = !spill;
+      return found;
+    };
+    range.select = () => self.calls.push(`select ${name}!${address}`);
+    range.merge = () => (write.merged = true);
+    range.unmerge = () => undefined;
+    range.clear = () => {
+      write.cleared = true;
+      const rows = self.rowsBySheet.get(ws.sheetName) ?? [];
+      const whole = /^(\d+):(\d+)$/.exec(address);
+      if (address === "") rows.length = 0;
+      else if (whole) for (let r = Number(whole[1]) - 1; r < Number(whole[2]); r++) rows[r] = [];
+    };
+    const write: RangeWrite & { mock: Mock } = { sheet: name, address, mock: range };
+    self.ranges.push(write);
+    return range;
+  }
+
   private addSheet(name: string, rows: CellValue[][], tables: string[]): Mock {
     const self = this;
     this.rowsBySheet.set(name, rows);
@@ -297,69 +360,7 @@ export class ExcelMock {
       return used;
     };
     ws.delete = () => self.deleteSheet(ws.sheetName);
-    ws.getRange = (address = "") => {
-      const name = ws.sheetName as string;
-      const plain = self.mock({
-        format: {
-          font: {},
-          fill: { color: self.fills.get(`${name}!${address}`) ?? "#FFFFFF" },
-          borders: {},
-        },
-        dataValidation: {},
-      });
-      const shape = shapeOf(address);
-      const range = new Proxy(plain, {
-        set(target, prop, value) {
-          if (shape && ARRAY_PROPERTIES.has(String(prop)) && Array.isArray(value)) {
-            const columns = new Set(
-              value.map((row: unknown) => (Array.isArray(row) ? row.length : -1))
-            );
-            if (value.length !== shape[0] || columns.size !== 1 || !columns.has(shape[1]))
-              throw excelError(
-                "InvalidArgument",
-                `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${address}).`
-              );
-          }
-          if (shape && (prop === "formulas" || prop === "values") && Array.isArray(value))
-            self.store(ws, address, value as unknown[][]);
-          return Reflect.set(target, prop, value);
-        },
-      }) as Mock;
-      self.registry[self.registry.length - 1] = range;
-      range.sheetName = name;
-      range.format.borders.getItem = () => ({});
-      range.format.fill.clear = () => self.calls.push(`clear fill ${name}!${address}`);
-      range.conditionalFormats = {
-        add: (type: string) => (self.calls.push(`${type} ${name}!${address}`), { dataBar: {} }),
-      };
-      range.getSpillingToRangeOrNullObject = () => {
-        const spill = (ws.spills as Record<string, string> | undefined)?.[address];
-        const start = spill ? /^([A-Z]+)(\d+)/.exec(spill)! : null;
-        const [rowCount, columnCount] = spill ? shapeOf(spill)! : [0, 0];
-        const col = start ? [...start[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 1;
-        const found = self.mock({
-          rowIndex: start ? Number(start[2]) - 1 : 0,
-          columnIndex: col - 1,
-          rowCount,
-          columnCount,
-        });
-        found.isNullObject = !spill;
-        return found;
-      };
-      range.select = () => self.calls.push(`select ${name}!${address}`);
-      range.merge = () => (write.merged = true);
-      range.unmerge = () => undefined;
-      range.clear = () => {
-        write.cleared = true;
-        const rows = self.rowsBySheet.get(ws.sheetName) ?? [];
-        const whole = /^(\d+):(\d+)$/.exec(address);
-        if (address === "") rows.length = 0;
-        else if (whole) for (let r = Number(whole[1]) - 1; r < Number(whole[2]); r++) rows[r] = [];
-      };
-      const write: RangeWrite & { mock: Mock } = { sheet: name, address, mock: range };
-      self.ranges.push(write);
-      return range;
-    };
+    ws.getRange = (address = "") => self.rangeOf(ws, address);
     ws.tables = {
       add: (address: string) => {
         const table = self.mock({});
@@ -418,4 +419,15 @@ function refersTo(formula: string, sheet: string): boolean {
 /** Changes a mocked property the way Excel would: the code sees it after its next load + sync. */
 function reset(item: Mock, property: string, value: unknown): void {
   (item as unknown as { setValue(p: string, v: unknown): void }).setValue(property, value);
+}
+
+/** Excel refuses a 2-D array whose shape is not the range's. */
+function checkShape(value: unknown, shape: [number, number], address: string): void {
+  if (!Array.isArray(value)) return;
+  const columns = new Set(value.map((row: unknown) => (Array.isArray(row) ? row.length : -1)));
+  if (value.length !== shape[0] || columns.size !== 1 || !columns.has(shape[1]))
+    throw excelError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${address}).`
+    );
 }
