@@ -1,5 +1,6 @@
 import type { Grid } from "../../core/grid";
-import { readQuotaLookup } from "../../core/report/quotaLookup";
+import type { SheetModel } from "../../core/workbookModel";
+import { QuotaLookup, readQuotaLookup } from "../../core/report/quotaLookup";
 import type { YearMonth } from "../../core/report/reportMonth";
 import { changedLedgerRows } from "../../core/rollup/ledgerChanges";
 import type { LedgerRow } from "../../core/rollup/ledger";
@@ -48,23 +49,7 @@ export async function rollUpInWorkbook(
   features: ExcelFeatures,
   approved: (replaced: readonly string[]) => boolean
 ): Promise<RollUpResult | { error: string } | NeedsConfirmation> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const ownership = loadOwnership(context);
-  const ledgerRange = loadUsed(
-    context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET) as Excel.Worksheet
-  );
-  const quotaGrids = loadQuotaSheets(context);
-  const sheetRanges = options.sheets.map((name) => ({
-    name,
-    range: loadUsed(worksheets.getItem(name)),
-  }));
-  await context.sync();
-
-  const state: WorkbookState = {
-    ...readOwnership(ownership),
-    existing: new Set(worksheets.items.map((w) => w.name)),
-  };
+  const { state, ledgerRange, quotaGrids, sheetRanges } = await readWorkbook(context, options);
   // A person may have renamed our 月报台账: it stays the ledger under its new name.
   const ledgerName = state.owned.get("ledger") ?? LEDGER_SHEET;
   if (
@@ -82,18 +67,7 @@ export async function rollUpInWorkbook(
       : await readRenamedLedger(context, ledgerName);
   const ledger = readLedger([ledgerGrid]);
 
-  const checked: CheckedFile[] = files.map((f) =>
-    checkReportFile(f, { month: options.month, quotas })
-  );
-  for (const { name, range } of sheetRanges) {
-    const grid = usedGrid(name, range);
-    checked.push(
-      checkReportFile(
-        { file: `本工作簿·${name}`, sha256: await options.fingerprint(grid), grids: [grid] },
-        { month: options.month, quotas }
-      )
-    );
-  }
+  const checked = await checkAll(files, sheetRanges, options, quotas);
   const result = rollUp(checked, {
     ledger,
     quotas,
@@ -112,14 +86,44 @@ export async function rollUpInWorkbook(
       sheet.key === "ledger" ? { ...sheet, name: ledgerName } : sheet
     ),
   };
+  const targets = targetsFor(model.sheets, state, () =>
+    inPlace(ledgerGrid.rows, ledger, result.outcome.ledger)
+  );
+  if ("error" in targets) return targets;
+  await writeWorkbookModel(context, model, targets, features);
+  return result;
+}
+
+/** One round trip: sheet names, ownership, 月报台账, 表1–表4 and the chosen sheets. */
+async function readWorkbook(context: Excel.RequestContext, options: RollUpInWorkbookOptions) {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const ownership = loadOwnership(context);
+  const ledgerRange = loadUsed(worksheets.getItemOrNullObject(LEDGER_SHEET) as Excel.Worksheet);
+  const quotaGrids = loadQuotaSheets(context);
+  const sheetRanges = options.sheets.map((name) => ({
+    name,
+    range: loadUsed(worksheets.getItem(name)),
+  }));
+  await context.sync();
+  const state: WorkbookState = {
+    ...readOwnership(ownership),
+    existing: new Set(worksheets.items.map((w) => w.name)),
+  };
+  return { state, ledgerRange, quotaGrids, sheetRanges };
+}
+
+/** How each sheet is written: added, rewritten or (月报台账) updated in place; an error if not ours. */
+function targetsFor(
+  sheets: readonly SheetModel[],
+  state: WorkbookState,
+  ledgerUpdate: () => SheetTarget["update"]
+): Map<string, SheetTarget> | { error: string } {
   const targets = new Map<string, SheetTarget>();
-  for (const sheet of model.sheets) {
+  for (const sheet of sheets) {
     if (state.existing.has(sheet.name) && !isOurs(state, sheet.name)) return notOurs(sheet.name);
     const replace = state.existing.has(sheet.name);
-    const update =
-      replace && sheet.key === "ledger"
-        ? inPlace(ledgerGrid.rows, ledger, result.outcome.ledger)
-        : undefined;
+    const update = replace && sheet.key === "ledger" ? ledgerUpdate() : undefined;
     // A name of ours left on a deleted sheet (#REF!) or on a renamed copy goes before it is added.
     const ownedAs = sheet.key === undefined ? undefined : state.owned.get(sheet.key);
     const stale = sheet.key !== undefined && state.stale.has(sheet.key);
@@ -131,8 +135,29 @@ export async function rollUpInWorkbook(
       ...(update ? { update } : {}),
     });
   }
-  await writeWorkbookModel(context, model, targets, features);
-  return result;
+  return targets;
+}
+
+/** The picked files and the chosen sheets of this workbook, each checked as a report. */
+async function checkAll(
+  files: readonly PickedReport[],
+  sheetRanges: readonly { name: string; range: Excel.Range }[],
+  options: RollUpInWorkbookOptions,
+  quotas: QuotaLookup | null
+): Promise<CheckedFile[]> {
+  const checked: CheckedFile[] = files.map((f) =>
+    checkReportFile(f, { month: options.month, quotas })
+  );
+  for (const { name, range } of sheetRanges) {
+    const grid = usedGrid(name, range);
+    checked.push(
+      checkReportFile(
+        { file: `本工作簿·${name}`, sha256: await options.fingerprint(grid), grids: [grid] },
+        { month: options.month, quotas }
+      )
+    );
+  }
+  return checked;
 }
 
 interface WorkbookState extends Ownership {
