@@ -1,5 +1,6 @@
 /* What real Excel enforces and office-addin-mock does not: request size (measured with the real
    Office.js request builder), names that outlive their sheet, charts that pile up, spills. */
+import { FONT_NAME } from "../../src/core/cellStyles";
 import { convertFormulas } from "../../src/adapters/office/convertFormulas";
 import { generateInWorkbook } from "../../src/adapters/office/generateInWorkbook";
 import { PickedReport, rollUpInWorkbook } from "../../src/adapters/office/rollUpInWorkbook";
@@ -61,6 +62,7 @@ describe("request budget, measured with the real Office.js request builder", () 
           .filter((w) => Array.isArray(w.mock.formulas))
           .slice(-1);
         expect(ledgerWrites[0]!.address).toMatch(new RegExp(`^A${(m - 1) * 48 + 2}:`));
+        expect(ledgerWrites[0]!.mock.format.font.name).toBe(FONT_NAME);
       }
     }
     expect(ledger).toHaveLength(12 * 12 * 4);

@@ -93,7 +93,6 @@ async function writeSheet(
       all.unmerge();
       all.clear();
     }
-    if (grid.length > 0) ws.getRange(wholeAddress(grid)).format.font.name = FONT_NAME;
   });
   const spans = update ? spansOf(update.rows) : [[0, grid.length] as const];
   if (update) await clearBeyond(batch, ws, grid, update.rowsBefore);
@@ -138,7 +137,7 @@ async function clearBeyond(
   await batch.add(2, 0, () => ws.getRange(`${grid.length + 1}:${rowsBefore}`).clear());
 }
 
-/** Values and number formats of rows [start, end), in chunks of at most CHUNK_BYTES. */
+/** Values, number formats and font of rows [start, end), in chunks of at most CHUNK_BYTES. */
 async function writeCells(
   batch: RequestBatch,
   ws: Excel.Worksheet,
@@ -160,8 +159,9 @@ async function writeCells(
       to++;
     }
     const address = `A${from + 1}:${last}${to}`;
-    await batch.add(3, bytes, () => {
+    await batch.add(5, bytes, () => {
       const range = ws.getRange(address);
+      range.format.font.name = FONT_NAME;
       range.numberFormat = formats;
       range.formulas = formulas;
     });
