@@ -217,6 +217,7 @@ const sections = {
   pane: paneReady,
   validate: validateReports,
   rollup: rollupReports,
+  office: () => require("./syncPayload.js").main(), // Office.js request sizes (no build needed)
 };
 const only = process.argv.slice(2);
 (async () => {

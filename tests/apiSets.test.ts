@@ -68,9 +68,9 @@ test("the check fails on a use above the declared sets and passes it behind isSe
       [
         "export async function fixture(context: Excel.RequestContext): Promise<void> {",
         "  const range = context.workbook.getSelectedRange();",
-        "  range.getSpillingToRangeOrNullObject();",
-        '  if (Office.context.requirements.isSetSupported("ExcelApi", "1.12")) {',
-        "    range.getSpillingToRangeOrNullObject();",
+        "  range.getMergedAreasOrNullObject();",
+        '  if (Office.context.requirements.isSetSupported("ExcelApi", "1.13")) {',
+        "    range.getMergedAreasOrNullObject();",
         "  }",
         '  context.workbook.worksheets.load("items/visibility");',
         "  const item = context.workbook.names.getItem('x');",
@@ -82,7 +82,7 @@ test("the check fails on a use above the declared sets and passes it behind isSe
     const found = findApiUses(ROOT, [file]);
     expect(overreaching(found)).toEqual([
       expect.stringMatching(
-        /fixture\.ts:3 Excel\.Range\.getSpillingToRangeOrNullObject \(call\) needs ExcelApi 1\.12$/
+        /fixture\.ts:3 Excel\.Range\.getMergedAreasOrNullObject \(call\) needs ExcelApi 1\.13$/
       ),
     ]);
     expect(found.filter((u) => u.guard).map((u) => u.line)).toEqual([5]);

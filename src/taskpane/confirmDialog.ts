@@ -29,3 +29,32 @@ export function confirmInPane(
     yesButton.focus();
   });
 }
+
+/** What an Excel.run hands back when it needs the person's agreement before writing. */
+export interface Unconfirmed {
+  readonly confirm: readonly string[];
+}
+
+const sameItems = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * Runs `attempt` (one Excel.run) and, when it asks for agreement, asks the person outside
+ * Excel.run and runs it again: the new run reads the workbook afresh and writes only if what it
+ * would change is still exactly what the person agreed to; otherwise it asks again. Null when the
+ * person declines.
+ */
+export async function runConfirmed<T extends object>(
+  attempt: (approved: (items: readonly string[]) => boolean) => Promise<T | Unconfirmed>,
+  ask: (items: readonly string[]) => Promise<boolean>
+): Promise<Exclude<T, Unconfirmed> | null> {
+  let agreed: readonly string[] | null = null;
+  for (;;) {
+    const outcome: T | Unconfirmed = await attempt(
+      (items) => agreed !== null && sameItems(items, agreed)
+    );
+    if (!("confirm" in outcome)) return outcome as Exclude<T, Unconfirmed>;
+    if (!(await ask(outcome.confirm))) return null;
+    agreed = outcome.confirm;
+  }
+}

@@ -5,7 +5,7 @@ import { QuotaError } from "../core/errors";
 import { COUNT_LABELS, CountColumn, GraduateTableLayout } from "../core/graduateTable";
 import { parseAddress } from "../core/grid";
 import type { FormulaStyle } from "../core/quotaWorkbook";
-import { confirmInPane } from "./confirmDialog";
+import { confirmInPane, runConfirmed } from "./confirmDialog";
 import { h, show } from "./dom";
 import { quotaView } from "./quotaView";
 import { excelReportPanel, excelRollupPanel } from "./excelReports";
@@ -42,20 +42,20 @@ export function excelPane(app: HTMLElement): void {
     setStatus("busy", "正在读取当前工作表…");
     generate.disabled = true;
     try {
-      const outcome = await Excel.run((context) =>
-        generateInWorkbook(
-          context,
-          { formulas: style.value as FormulaStyle, layout },
-          features,
-          (sheets) =>
-            confirmInPane(
-              app,
-              `工作表 ${sheets.join("、")} 是上次生成的，要用新结果更新吗？`,
-              "更新"
+      const outcome = await runConfirmed(
+        (approved) =>
+          Excel.run((context) =>
+            generateInWorkbook(
+              context,
+              { formulas: style.value as FormulaStyle, layout },
+              features,
+              approved
             )
-        )
+          ),
+        (sheets) =>
+          confirmInPane(app, `工作表 ${sheets.join("、")} 是上次生成的，要用新结果更新吗？`, "更新")
       );
-      if (!outcome.written) {
+      if (outcome === null) {
         setStatus("info", "已取消，工作簿未改动。");
         return;
       }

@@ -10,7 +10,7 @@ import type { ExcelFeatures } from "../adapters/office/features";
 import { rollUpInWorkbook } from "../adapters/office/rollUpInWorkbook";
 import type { Grid } from "../core/grid";
 import { parseMonth } from "../core/report/reportMonth";
-import { confirmInPane } from "./confirmDialog";
+import { confirmInPane, runConfirmed } from "./confirmDialog";
 import { h, show } from "./dom";
 import { filePicker, progressBar } from "./filePicker";
 import { findingsView } from "./findingsView";
@@ -192,19 +192,23 @@ export function excelRollupPanel(panel: HTMLElement, features: ExcelFeatures): v
     }
     setStatus("busy", "正在汇总…");
     try {
-      const result = await Excel.run((context) =>
-        rollUpInWorkbook(
-          context,
-          picked,
-          { month: parseMonth(month.value), sheets: sheetNames, fingerprint },
-          features,
-          (replaced) =>
-            confirmInPane(
-              panel,
-              `以下学院本月的数字将被新报表替换：${replaced.join("、")}。继续吗？`,
-              "替换"
+      const result = await runConfirmed(
+        (approved) =>
+          Excel.run((context) =>
+            rollUpInWorkbook(
+              context,
+              picked,
+              { month: parseMonth(month.value), sheets: sheetNames, fingerprint },
+              features,
+              approved
             )
-        )
+          ),
+        (replaced) =>
+          confirmInPane(
+            panel,
+            `以下学院本月的数字将被新报表替换：${replaced.join("、")}。继续吗？`,
+            "替换"
+          )
       );
       if (result === null) {
         setStatus("info", "已取消，工作簿未改动。");

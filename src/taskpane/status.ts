@@ -20,12 +20,18 @@ export function describeError(error: unknown): { message: string; next: string }
     return { message: error.message, next: "请修改后重试。" };
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string } | null)?.code;
-  if (code === "InvalidOperation" || code === "InvalidOperationInCellEditMode") {
+  // Only this code means the person is editing a cell; other InvalidOperations have other causes.
+  if (code === "InvalidOperationInCellEditMode") {
     return {
       message: "Excel 正在编辑单元格，无法写入。",
       next: "请按 Enter 或 Esc 结束编辑后重试。",
     };
   }
+  if (code === "InvalidOperation")
+    return {
+      message: `Excel 拒绝了此操作：${text}`,
+      next: "请检查工作簿（如是否受保护、是否有合并单元格或表格挡住）后重试；如仍失败，请将此信息发给教务处。",
+    };
   if (code === "AccessDenied")
     return { message: "工作簿或工作表受保护，无法写入。", next: "请撤销工作表保护后重试。" };
   // Our own messages are plain Errors already in Chinese; anything else is unexpected.

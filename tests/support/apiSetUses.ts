@@ -129,7 +129,8 @@ class Collector {
         ? arg.elements.filter(ts.isStringLiteralLike).map((e) => e.text)
         : [];
     for (const path of paths) {
-      let type = checker.getTypeAtLocation(call.expression.expression);
+      // `charts?.load(...)`: the proxy's type without the null it may be.
+      let type = checker.getNonNullableType(checker.getTypeAtLocation(call.expression.expression));
       for (const segment of path.trim().split("/")) {
         const prop = checker.getPropertyOfType(checker.getApparentType(type), segment);
         if (!prop) {

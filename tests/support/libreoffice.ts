@@ -109,7 +109,7 @@ export async function recalculate(xlsxPath: string, outDir?: string): Promise<st
   if (!soffice) {
     throw new Error(
       "LibreOffice (soffice) not found: looked in /usr/bin, /usr/lib/libreoffice/program and PATH. " +
-        "Install it (e.g. apt-get install libreoffice-calc-nogui) to run the formula tests.",
+        "Install it (e.g. apt-get install libreoffice-calc-nogui) to run the formula tests."
     );
   }
   const input = resolve(xlsxPath);
@@ -117,7 +117,9 @@ export async function recalculate(xlsxPath: string, outDir?: string): Promise<st
 
   const out = resolve(outDir ?? (await mkdtemp(join(tmpdir(), "lo-recalc-out-"))));
   if (out === dirname(input)) {
-    throw new Error(`recalculate: outDir must differ from the input's directory (it would overwrite ${input})`);
+    throw new Error(
+      `recalculate: outDir must differ from the input's directory (it would overwrite ${input})`
+    );
   }
   await mkdir(out, { recursive: true });
   const expected = join(out, basename(input, extname(input)) + ".xlsx");
@@ -148,7 +150,9 @@ export async function recalculate(xlsxPath: string, outDir?: string): Promise<st
       `exit code: ${res.code}, signal: ${res.signal}, ${Date.now() - started} ms\n` +
       `stdout: ${res.stdout.trim() || "(empty)"}\nstderr: ${res.stderr.trim() || "(empty)"}`;
     if (res.timedOut) {
-      throw new Error(`LibreOffice conversion timed out after ${RECALC_TIMEOUT_MS / 1000} s\n${details}`);
+      throw new Error(
+        `LibreOffice conversion timed out after ${RECALC_TIMEOUT_MS / 1000} s\n${details}`
+      );
     }
     const produced = await stat(expected).catch(() => null);
     if (!produced || produced.size === 0) {
@@ -168,7 +172,8 @@ function plain(v: unknown): CellResult {
     const o = v as Record<string, unknown>;
     if ("error" in o) return String(o.error);
     if ("formula" in o || "sharedFormula" in o) return plain(o.result);
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join("");
+    if (Array.isArray(o.richText))
+      return (o.richText as { text: string }[]).map((r) => r.text).join("");
     if ("text" in o) return plain(o.text); // hyperlink; text may itself be rich text
   }
   return String(v);
@@ -191,7 +196,8 @@ export async function readValues(xlsxPath: string): Promise<Record<string, CellR
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         // cell.value drops falsy cached results ({formula} for a result of 0 / false / ""),
         // so formula cells are read through cell.result.
-        const value = cell.type === ExcelJS.ValueType.Formula ? plain(cell.result) : plain(cell.value);
+        const value =
+          cell.type === ExcelJS.ValueType.Formula ? plain(cell.result) : plain(cell.value);
         if (value === null) return;
         while (grid.length < rowNumber) grid.push([]);
         grid[rowNumber - 1]![colNumber - 1] = value;
@@ -204,7 +210,9 @@ export async function readValues(xlsxPath: string): Promise<Record<string, CellR
 }
 
 /** Recalculates with LibreOffice and returns the recalculated cell values. */
-export async function recalculatedValues(xlsxPath: string): Promise<Record<string, CellResult[][]>> {
+export async function recalculatedValues(
+  xlsxPath: string
+): Promise<Record<string, CellResult[][]>> {
   const out = await mkdtemp(join(tmpdir(), "lo-recalc-out-"));
   try {
     return await readValues(await recalculate(xlsxPath, out));

@@ -3,7 +3,7 @@ import { buildReportTemplate, templateSheetName } from "../../core/report/buildR
 import { readQuotaLookup } from "../../core/report/quotaLookup";
 import type { YearMonth } from "../../core/report/reportMonth";
 import type { ExcelFeatures } from "./features";
-import { queueWorkbookModel } from "./queueWorkbookModel";
+import { writeWorkbookModel } from "./queueWorkbookModel";
 import { loadQuotaSheets } from "./readQuotaSheets";
 
 /**
@@ -34,8 +34,7 @@ export async function addTemplateSheet(
   const taken = new Set(worksheets.items.map((w) => w.name));
   let name = sheet.name;
   for (let n = 2; taken.has(name); n++) name = `${sheet.name}（${n}）`;
-  queueWorkbookModel(context, { sheets: [{ ...sheet, name }] }, new Map(), features);
-  await context.sync();
+  await writeWorkbookModel(context, { sheets: [{ ...sheet, name }] }, new Map(), features);
   return { sheet: name, withTargets: targets !== null && targets !== undefined };
 }
 

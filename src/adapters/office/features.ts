@@ -1,5 +1,5 @@
 /**
- * What the adapters may use beyond ExcelApi 1.1. The manifest requires ExcelApi 1.9 (and a shared
+ * What the adapters may use beyond ExcelApi 1.1. The manifest requires ExcelApi 1.12 (and a shared
  * runtime, which only Excel with ExcelApi 1.10 or later has), so every Excel that loads the add-in
  * has all of these: they are constants, not detected. (The type stays for the adapters' signatures
  * until the guards on it are dropped there.)
@@ -18,7 +18,7 @@ export interface ExcelFeatures {
 }
 
 /** The ExcelApi version the manifest requires (manifest.xml, tests/apiSets.test.ts). */
-export const REQUIRED_EXCEL_API = "1.9";
+export const REQUIRED_EXCEL_API = "1.12";
 
 export const EXCEL_FEATURES: ExcelFeatures = {
   suspendCalculation: true,

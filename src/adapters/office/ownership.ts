@@ -3,6 +3,8 @@ import { OWNER_NAME_PREFIX } from "../../core/workbookModel";
 export interface Ownership {
   /** Ownership key (table1, ledger …) → the sheet of ours that carries it now. */
   readonly owned: ReadonlyMap<string, string>;
+  /** Keys whose name outlived its sheet (it reads =#REF!$A$1): the name must go before it is added again. */
+  readonly stale: ReadonlySet<string>;
   /** Tables by sheet name, so that a sheet of ours can be rewritten cleanly. */
   readonly tables: ReadonlyMap<string, readonly string[]>;
 }
@@ -23,10 +25,13 @@ export function loadOwnership(context: Excel.RequestContext): OwnershipLoad {
 
 export function readOwnership({ names, tables }: OwnershipLoad): Ownership {
   const owned = new Map<string, string>();
+  const stale = new Set<string>();
   for (const item of names.items) {
     if (!item.name.startsWith(OWNER_NAME_PREFIX)) continue;
+    const key = item.name.slice(OWNER_NAME_PREFIX.length);
     const sheet = sheetOfReference(item.formula);
-    if (sheet) owned.set(item.name.slice(OWNER_NAME_PREFIX.length), sheet);
+    if (sheet) owned.set(key, sheet);
+    else stale.add(key);
   }
   const bySheet = new Map<string, string[]>();
   for (const table of tables.items) {
@@ -34,12 +39,12 @@ export function readOwnership({ names, tables }: OwnershipLoad): Ownership {
     list.push(table.name);
     bySheet.set(table.worksheet.name, list);
   }
-  return { owned, tables: bySheet };
+  return { owned, stale, tables: bySheet };
 }
 
 /** "='表1'!$A$1" or "=Sheet1!$A$1" → the sheet name; null for #REF! (the sheet was deleted). */
 export function sheetOfReference(formula: string): string | null {
   const match = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(formula);
-  if (!match) return null;
+  if (!match || match[2] === "#REF") return null;
   return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2]!;
 }
