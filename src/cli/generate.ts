@@ -18,6 +18,7 @@ export interface GenerateArgs {
   readonly onexExclude?: string;
   readonly apportion?: boolean;
   readonly json?: boolean;
+  readonly year?: string;
 }
 
 const STYLES: readonly FormulaStyle[] = ["native", "values", "quota"];
@@ -43,6 +44,9 @@ export async function generate(args: GenerateArgs, out: Output): Promise<number>
     if (error instanceof QuotaError) throw new UsageError(error.message);
     throw error;
   }
+  const year = args.year === undefined ? undefined : Number(args.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
+    throw new UsageError(`--year 应为四位年份，如 2022（收到“${args.year}”）`);
   const grids = await readGridsFromFile(args.input);
   const result = (() => {
     try {
@@ -50,6 +54,7 @@ export async function generate(args: GenerateArgs, out: Output): Promise<number>
         rates,
         floors,
         formulas,
+        year,
         onexExclude: parseOnexExclude(args.onexExclude),
         totals: args.apportion ? "apportion" : "published",
       });

@@ -33,6 +33,7 @@ async function run(argv: string[], out: Output): Promise<number> {
         floors: { type: "string" },
         "onex-exclude": { type: "string" },
         apportion: { type: "boolean" },
+        year: { type: "string" },
         json: { type: "boolean" },
       });
       if (positionals.length !== 1) throw new UsageError("generate 需要且只需要一个毕业生人数文件");
@@ -48,6 +49,7 @@ async function run(argv: string[], out: Output): Promise<number> {
           floors: values.floors as string | undefined,
           onexExclude: values["onex-exclude"] as string | undefined,
           apportion: values.apportion === true,
+          year: values.year as string | undefined,
           json: values.json === true,
         },
         out

@@ -15,6 +15,7 @@ export const USAGE = `用法：quota <命令> [参数]
         [--floors training=14000,advanced=3600,certificates=7080,onex=940]
         [--onex-exclude 学院,...]         表4 不含的学院（默认：职业教育学院；写 none 表示不排除）
         [--apportion]                     按最大余额法分配，使各学院之和等于合计
+        [--year 2022]                     标题中的年份与届别（默认取毕业生表中的“2022届”）
         [--json]                          以 JSON 输出结果
   template --college 学院 --month YYYY-MM [--quotas 任务分配表.xlsx] -o 月报表.xlsx
                                           生成某学院某月的月报表（附件6）模板

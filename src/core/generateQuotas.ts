@@ -6,6 +6,8 @@ import type { WorkbookModel } from "./workbookModel";
 
 export interface GenerateOptions extends QuotaOptions {
   readonly formulas?: FormulaStyle;
+  /** The graduates' 届 for the titles, over what the graduate file says (2022届…). */
+  readonly year?: number;
 }
 
 export interface GenerateResult {
@@ -21,7 +23,10 @@ export function generateQuotas(
 ): GenerateResult {
   const graduates = findGraduateTable(grids);
   const tables = buildQuotaTables(graduates.colleges, options);
-  const workbook = buildQuotaWorkbook(tables, { formulas: options.formulas, year: graduates.year });
+  const workbook = buildQuotaWorkbook(tables, {
+    formulas: options.formulas,
+    year: options.year ?? graduates.year,
+  });
   return { graduates, tables, workbook };
 }
 
