@@ -168,6 +168,10 @@ describe("汇总", () => {
     expect(text).toContain("落后：培训任务");
     expect(text).toContain("坏.xlsx");
     expect(sheet.dataBars).toEqual(["B17:E18"]);
-    expect(sheet.chart).toEqual({ title: "各学院累计完成率（%）", source: "A16:E18" });
+    expect(sheet.chart).toEqual({
+      title: "各学院累计完成率（%）",
+      source: "A16:E18",
+      at: "A20:K39",
+    });
   });
 });

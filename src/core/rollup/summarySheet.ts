@@ -1,8 +1,12 @@
 import { cellAddress } from "../grid";
 import { FORM_LABELS, SECTION_KEYS, SECTIONS, fieldHeader } from "../report/reportLayout";
 import { parseMonth } from "../report/reportMonth";
+import { layoutSheet } from "../sheetLayout";
 import { ModelCell, SheetModel, cell } from "../workbookModel";
 import type { RollupSummary } from "./rollupSummary";
+
+/** Rows kept free under the colleges' table for the chart. */
+const CHART_ROWS = 20;
 
 export const summarySheetName = (month: string) => `汇总${month}`;
 
@@ -103,6 +107,9 @@ export function summarySheet(
     dataBars.push(`${cellAddress(head + 1, 1)}:${cellAddress(rows.length - 1, 4)}`);
   }
   push();
+  // Room for the chart under the table (drawn where the host can): rows of its own on the page.
+  const chartTop = rows.length;
+  if (summary.colleges.length > 0) for (let i = 0; i < CHART_ROWS; i++) push();
 
   push(cell(`本月未报送（${summary.missing.length}）`, "header"));
   span(rows.length - 1, 0, 3);
@@ -111,8 +118,10 @@ export function summarySheet(
   push();
   push(cell(`逾期报送（${ym.month}月27日后，${summary.late.length}）`, "header"));
   span(rows.length - 1, 0, 3);
-  for (const late of summary.late)
+  for (const late of summary.late) {
     push(cell(late.college, "text"), cell(late.filedOn, "text"), cell(late.file, "note"));
+    span(rows.length - 1, 2, 10);
+  }
   if (summary.late.length === 0) push(cell("无", "note"));
   if (rejected.length > 0) {
     push();
@@ -125,11 +134,15 @@ export function summarySheet(
         cell(`${r.errors} 个错误`, "warning"),
         ...(first !== undefined ? [cell(first, "note")] : [])
       );
-      for (const message of more) push(null, null, cell(message, "note"));
+      span(rows.length - 1, 2, 10);
+      for (const message of more) {
+        push(null, null, cell(message, "note"));
+        span(rows.length - 1, 2, 10);
+      }
     }
   }
 
-  return {
+  return layoutSheet({
     name: summarySheetName(summary.month),
     key: `summary_${summary.month.replace("-", "_")}`,
     cells: rows,
@@ -143,7 +156,8 @@ export function summarySheet(
         ? {
             title: "各学院累计完成率（%）",
             source: `${cellAddress(head, 0)}:${cellAddress(head + summary.colleges.length, 4)}`,
+            at: `${cellAddress(chartTop, 0)}:${cellAddress(chartTop + CHART_ROWS - 1, 10)}`,
           }
         : undefined,
-  };
+  });
 }
