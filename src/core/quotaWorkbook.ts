@@ -312,7 +312,11 @@ function paramsSheet(tables: QuotaTables, S: QuotaSheetNames, year: number | nul
   });
   const floors = FLOOR_NAMES.map((f) => {
     const [name, unit] = splitLabel(FLOOR_LABELS[f]);
-    return [cell(name, "text"), cell(tables.floors[f], "integer"), cell(`省定最低任务（${unit}）`, "text")];
+    return [
+      cell(name, "text"),
+      cell(tables.floors[f], "integer"),
+      cell(`省定最低任务（${unit}）`, "text"),
+    ];
   });
   const head = (...labels: string[]) => labels.map((l) => cell(l, "header"));
   const sheet: SheetModel = {

@@ -70,18 +70,18 @@ export function linesIn(cell: ModelCell, width: number): string[] {
 
 /**
  * Column widths and row heights from the text the cells hold (the sheet's own are minimums): a
- * column is as wide as its widest unmerged text (wrapping text up to WRAP_WIDTH, then it wraps),
+ * column is as wide as its widest unmerged text (wrapping text up to `wrapWidth`, then it wraps),
  * a merge too narrow for unwrapped text widens its last column, and each row is as tall as its
  * most wrapped cell; a merge over several rows shares out what it lacks.
  */
-export function layoutSheet(sheet: SheetModel): SheetModel {
+export function layoutSheet(sheet: SheetModel, wrapWidth = WRAP_WIDTH): SheetModel {
   const areas = cellAreas(sheet);
   const widths = [...sheet.columnWidths];
   for (const { cell, area } of areas) {
     if (area.column !== area.lastColumn) continue;
     const look = lookOf(cell);
     const need = widthForText(shownText(cell), look.size, look.bold);
-    const wrapped = look.wrap ? Math.min(need, WRAP_WIDTH) : need;
+    const wrapped = look.wrap ? Math.min(need, wrapWidth) : need;
     widths[area.column] = Math.max(widths[area.column] ?? 0, wrapped);
   }
   for (const { cell, area } of areas) {
@@ -105,7 +105,8 @@ export function layoutSheet(sheet: SheetModel): SheetModel {
     const lack = tall(cell, area) - sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);
     if (lack <= 0) continue;
     const share = Math.ceil(lack / (area.lastRow - area.row + 1));
-    for (let r = area.row; r <= area.lastRow; r++) heights[r] = (heights[r] ?? DEFAULT_HEIGHT) + share;
+    for (let r = area.row; r <= area.lastRow; r++)
+      heights[r] = (heights[r] ?? DEFAULT_HEIGHT) + share;
   }
   const rowHeights: Record<number, number> = {};
   heights.forEach((h, r) => (rowHeights[r] = h));

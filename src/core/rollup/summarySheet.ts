@@ -7,6 +7,8 @@ import type { RollupSummary } from "./rollupSummary";
 
 /** Rows kept free under the colleges' table for the chart. */
 const CHART_ROWS = 20;
+/** File names and 落后 lists wrap at this width, so that the sheet prints at a readable scale. */
+const SUMMARY_WRAP_WIDTH = 24;
 
 export const summarySheetName = (month: string) => `汇总${month}`;
 
@@ -54,7 +56,7 @@ export function summarySheet(
       cell(FORM_LABELS.progress, "formLabel"),
       cell(SECTIONS[s].label, "formLabel"),
       ...(["target", "month", "cumulative", "rate"] as const).map((f) =>
-        cell(fieldHeader(f, s), "formLabel")
+        cell(fieldHeader(f, s).replace("（", "\n（"), "formLabel")
       )
     );
     const r = header + 2; // Excel row of the values
@@ -78,6 +80,7 @@ export function summarySheet(
           "note"
         )
       );
+      span(rows.length - 1, 0, 10);
     }
   }
   push();
@@ -142,22 +145,25 @@ export function summarySheet(
     }
   }
 
-  return layoutSheet({
-    name: summarySheetName(summary.month),
-    key: `summary_${summary.month.replace("-", "_")}`,
-    cells: rows,
-    merges,
-    columnWidths: [20, 12, 12, 12, 12, 12, 12, 12, 12, 18, 12],
-    frozenRows: 0,
-    landscape: true,
-    dataBars,
-    chart:
-      summary.colleges.length > 0
-        ? {
-            title: "各学院累计完成率（%）",
-            source: `${cellAddress(head, 0)}:${cellAddress(head + summary.colleges.length, 4)}`,
-            at: `${cellAddress(chartTop, 0)}:${cellAddress(chartTop + CHART_ROWS - 1, 10)}`,
-          }
-        : undefined,
-  });
+  return layoutSheet(
+    {
+      name: summarySheetName(summary.month),
+      key: `summary_${summary.month.replace("-", "_")}`,
+      cells: rows,
+      merges,
+      columnWidths: [20, 12, 12, 12, 12, 12, 12, 12, 12, 18, 12],
+      frozenRows: 0,
+      landscape: true,
+      dataBars,
+      chart:
+        summary.colleges.length > 0
+          ? {
+              title: "各学院累计完成率（%）",
+              source: `${cellAddress(head, 0)}:${cellAddress(head + summary.colleges.length, 4)}`,
+              at: `${cellAddress(chartTop, 0)}:${cellAddress(chartTop + CHART_ROWS - 1, 10)}`,
+            }
+          : undefined,
+    },
+    SUMMARY_WRAP_WIDTH
+  );
 }
