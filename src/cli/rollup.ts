@@ -9,6 +9,7 @@ import {
   readGridsFromFile,
   readWorkbookFromFile,
   streamModelToFile,
+  addModelChartsToFile,
 } from "../adapters/xlsx/node";
 import { gridOf, readGrids } from "../adapters/xlsx/readGrids";
 import { putModelInto } from "../adapters/xlsx/writeWorkbookInto";
@@ -160,6 +161,7 @@ export async function rollup(args: RollupArgs, out: Output): Promise<number> {
   try {
     if (master) await master.xlsx.writeFile(temp);
     else await streamModelToFile(result.workbook, temp);
+    await addModelChartsToFile(temp, result.workbook);
     await rename(temp, args.output);
   } catch (error) {
     throw writeFailure(args.output, error);

@@ -55,7 +55,7 @@ export interface SheetModel {
   readonly chart?: {
     readonly title: string;
     readonly source: string;
-    /** Where the chart is drawn (A1 range of empty rows kept for it); the host chooses when absent. */
+    /** Where the chart is drawn (A1 range of empty rows kept for it, printed on a page of its own); the host chooses when absent. */
     readonly at?: string;
   };
   /** Ranges shown with data bars (progress at a glance where no chart can be drawn). */

@@ -1,5 +1,6 @@
 import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
 import { writeWorkbookInto } from "../adapters/xlsx/writeWorkbookInto";
+import { addModelCharts } from "../adapters/xlsx/addChart";
 import type { Grid } from "../core/grid";
 import type { QuotaLookup } from "../core/report/quotaLookup";
 import { readQuotaLookup } from "../core/report/quotaLookup";
@@ -15,7 +16,7 @@ import { saveFile } from "./browserPane";
 import { h, show } from "./dom";
 import { filePicker, progressBar } from "./filePicker";
 import { findingsView } from "./findingsView";
-import { loadExcelJs } from "./loadExcelJs";
+import { loadExcelJs, loadJsZip } from "./loadExcelJs";
 import { PickedFile, readPickedFiles } from "./readReportFiles";
 import { rollupView } from "./rollupView";
 import { setStatus, showError } from "./status";
@@ -203,9 +204,13 @@ export function rollupPanel(panel: HTMLElement): void {
       );
       download.addEventListener("click", async () => {
         try {
-          const bytes = master
-            ? await writeWorkbookInto(excel, master.bytes, result.workbook)
-            : await writeWorkbook(excel, result.workbook);
+          const bytes = await addModelCharts(
+            await loadJsZip(),
+            master
+              ? await writeWorkbookInto(excel, master.bytes, result.workbook)
+              : await writeWorkbook(excel, result.workbook),
+            result.workbook
+          );
           saveFile(bytes, `总表-${result.month}.xlsx`);
           setStatus("success", "已下载总表。");
         } catch (error) {

@@ -9,3 +9,10 @@ export function loadExcelJs(): Promise<ExcelModule> {
   );
   return pending;
 }
+
+/** JSZip, to add the charts exceljs cannot write (loaded with the first master written). */
+export async function loadJsZip(): Promise<import("../adapters/xlsx/addChart").ZipModule> {
+  const m = await import(/* webpackChunkName: "jszip" */ "jszip");
+  return ((m as unknown as { default?: unknown }).default ??
+    m) as import("../adapters/xlsx/addChart").ZipModule;
+}

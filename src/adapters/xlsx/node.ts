@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { open, readFile, writeFile, stat } from "fs/promises";
 import { basename } from "path";
 import type { Grid } from "../../core/grid";
@@ -6,6 +7,7 @@ import { QuotaError } from "../../core/errors";
 import type { WorkbookModel } from "../../core/workbookModel";
 import type { ExcelWorkbook } from "./excelModule";
 import { MAX_FILE_BYTES, loadWorkbook, readGrids, sniffFile } from "./readGrids";
+import { addModelCharts } from "./addChart";
 import { streamWorkbook } from "./streamWorkbook";
 import { writeWorkbook } from "./writeWorkbook";
 
@@ -54,6 +56,12 @@ export async function readWorkbookFromFile(path: string): Promise<ExcelWorkbook>
     if (error instanceof QuotaError) throw error.at(fileWhere(path));
     throw error;
   }
+}
+
+/** Adds the charts the model asks for to a written .xlsx file (exceljs writes none). */
+export async function addModelChartsToFile(path: string, model: WorkbookModel): Promise<void> {
+  if (!model.sheets.some((s) => s.chart?.at)) return;
+  await writeFile(path, await addModelCharts(JSZip, await readFile(path), model));
 }
 
 export async function writeModelToFile(model: WorkbookModel, path: string): Promise<void> {

@@ -6,7 +6,9 @@ import { ModelCell, SheetModel, cell } from "../workbookModel";
 import type { RollupSummary } from "./rollupSummary";
 
 /** Rows kept free under the colleges' table for the chart. */
-const CHART_ROWS = 20;
+const CHART_ROWS = 24;
+/** The row under the colleges with the rates expected by now. */
+export const EXPECTED_LABEL = "按期应完成";
 /** File names and 落后 lists wrap at this width, so that the sheet prints at a readable scale. */
 const SUMMARY_WRAP_WIDTH = 24;
 
@@ -107,6 +109,14 @@ export function summarySheet(
     );
   }
   if (summary.colleges.length > 0) {
+    // What each rate should be by now: a bar group of its own in the chart, beside the colleges.
+    push(
+      cell(EXPECTED_LABEL, "totalText"),
+      ...SECTION_KEYS.map((s) => cell(summary.expected[s], "formPercent")),
+      ...SECTION_KEYS.map(() => cell(null, "integer")),
+      cell(null, "text"),
+      cell(null, "text")
+    );
     dataBars.push(`${cellAddress(head + 1, 1)}:${cellAddress(rows.length - 1, 4)}`);
   }
   push();
@@ -159,7 +169,7 @@ export function summarySheet(
         summary.colleges.length > 0
           ? {
               title: "各学院累计完成率（%）",
-              source: `${cellAddress(head, 0)}:${cellAddress(head + summary.colleges.length, 4)}`,
+              source: `${cellAddress(head, 0)}:${cellAddress(head + summary.colleges.length + 1, 4)}`,
               at: `${cellAddress(chartTop, 0)}:${cellAddress(chartTop + CHART_ROWS - 1, 10)}`,
             }
           : undefined,
