@@ -47,9 +47,7 @@ describe("生成任务分配表 in the open workbook", () => {
 
     const t1 = excel.formulasAt("表1（任务）")!;
     expect(t1[1]![0]).toBe("二级学院名称");
-    expect(t1[1]![1]).toBe(
-      "=IF('参数'!$B$16=\"\",\"\",'参数'!$B$16&\"届\")&\"毕业生人数\""
-    );
+    expect(t1[1]![1]).toBe('=IF(\'参数\'!$B$16="","",\'参数\'!$B$16&"届")&"毕业生人数"');
     expect(t1[1]![5]).toBe("培训任务");
     expect(t1[2]).toEqual(["", "本科生", "高职生", "中职生", "合计", ""]);
     expect(t1[3]).toEqual([
