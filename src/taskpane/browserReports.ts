@@ -1,6 +1,5 @@
 import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
 import { writeWorkbookInto } from "../adapters/xlsx/writeWorkbookInto";
-import { addModelCharts } from "../adapters/xlsx/addChart";
 import type { Grid } from "../core/grid";
 import type { QuotaLookup } from "../core/report/quotaLookup";
 import { readQuotaLookup } from "../core/report/quotaLookup";
@@ -16,7 +15,7 @@ import { saveFile } from "./browserPane";
 import { h, show } from "./dom";
 import { filePicker, progressBar } from "./filePicker";
 import { findingsView } from "./findingsView";
-import { loadExcelJs, loadJsZip } from "./loadExcelJs";
+import { loadChartAdder, loadExcelJs } from "./loadExcelJs";
 import { PickedFile, readPickedFiles } from "./readReportFiles";
 import { rollupView } from "./rollupView";
 import { setStatus, showError } from "./status";
@@ -204,8 +203,8 @@ export function rollupPanel(panel: HTMLElement): void {
       );
       download.addEventListener("click", async () => {
         try {
-          const bytes = await addModelCharts(
-            await loadJsZip(),
+          const addCharts = await loadChartAdder();
+          const bytes = await addCharts(
             master
               ? await writeWorkbookInto(excel, master.bytes, result.workbook)
               : await writeWorkbook(excel, result.workbook),

@@ -10,9 +10,18 @@ export function loadExcelJs(): Promise<ExcelModule> {
   return pending;
 }
 
-/** JSZip, to add the charts exceljs cannot write (loaded with the first master written). */
-export async function loadJsZip(): Promise<import("../adapters/xlsx/addChart").ZipModule> {
-  const m = await import(/* webpackChunkName: "jszip" */ "jszip");
-  return ((m as unknown as { default?: unknown }).default ??
-    m) as import("../adapters/xlsx/addChart").ZipModule;
+/**
+ * Adds the charts a model asks for to written .xlsx bytes (exceljs writes none): the package
+ * code and JSZip load only when a master is written, in a chunk of their own.
+ */
+export async function loadChartAdder(): Promise<
+  (bytes: Uint8Array, model: import("../core/workbookModel").WorkbookModel) => Promise<Uint8Array>
+> {
+  const [zip, charts] = await Promise.all([
+    import(/* webpackChunkName: "jszip" */ "jszip"),
+    import(/* webpackChunkName: "jszip" */ "../adapters/xlsx/addChart.js"),
+  ]);
+  const Zip = ((zip as unknown as { default?: unknown }).default ??
+    zip) as import("../adapters/xlsx/addChart").ZipModule;
+  return (bytes, model) => charts.addModelCharts(Zip, bytes, model);
 }
