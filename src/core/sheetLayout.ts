@@ -63,9 +63,11 @@ const sumOf = (values: readonly number[], from: number, to: number, fallback: nu
 export function linesIn(cell: ModelCell, width: number): string[] {
   const look = lookOf(cell);
   const text = shownText(cell);
-  return look.wrap
-    ? wrapText(text, width - CELL_PADDING.width, look.size, look.bold)
-    : text.split("\n");
+  if (!look.wrap) return text.split("\n");
+  const room = width - CELL_PADDING.width;
+  // Most cells fit on one line: no need to wrap them.
+  if (!text.includes("\n") && textWidth(text, look.size, look.bold) <= room) return [text];
+  return wrapText(text, room, look.size, look.bold);
 }
 
 /**
