@@ -24,6 +24,7 @@ export interface GenerateArgs {
   readonly json?: boolean;
   /** Write over a workbook that is not a quota workbook (a master, a person's own). */
   readonly force?: boolean;
+  readonly year?: string;
 }
 
 /**
@@ -61,6 +62,9 @@ export async function generate(args: GenerateArgs, out: Output): Promise<number>
     throw error;
   }
   await refuseToOverwrite(args.output, "quotas", args.force);
+  const year = args.year === undefined ? undefined : Number(args.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
+    throw new UsageError(`--year 应为四位年份，如 2022（收到“${args.year}”）`);
   const grids = await readGridsFromFile(args.input);
   const result = (() => {
     try {
@@ -68,6 +72,7 @@ export async function generate(args: GenerateArgs, out: Output): Promise<number>
         rates,
         floors,
         formulas,
+        year,
         onexExclude: parseOnexExclude(args.onexExclude),
         totals: args.apportion ? "apportion" : "published",
         columns,

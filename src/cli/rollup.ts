@@ -9,7 +9,8 @@ import {
   readFileBytes,
   readGridsFromFile,
   readWorkbookFromFile,
-  streamModelToFile,
+  streamModelToTemp,
+  addModelChartsToFile,
 } from "../adapters/xlsx/node";
 import { gridOf, readGrids } from "../adapters/xlsx/readGrids";
 import { ownedSheetsByKey, putModelInto } from "../adapters/xlsx/writeWorkbookInto";
@@ -200,8 +201,11 @@ async function rollupLocked(
   }
   // Written beside the target and renamed over it: a failure never leaves a half-written master.
   try {
-    if (master) await writeFileAtomic(args.output, (temp) => master.workbook.xlsx.writeFile(temp));
-    else await streamModelToFile(result.workbook, args.output);
+    await writeFileAtomic(args.output, async (temp) => {
+      if (master) await master.workbook.xlsx.writeFile(temp);
+      else await streamModelToTemp(result.workbook, temp);
+      await addModelChartsToFile(temp, result.workbook);
+    });
   } catch (error) {
     throw writeFailure(args.output, error);
   }

@@ -19,6 +19,7 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
         [--onex-exclude 学院,...]         表4 不含的学院（默认：职业教育学院；写 none 表示不排除）
         [--apportion]                     按最大余额法分配，使各学院之和等于合计
         [--columns 本科=C,高职=D,中职=E]   找不到表头时手动指定各列（可加 学院=A、表头=2）
+        [--year 2022]                     标题中的年份与届别（默认取毕业生表中的“2022届”）
         [--json]                          以 JSON 输出结果
         [--force]                         -o 已是其他工作簿（总表、非本工具生成）时仍覆盖`,
   template: `  template --college 学院 --month YYYY-MM [--quotas 任务分配表.xlsx] -o 月报表.xlsx [--force]

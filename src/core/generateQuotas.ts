@@ -9,6 +9,8 @@ export interface GenerateOptions extends QuotaOptions {
   readonly formulas?: FormulaStyle;
   /** Columns named by a person when the header is not found automatically. */
   readonly columns?: ColumnMapping;
+  /** The graduates' 届 for the titles, over what the graduate file says (2022届…). */
+  readonly year?: number;
 }
 
 export interface GenerateResult {
@@ -26,7 +28,10 @@ export function generateQuotas(
     ? mappedTable(grids, options.columns)
     : findGraduateTable(grids);
   const tables = buildQuotaTables(graduates.colleges, options);
-  const workbook = buildQuotaWorkbook(tables, { formulas: options.formulas, year: graduates.year });
+  const workbook = buildQuotaWorkbook(tables, {
+    formulas: options.formulas,
+    year: options.year ?? graduates.year,
+  });
   return { graduates, tables, workbook };
 }
 

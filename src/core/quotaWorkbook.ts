@@ -2,10 +2,11 @@ import { FLOOR_LABELS, FLOOR_NAMES, FloorName } from "./floors";
 import { percentDecimals } from "./rate";
 import { RATE_LABELS, RATE_NAMES, RateName } from "./rates";
 import { toNumber } from "./decimal";
-import { sheetRef } from "./grid";
+import { cellAddress, sheetRef } from "./grid";
 import type { CountColumn } from "./graduateTable";
 import type { CollegeQuota, QuotaTables } from "./quotaTables";
-import { ModelCell, SheetModel, WorkbookModel, cell } from "./workbookModel";
+import { layoutSheet } from "./sheetLayout";
+import { CellStyleName, ModelCell, SheetModel, WorkbookModel, cell } from "./workbookModel";
 
 /** native: =ROUND(...) that any spreadsheet computes exactly; quota: =QUOTA.*(...); values: numbers only. */
 export type FormulaStyle = "native" | "quota" | "values";
@@ -35,9 +36,17 @@ export interface QuotaWorkbookOptions {
   };
 }
 
-const FIRST_DATA_ROW = 3; // Excel row of the first college: title on 1, header on 2
+const FIRST_DATA_ROW = 4; // Excel row of the first college: title on 1, the two-row header on 2–3
 const PARAM_FIRST_ROW = 3;
 const FLOOR_FIRST_ROW = 10;
+/** Excel row of 参数's year (the titles' 2022年 and the headers' 2022届 follow it). */
+const YEAR_ROW = 16;
+
+/** 表1's note under the table, as the plan prints it. */
+export const TABLE1_NOTE = "注：中职毕业生包括一年制、三年制毕业生和五年一贯制三年级学生。";
+
+/** A header column, or a group label over two-row sub-headers (the plan's 2022届毕业生人数). */
+type Header = string | { readonly group: ModelCell; readonly columns: readonly string[] };
 
 /** Builds the quota workbook (表1–表4, 参数, 说明) for the given tables. */
 export function buildQuotaWorkbook(
@@ -56,8 +65,20 @@ export function buildQuotaWorkbook(
   const last = FIRST_DATA_ROW + n - 1;
   const total = last + 1;
   const rowOf = (i: number) => FIRST_DATA_ROW + i;
-  const year = options.year ? `${options.year}年` : "";
-  const grad = options.year ? `${options.year}届` : "";
+  const yearCell = `${sheetRef(S.params)}!$B$${YEAR_ROW}`;
+  // Text with the year in it: a formula over 参数's year when the workbook is live.
+  const withYear = (before: string, unit: "年" | "届", after: string, as: CellStyleName) =>
+    cell(
+      `${before}${options.year ? `${options.year}${unit}` : ""}${after}`,
+      as,
+      live
+        ? `${before ? `"${before}"&` : ""}IF(${yearCell}="","",${yearCell}&"${unit}")&"${after}"`
+        : undefined
+    );
+  const graduatesOf = (columns: string[], what = "毕业生人数"): Header => ({
+    group: withYear("", "届", what, "header"),
+    columns,
+  });
 
   // Multiplying by the integer percentage (×100, or ×10^k for finer rates) keeps every native
   // formula in integers until the final ÷, whose half-way results are exact in binary.
@@ -86,8 +107,8 @@ export function buildQuotaWorkbook(
   const table1 = tableSheet(
     S.table1,
     "table1",
-    `表1  ${year}各二级学院培训任务一览表`,
-    ["二级学院名称", "本科生", "高职生", "中职生", "合计", "培训任务"],
+    withYear("表1  ", "年", "各二级学院培训任务一览表", "title"),
+    ["二级学院名称", graduatesOf(["本科生", "高职生", "中职生", "合计"]), "培训任务"],
     [22, 10, 10, 10, 10, 12],
     [
       ...tables.rows.map((r, i) => [
@@ -116,14 +137,15 @@ export function buildQuotaWorkbook(
           q("TRAINING", [`E${total}`, rateCell("training")], nativeQuota([`E${total}`, "training"]))
         ),
       ],
-    ]
+    ],
+    TABLE1_NOTE
   );
 
   const table2 = tableSheet(
     S.table2,
     "table2",
-    `表2  ${year}各二级学院取证任务一览表（高级工及以上）`,
-    ["二级学院名称", `${grad}高职毕业生人数`, "取证任务"],
+    withYear("表2  ", "年", "各二级学院取证任务一览表（高级工及以上）", "title"),
+    ["二级学院名称", withYear("", "届", "高职毕业生人数", "header"), "取证任务"],
     [22, 16, 12],
     [
       ...tables.rows.map((r, i) => [
@@ -149,8 +171,8 @@ export function buildQuotaWorkbook(
   const table3 = tableSheet(
     S.table3,
     "table3",
-    `表3  ${year}各二级学院取证任务一览表（非高级工及以上）`,
-    ["二级学院名称", "中职生", "本科生", "取证任务"],
+    withYear("表3  ", "年", "各二级学院取证任务一览表（非高级工及以上）", "title"),
+    ["二级学院名称", graduatesOf(["中职生", "本科生"]), "取证任务"],
     [22, 10, 10, 12],
     [
       ...tables.rows.map((r, i) => [
@@ -182,8 +204,12 @@ export function buildQuotaWorkbook(
   const table4 = tableSheet(
     S.table4,
     "table4",
-    `表4  ${year}各二级学院取证任务一览表（1+X证书）`,
-    ["二级学院名称", "高职人数", "中职人数", "合计", "1+X证书取证任务"],
+    withYear("表4  ", "年", "各二级学院取证任务一览表（1+X证书）", "title"),
+    [
+      "二级学院名称",
+      graduatesOf(["高职人数", "中职人数", "合计"], "毕业生取证人数"),
+      "1+X证书取证任务",
+    ],
     [22, 10, 10, 10, 16],
     [
       ...onexRows.map(({ r, i }, j) => {
@@ -225,7 +251,7 @@ export function buildQuotaWorkbook(
       table2,
       table3,
       table4,
-      paramsSheet(tables, S),
+      paramsSheet(tables, S, options.year ?? null),
       notesSheet(tables, S, live, total, last4 + 1, floorCell),
     ],
   };
@@ -234,49 +260,89 @@ export function buildQuotaWorkbook(
 function tableSheet(
   name: string,
   key: QuotaSheetKey,
-  title: string,
-  headers: string[],
+  title: ModelCell,
+  headers: (Header | ModelCell)[],
   widths: number[],
-  body: ModelCell[][]
+  body: ModelCell[][],
+  note?: string
 ): SheetModel {
-  const columns = headers.length;
-  return {
+  const top: ModelCell[] = [];
+  const sub: ModelCell[] = [];
+  const merges: string[] = [];
+  const blank = cell(null, "header");
+  for (const h of headers) {
+    const at = top.length;
+    if (typeof h === "object" && h !== null && "group" in h) {
+      top.push(h.group, ...h.columns.slice(1).map(() => blank));
+      sub.push(...h.columns.map((c) => cell(c, "header")));
+      merges.push(`${cellAddress(1, at)}:${cellAddress(1, at + h.columns.length - 1)}`);
+    } else {
+      top.push(typeof h === "string" ? cell(h, "header") : h);
+      sub.push(blank);
+      merges.push(`${cellAddress(1, at)}:${cellAddress(2, at)}`);
+    }
+  }
+  const columns = top.length;
+  const end = cellAddress(0, columns - 1).replace(/\d+$/, "");
+  const cells = [[title], top, sub, ...body];
+  if (note) {
+    cells.push([cell(note, "note")]);
+    merges.push(`A${cells.length}:${end}${cells.length}`);
+  }
+  return layoutSheet({
     name,
     key,
-    cells: [[cell(title, "title")], headers.map((h) => cell(h, "header")), ...body],
-    merges: [`A1:${String.fromCharCode(64 + columns)}1`],
+    cells,
+    merges: [`A1:${end}1`, ...merges],
     columnWidths: widths,
-    frozenRows: 2,
-    table: { headerRow: 1, lastRow: body.length, columns },
-  };
+    frozenRows: 3,
+  });
 }
 
-function paramsSheet(tables: QuotaTables, S: QuotaSheetNames): SheetModel {
-  const rates = RATE_NAMES.map((r) => [
-    cell(RATE_LABELS[r], "text"),
-    cell(toNumber(tables.rates[r]), "percent"),
-    cell(r, "note"),
-  ]);
-  const floors = FLOOR_NAMES.map((f) => [
-    cell(`省定最低任务：${FLOOR_LABELS[f]}`, "text"),
-    cell(tables.floors[f], "integer"),
-    cell(f, "note"),
-  ]);
-  return {
+/** "培训任务比例（占毕业生总数）" → ["培训任务比例", "占毕业生总数"]. */
+const splitLabel = (label: string): [string, string] => {
+  const match = /^(.*?)（(.*)）$/.exec(label);
+  return match ? [match[1]!, match[2]!] : [label, ""];
+};
+
+function paramsSheet(tables: QuotaTables, S: QuotaSheetNames, year: number | null): SheetModel {
+  const rates = RATE_NAMES.map((r) => {
+    const [name, basis] = splitLabel(RATE_LABELS[r]);
+    return [cell(name, "text"), cell(toNumber(tables.rates[r]), "percent"), cell(basis, "text")];
+  });
+  const floors = FLOOR_NAMES.map((f) => {
+    const [name, unit] = splitLabel(FLOOR_LABELS[f]);
+    return [
+      cell(name, "text"),
+      cell(tables.floors[f], "integer"),
+      cell(`省定最低任务（${unit}）`, "text"),
+    ];
+  });
+  const head = (...labels: string[]) => labels.map((l) => cell(l, "header"));
+  const sheet: SheetModel = {
     name: S.params,
     key: "params",
     cells: [
-      [cell("参数（修改比例或最低任务后，各表公式自动重算）", "title")],
-      [cell("参数", "header"), cell("比例", "header"), cell("名称", "header")],
+      [cell("参数（修改比例、最低任务或年份后，各表自动重算）", "title")],
+      head("名称", "比例", "说明"),
       ...rates,
       [],
-      [cell("最低任务", "header"), cell("人数", "header"), cell("名称", "header")],
+      head("名称", "人数", "说明"),
       ...floors,
+      [],
+      head("名称", "年份", "说明"),
+      [
+        cell("毕业生届别", "text"),
+        cell(year, "integer"),
+        cell("表1–表4 标题中的年份与届别", "text"),
+      ],
     ],
     merges: ["A1:C1"],
-    columnWidths: [40, 12, 16],
-    frozenRows: 2,
+    columnWidths: [24, 12, 30],
+    frozenRows: 0,
   };
+  if (sheet.cells.length !== YEAR_ROW) throw new Error("参数: the year is not on its row");
+  return layoutSheet(sheet);
 }
 
 function notesSheet(
@@ -307,7 +373,7 @@ function notesSheet(
       ),
     ];
   });
-  return {
+  const sheet: SheetModel = {
     name: S.notes,
     key: "notes",
     cells: [
@@ -329,4 +395,9 @@ function notesSheet(
     columnWidths: [30, 14, 14, 10],
     frozenRows: 2,
   };
+  const merges = [...sheet.merges];
+  sheet.cells.forEach((row, r) => {
+    if (r > floorRows.length + 2 && row.length === 1) merges.push(`A${r + 1}:D${r + 1}`);
+  });
+  return layoutSheet({ ...sheet, merges });
 }

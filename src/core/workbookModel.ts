@@ -52,7 +52,12 @@ export interface SheetModel {
   /** Cells that only take whole numbers ≥ 0 (data validation), as A1 ranges. */
   readonly wholeNumberRanges?: readonly string[];
   /** A bar chart over a block whose first column holds the categories and first row the series names (drawn where the host can). */
-  readonly chart?: { readonly title: string; readonly source: string };
+  readonly chart?: {
+    readonly title: string;
+    readonly source: string;
+    /** Where the chart is drawn (A1 range of empty rows kept for it, printed on a page of its own); the host chooses when absent. */
+    readonly at?: string;
+  };
   /** Ranges shown with data bars (progress at a glance where no chart can be drawn). */
   readonly dataBars?: readonly string[];
   /** Row heights in points, by zero-based row; unset rows keep the default. */

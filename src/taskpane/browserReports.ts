@@ -15,7 +15,7 @@ import { confirmInPane } from "./confirmDialog";
 import { h, reveal, show } from "./dom";
 import { filePicker, notePicker, progressBar, SHEET_FILES, WORKBOOK_FILES } from "./filePicker";
 import { findingsView } from "./findingsView";
-import { loadExcelJs } from "./loadExcelJs";
+import { loadChartAdder, loadExcelJs } from "./loadExcelJs";
 import { quotaPicker, quotaReference } from "./quotaReference";
 import { PickedFile, readPickedFiles } from "./readReportFiles";
 import { rollupView } from "./rollupView";
@@ -363,10 +363,13 @@ function showRollup(
   );
   download.addEventListener("click", async () => {
     try {
-      const excel = await loadExcelJs();
-      const bytes = master
-        ? await writeWorkbookInto(excel, master.bytes, result.workbook)
-        : await writeWorkbook(excel, result.workbook);
+      const [excel, addCharts] = await Promise.all([loadExcelJs(), loadChartAdder()]);
+      const bytes = await addCharts(
+        master
+          ? await writeWorkbookInto(excel, master.bytes, result.workbook)
+          : await writeWorkbook(excel, result.workbook),
+        result.workbook
+      );
       saveFile(bytes, `总表-${result.month}.xlsx`);
       setStatus("success", "已下载总表。下月汇总时请在“选择上月总表”中选它。");
     } catch (error) {

@@ -9,3 +9,19 @@ export function loadExcelJs(): Promise<ExcelModule> {
   );
   return pending;
 }
+
+/**
+ * Adds the charts a model asks for to written .xlsx bytes (exceljs writes none): the package
+ * code and JSZip load only when a master is written, in a chunk of their own.
+ */
+export async function loadChartAdder(): Promise<
+  (bytes: Uint8Array, model: import("../core/workbookModel").WorkbookModel) => Promise<Uint8Array>
+> {
+  const [zip, charts] = await Promise.all([
+    import(/* webpackChunkName: "jszip" */ "jszip"),
+    import(/* webpackChunkName: "jszip" */ "../adapters/xlsx/addChart.js"),
+  ]);
+  const Zip = ((zip as unknown as { default?: unknown }).default ??
+    zip) as import("../adapters/xlsx/addChart").ZipModule;
+  return (bytes, model) => charts.addModelCharts(Zip, bytes, model);
+}

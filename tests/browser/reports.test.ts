@@ -1,5 +1,6 @@
 /* The pane outside Office on report files: check findings, then the roll-up's downloaded master. */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { chromium, Browser, Page } from "playwright-core";
@@ -162,6 +163,8 @@ async function openPane(): Promise<{ page: Page; errors: string[] }> {
   await download.saveAs(file);
   const grids = await readGrids(ExcelJS, readFileSync(file), file);
   expect(grids.map((g) => g.name)).toEqual(["汇总2022-06", "月报台账"]);
+  // The page's master carries the native chart too (added to the written xlsx).
+  expect((await JSZip.loadAsync(readFileSync(file))).file("xl/charts/chart1.xml")).not.toBeNull();
   const ledger = grids[1]!.rows.slice(1).filter((r) => r.length > 0);
   expect(ledger.map((r) => r[0])).toEqual([
     ...Array(4).fill("外国语学院"),

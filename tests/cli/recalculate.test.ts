@@ -27,13 +27,20 @@ const hasError = (v: unknown) =>
   "LibreOffice recomputes the 2022 tables digit for digit",
   async () => {
     const file = join(tmp(), "quota-native.xlsx");
-    expect((await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", file)).code).toBe(0);
+    const graduates = join(SAMPLE_DIR, "graduates.csv");
+    expect((await runCli("generate", graduates, "--year", "2022", "-o", file)).code).toBe(0);
     const sheets = await recalculatedValues(file);
     for (const [sheet, csv] of Object.entries(TABLES)) {
       const published = readPlanCsv(csv).slice(1);
-      const computed = sheets[sheet]!.slice(2).map((row) => row.map(String));
+      // Under the title and the two header rows, down to 合计 (表1's note follows it).
+      const computed = sheets[sheet]!.slice(3, 3 + published.length).map((row) => row.map(String));
       expect([sheet, computed]).toEqual([sheet, published]);
     }
+    // The titles and 届 are formulas over 参数's year: LibreOffice computes the plan's text.
+    expect(sheets["表1"]![0]![0]).toBe("表1  2022年各二级学院培训任务一览表");
+    expect(sheets["表1"]![1]![1]).toBe("2022届毕业生人数");
+    expect(sheets["表2"]![1]![1]).toBe("2022届高职毕业生人数");
+    expect(sheets["表4"]![0]![0]).toBe("表4  2022年各二级学院取证任务一览表（1+X证书）");
     const notes = sheets["说明"]!;
     expect(notes.slice(2, 6).map((r) => r.slice(1, 4))).toEqual([
       [14000, 14572, "达标"],
@@ -72,7 +79,7 @@ const hasError = (v: unknown) =>
     const core = buildQuotaTables(colleges, { rates: parseRates(spec), onexExclude: ["学院3"] });
     const sheets = await recalculatedValues(file);
     const column = (sheet: string, col: number, n: number) =>
-      sheets[sheet]!.slice(2, 2 + n + 1).map((r) => r[col]);
+      sheets[sheet]!.slice(3, 3 + n + 1).map((r) => r[col]);
     const n = colleges.length;
     expect(column("表1", 5, n)).toEqual([
       ...core.rows.map((r) => r.training),

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { open, readFile, writeFile, stat } from "fs/promises";
 import { basename } from "path";
 import { writeFileAtomic } from "../fs/atomicWrite";
@@ -7,6 +8,7 @@ import { QuotaError } from "../../core/errors";
 import type { WorkbookModel } from "../../core/workbookModel";
 import type { ExcelWorkbook } from "./excelModule";
 import { MAX_FILE_BYTES, loadWorkbook, readGrids, sniffFile } from "./readGrids";
+import { addModelCharts } from "./addChart";
 import { streamWorkbook } from "./streamWorkbook";
 import { writeWorkbook } from "./writeWorkbook";
 
@@ -57,6 +59,12 @@ export async function readWorkbookFromFile(path: string): Promise<ExcelWorkbook>
   }
 }
 
+/** Adds the charts the model asks for to an .xlsx being written (a temp file; exceljs writes none). */
+export async function addModelChartsToFile(temp: string, model: WorkbookModel): Promise<void> {
+  if (!model.sheets.some((s) => s.chart?.at)) return;
+  await writeFile(temp, await addModelCharts(JSZip, await readFile(temp), model));
+}
+
 /** Writes a new workbook; the file is the old one or the whole new one, never half (writeFileAtomic). */
 export async function writeModelToFile(model: WorkbookModel, path: string): Promise<void> {
   const bytes = await writeWorkbook(ExcelJS, model);
@@ -72,7 +80,7 @@ export async function streamModelToFile(model: WorkbookModel, path: string): Pro
  * Writes a new workbook row by row straight into a new file (memory stays flat however many rows).
  * Opening the file first makes a path that cannot be written fail here, with its error code.
  */
-async function streamModelToTemp(model: WorkbookModel, path: string): Promise<void> {
+export async function streamModelToTemp(model: WorkbookModel, path: string): Promise<void> {
   const handle = await open(path, "w");
   const stream = handle.createWriteStream();
   // A failing disk must end the write, not leave it waiting for a finish that never comes.

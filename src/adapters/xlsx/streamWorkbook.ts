@@ -4,6 +4,7 @@ import type { ExcelModule } from "./excelModule";
 import {
   dataBarFormatting,
   excelValue,
+  headerFooterOf,
   pageSetupOf,
   rowHeightsOf,
   styleFor,
@@ -158,6 +159,7 @@ export async function streamWorkbook(
     const ws = workbook.addWorksheet(sheet.name, {
       views: viewsOf(sheet),
       pageSetup: pageSetupOf(sheet),
+      headerFooter: headerFooterOf(),
     });
     await streamSheet(workbook, ws, sheet);
     if (sheet.key && !names.has(ownerName(sheet.key))) {

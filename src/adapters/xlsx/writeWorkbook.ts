@@ -91,6 +91,11 @@ export function pageSetupOf(sheet: SheetModel): Partial<import("exceljs").PageSe
   } as Partial<import("exceljs").PageSetup>;
 }
 
+/** Every printed page says which page it is: 第 1 页，共 3 页 (centred in the footer). */
+export const headerFooterOf = (): Partial<import("exceljs").HeaderFooter> => ({
+  oddFooter: "&C第 &P 页，共 &N 页",
+});
+
 /** Row heights in points by zero-based row: the title row's, then the sheet's own. */
 export function rowHeightsOf(sheet: SheetModel): Map<number, number> {
   const heights = new Map<number, number>();
@@ -160,6 +165,7 @@ export function renderSheet(ws: ExcelWorksheet, sheet: SheetModel): void {
   sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   if (sheet.frozenRows > 0) ws.views = viewsOf(sheet);
   ws.pageSetup = pageSetupOf(sheet);
+  ws.headerFooter = headerFooterOf();
   for (const [row, height] of rowHeightsOf(sheet)) ws.getRow(row + 1).height = height;
   for (const ref of sheet.dataBars ?? []) ws.addConditionalFormatting(dataBarFormatting(ref));
   for (const { row, column } of wholeNumberCells(sheet))

@@ -1,4 +1,5 @@
 import { cellAddress } from "../grid";
+import { layoutSheet } from "../sheetLayout";
 import { ModelCell, SheetModel, cell } from "../workbookModel";
 import type { CollegeTargets } from "./quotaLookup";
 import {
@@ -71,7 +72,8 @@ export function buildReportTemplate(options: ReportTemplateOptions): SheetModel 
   const range = (r1: number, c1: number, r2: number, c2: number) =>
     `${cellAddress(r1, c1)}:${cellAddress(r2, c2)}`;
 
-  rows[0] = [cell(FORM_LABELS.title, "title")];
+  // The month under the title, as a printed form is dated: （2022年6月）.
+  rows[0] = [cell(`${FORM_LABELS.title}\n（${templateSheetName(options.month)}）`, "title")];
   merges.push(range(0, 0, 0, 5));
   rows[1] = [cell(`${FORM_LABELS.unit}${options.college}`, "formText")];
   merges.push(range(1, 0, 1, 5));
@@ -128,7 +130,7 @@ export function buildReportTemplate(options: ReportTemplateOptions): SheetModel 
   );
   for (const row of [FILER_ROW, HEAD_ROW, DATE_ROW]) rowHeights[row] = 24;
 
-  return {
+  return layoutSheet({
     name: templateSheetName(options.month),
     cells: rows.map((r) => r ?? []),
     merges,
@@ -136,5 +138,5 @@ export function buildReportTemplate(options: ReportTemplateOptions): SheetModel 
     frozenRows: 0,
     wholeNumberRanges,
     rowHeights,
-  };
+  });
 }

@@ -5,6 +5,7 @@ import { SERIAL_MAX, SERIAL_MIN, fromDate, fromSerial, isoDate } from "../report
 import { SECTION_KEYS, SECTIONS, SectionKey } from "../report/reportLayout";
 import { formatMonth } from "../report/reportMonth";
 import { normalizeLabel } from "../text";
+import { layoutSheet } from "../sheetLayout";
 import { SheetModel, cell } from "../workbookModel";
 import type { LedgerRow } from "./ledger";
 import { rowCheck } from "./rowCheck";
@@ -34,7 +35,7 @@ const NUMBER_FIELDS = new Set<keyof LedgerRow>(["target", "done", "cumulative"])
 
 /** 月报台账 as a sheet: one row per college, month and section; text always written as text. */
 export function ledgerSheet(rows: readonly LedgerRow[]): SheetModel {
-  return {
+  return layoutSheet({
     name: LEDGER_SHEET,
     key: "ledger",
     cells: [
@@ -56,7 +57,7 @@ export function ledgerSheet(rows: readonly LedgerRow[]): SheetModel {
     frozenRows: 1,
     table: { headerRow: 0, lastRow: rows.length, columns: COLUMNS.length },
     landscape: true,
-  };
+  });
 }
 
 const SECTION_BY_NAME = new Map<string, SectionKey>(

@@ -1,12 +1,19 @@
 import { cellAddress } from "../grid";
 import { FORM_LABELS, SECTION_KEYS, SECTIONS, fieldHeader } from "../report/reportLayout";
 import { parseMonth } from "../report/reportMonth";
+import { layoutSheet } from "../sheetLayout";
 import { ModelCell, SheetModel, cell } from "../workbookModel";
 import type { RollupSummary } from "./rollupSummary";
 
 /** Said wherever school totals are shown without the quota workbook (the master, the page). */
 export const TARGETS_FROM_REPORTS =
   "注意：汇总时未选任务分配表，全校年度任务和完成率按已报送学院的年度任务之和计算，不是方案规定的全校任务；未报送名单也只含曾报送过的学院。";
+/** Rows kept free under the colleges' table for the chart. */
+const CHART_ROWS = 24;
+/** The row under the colleges with the rates expected by now. */
+export const EXPECTED_LABEL = "按期应完成";
+/** File names and 落后 lists wrap at this width, so that the sheet prints at a readable scale. */
+const SUMMARY_WRAP_WIDTH = 24;
 
 export const summarySheetName = (month: string) => `汇总${month}`;
 
@@ -54,7 +61,7 @@ export function summarySheet(
       cell(FORM_LABELS.progress, "formLabel"),
       cell(SECTIONS[s].label, "formLabel"),
       ...(["target", "month", "cumulative", "rate"] as const).map((f) =>
-        cell(fieldHeader(f, s), "formLabel")
+        cell(fieldHeader(f, s).replace("（", "\n（"), "formLabel")
       )
     );
     const r = header + 2; // Excel row of the values
@@ -79,6 +86,7 @@ export function summarySheet(
           "note"
         )
       );
+      span(rows.length - 1, 0, 10);
     }
   }
   push();
@@ -105,9 +113,20 @@ export function summarySheet(
     );
   }
   if (summary.colleges.length > 0) {
+    // What each rate should be by now: a bar group of its own in the chart, beside the colleges.
+    push(
+      cell(EXPECTED_LABEL, "totalText"),
+      ...SECTION_KEYS.map((s) => cell(summary.expected[s], "formPercent")),
+      ...SECTION_KEYS.map(() => cell(null, "integer")),
+      cell(null, "text"),
+      cell(null, "text")
+    );
     dataBars.push(`${cellAddress(head + 1, 1)}:${cellAddress(rows.length - 1, 4)}`);
   }
   push();
+  // Room for the chart under the table (drawn where the host can): rows of its own on the page.
+  const chartTop = rows.length;
+  if (summary.colleges.length > 0) for (let i = 0; i < CHART_ROWS; i++) push();
 
   push(cell(`本月未报送（${summary.missing.length}）`, "header"));
   span(rows.length - 1, 0, 3);
@@ -116,8 +135,10 @@ export function summarySheet(
   push();
   push(cell(`逾期报送（${ym.month}月27日后，${summary.late.length}）`, "header"));
   span(rows.length - 1, 0, 3);
-  for (const late of summary.late)
+  for (const late of summary.late) {
     push(cell(late.college, "text"), cell(late.filedOn, "text"), cell(late.file, "note"));
+    span(rows.length - 1, 2, 10);
+  }
   if (summary.late.length === 0) push(cell("无", "note"));
   if (rejected.length > 0) {
     push();
@@ -130,25 +151,33 @@ export function summarySheet(
         cell(`${r.errors} 个错误`, "warning"),
         ...(first !== undefined ? [cell(first, "note")] : [])
       );
-      for (const message of more) push(null, null, cell(message, "note"));
+      span(rows.length - 1, 2, 10);
+      for (const message of more) {
+        push(null, null, cell(message, "note"));
+        span(rows.length - 1, 2, 10);
+      }
     }
   }
 
-  return {
-    name: summarySheetName(summary.month),
-    key: `summary_${summary.month.replace("-", "_")}`,
-    cells: rows,
-    merges,
-    columnWidths: [20, 12, 12, 12, 12, 12, 12, 12, 12, 18, 12],
-    frozenRows: 0,
-    landscape: true,
-    dataBars,
-    chart:
-      summary.colleges.length > 0
-        ? {
-            title: "各学院累计完成率（%）",
-            source: `${cellAddress(head, 0)}:${cellAddress(head + summary.colleges.length, 4)}`,
-          }
-        : undefined,
-  };
+  return layoutSheet(
+    {
+      name: summarySheetName(summary.month),
+      key: `summary_${summary.month.replace("-", "_")}`,
+      cells: rows,
+      merges,
+      columnWidths: [20, 12, 12, 12, 12, 12, 12, 12, 12, 18, 12],
+      frozenRows: 0,
+      landscape: true,
+      dataBars,
+      chart:
+        summary.colleges.length > 0
+          ? {
+              title: "各学院累计完成率（%）",
+              source: `${cellAddress(head, 0)}:${cellAddress(head + summary.colleges.length + 1, 4)}`,
+              at: `${cellAddress(chartTop, 0)}:${cellAddress(chartTop + CHART_ROWS - 1, 10)}`,
+            }
+          : undefined,
+    },
+    SUMMARY_WRAP_WIDTH
+  );
 }

@@ -94,13 +94,13 @@ describe("reading quotas back from the quota workbook", () => {
     expect(() => readQuotaLookup([{ name: "表1", rows: [["学院", "人数"]] }])).toThrow(QuotaError);
     const noCache = grids.map((g) =>
       g.name === "表2"
-        ? { ...g, rows: g.rows.map((r, i) => (i === 4 ? [r[0]!, r[1]!, null] : r)) }
+        ? { ...g, rows: g.rows.map((r, i) => (i === 5 ? [r[0]!, r[1]!, null] : r)) }
         : g
     );
     expect(() => readQuotaLookup(noCache)).toThrow(
       /表2 “机械与电气信息学院”的任务没有数值（若是公式，请在 Excel 中打开并保存后再试）/
     );
-    expect(() => readQuotaLookup(noCache)).toThrow(/C5/);
+    expect(() => readQuotaLookup(noCache)).toThrow(/C6/);
   });
 });
 

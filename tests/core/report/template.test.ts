@@ -68,7 +68,7 @@ describe("the template of 附件6", () => {
       const { row, column } = parseAddress(address);
       return sheet.cells[row]?.[column]?.value ?? null;
     };
-    expect(text("A1")).toBe("“人人持证、技能河南”建设工作任务进度月报表");
+    expect(text("A1")).toBe("“人人持证、技能河南”建设工作任务进度月报表\n（2022年6月）");
     expect(text("A2")).toBe("填报单位（公章）：经济管理学院");
     expect(text("A3")).toBe("工\n作\n进\n度");
     expect(["B3", "C3", "D3", "E3", "F3"].map(text)).toEqual([

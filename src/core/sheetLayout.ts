@@ -1,0 +1,146 @@
+import { CELL_STYLES } from "./cellStyles";
+import { parseAddress } from "./grid";
+import { heightForLines, textWidth, widthForText, wrapText, CELL_PADDING } from "./textWidth";
+import type { ModelCell, SheetModel } from "./workbookModel";
+
+/** A cell's area on the page: one cell, or the merge it begins. */
+interface Area {
+  readonly row: number;
+  readonly column: number;
+  readonly lastRow: number;
+  readonly lastColumn: number;
+}
+
+/** The widest a wrapping column grows before its text wraps, in digit widths. */
+export const WRAP_WIDTH = 36;
+
+/** The text a cell shows, as its number format prints it. */
+export function shownText(cell: ModelCell | null): string {
+  if (!cell || cell.value === null) return "";
+  const value = cell.value;
+  if (typeof value !== "number") return String(value);
+  const format = cell.style ? CELL_STYLES[cell.style].numberFormat : undefined;
+  if (format === "0") return String(Math.round(value));
+  if (format === "0.00") return value.toFixed(2);
+  if (format === "0.00%") return `${(value * 100).toFixed(2)}%`;
+  return String(value);
+}
+
+const lookOf = (cell: ModelCell) => CELL_STYLES[cell.style ?? "text"];
+
+/** Every filled cell with the area it prints in (merges by their first cell; covered cells skipped). */
+export function cellAreas(sheet: SheetModel): { cell: ModelCell; area: Area }[] {
+  const merged = new Map<string, Area>();
+  const covered = new Set<string>();
+  for (const range of sheet.merges) {
+    const [from, to = from] = range.split(":").map(parseAddress);
+    const area = { row: from!.row, column: from!.column, lastRow: to!.row, lastColumn: to!.column };
+    merged.set(`${area.row},${area.column}`, area);
+    for (let r = area.row; r <= area.lastRow; r++)
+      for (let c = area.column; c <= area.lastColumn; c++)
+        if (r !== area.row || c !== area.column) covered.add(`${r},${c}`);
+  }
+  const areas: { cell: ModelCell; area: Area }[] = [];
+  sheet.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell || shownText(cell) === "" || covered.has(`${r},${c}`)) return;
+      const area = merged.get(`${r},${c}`) ?? { row: r, column: c, lastRow: r, lastColumn: c };
+      areas.push({ cell, area });
+    })
+  );
+  return areas;
+}
+
+const DEFAULT_HEIGHT = heightForLines(1);
+
+const sumOf = (values: readonly number[], from: number, to: number, fallback: number) => {
+  let total = 0;
+  for (let i = from; i <= to; i++) total += values[i] ?? fallback;
+  return total;
+};
+
+/** The lines a cell takes in a width: wrapped when its style wraps, else its own lines. */
+export function linesIn(cell: ModelCell, width: number): string[] {
+  const look = lookOf(cell);
+  const text = shownText(cell);
+  if (!look.wrap) return text.split("\n");
+  const room = width - CELL_PADDING.width;
+  // Most cells fit on one line: no need to wrap them.
+  if (!text.includes("\n") && textWidth(text, look.size, look.bold) <= room) return [text];
+  return wrapText(text, room, look.size, look.bold);
+}
+
+/**
+ * Column widths and row heights from the text the cells hold (the sheet's own are minimums): a
+ * column is as wide as its widest unmerged text (wrapping text up to `wrapWidth`, then it wraps),
+ * a merge too narrow for unwrapped text widens its last column, and each row is as tall as its
+ * most wrapped cell; a merge over several rows shares out what it lacks.
+ */
+export function layoutSheet(sheet: SheetModel, wrapWidth = WRAP_WIDTH): SheetModel {
+  const areas = cellAreas(sheet);
+  const widths = [...sheet.columnWidths];
+  for (const { cell, area } of areas) {
+    if (area.column !== area.lastColumn) continue;
+    const look = lookOf(cell);
+    const need = widthForText(shownText(cell), look.size, look.bold);
+    const wrapped = look.wrap ? Math.min(need, wrapWidth) : need;
+    widths[area.column] = Math.max(widths[area.column] ?? 0, wrapped);
+  }
+  for (const { cell, area } of areas) {
+    const look = lookOf(cell);
+    if (area.column === area.lastColumn || look.wrap) continue;
+    const need = widthForText(shownText(cell), look.size, look.bold);
+    const have = sumOf(widths, area.column, area.lastColumn, 8);
+    if (need > have) widths[area.lastColumn] = (widths[area.lastColumn] ?? 8) + need - have;
+  }
+  const heights: number[] = [];
+  sheet.cells.forEach((_, r) => (heights[r] = sheet.rowHeights?.[r] ?? DEFAULT_HEIGHT));
+  const tall = (cell: ModelCell, area: Area) => {
+    const width = sumOf(widths, area.column, area.lastColumn, 8);
+    return heightForLines(linesIn(cell, width).length, lookOf(cell).size);
+  };
+  for (const { cell, area } of areas)
+    if (area.row === area.lastRow)
+      heights[area.row] = Math.max(heights[area.row]!, tall(cell, area));
+  for (const { cell, area } of areas) {
+    if (area.row === area.lastRow) continue;
+    const lack = tall(cell, area) - sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);
+    if (lack <= 0) continue;
+    const share = Math.ceil(lack / (area.lastRow - area.row + 1));
+    for (let r = area.row; r <= area.lastRow; r++)
+      heights[r] = (heights[r] ?? DEFAULT_HEIGHT) + share;
+  }
+  const rowHeights: Record<number, number> = {};
+  heights.forEach((h, r) => (rowHeights[r] = h));
+  return { ...sheet, columnWidths: widths.map((w) => w ?? 8), rowHeights };
+}
+
+/** A cell whose text does not fit where it prints, by the width model. */
+export interface Overflow {
+  readonly row: number;
+  readonly column: number;
+  readonly text: string;
+  readonly problem: string;
+}
+
+/** The cells whose text is wider than their area (unwrapped) or taller than it (wrapped). */
+export function overflowingCells(sheet: SheetModel): Overflow[] {
+  const problems: Overflow[] = [];
+  const widths = sheet.columnWidths;
+  const heights = sheet.cells.map((_, r) => sheet.rowHeights?.[r] ?? DEFAULT_HEIGHT);
+  for (const { cell, area } of cellAreas(sheet)) {
+    const look = lookOf(cell);
+    const width = sumOf(widths, area.column, area.lastColumn, 8);
+    const height = sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);
+    const lines = linesIn(cell, width);
+    const at = { row: area.row, column: area.column, text: shownText(cell) };
+    const widest = Math.max(...lines.map((l) => textWidth(l, look.size, look.bold)));
+    if (widest + CELL_PADDING.width > width + 0.01)
+      problems.push({ ...at, problem: `宽 ${widest.toFixed(1)} > ${width}` });
+    if (heightForLines(lines.length, look.size) > height + 0.01)
+      problems.push({ ...at, problem: `${lines.length} 行高于 ${height}pt` });
+    if (lines.some((l, i) => i > 0 && /^[）)》」』】，。、；：％%]/u.test(l)))
+      problems.push({ ...at, problem: "行首是标点" });
+  }
+  return problems;
+}
