@@ -5,12 +5,14 @@ import { writeFileAtomic } from "../adapters/fs/atomicWrite";
 import { LockError, withWorkbookLock } from "../adapters/fs/masterLock";
 import type { ExcelWorkbook } from "../adapters/xlsx/excelModule";
 import { refuseToDropContent } from "../adapters/xlsx/foreignParts";
+import type { OurCharts } from "../adapters/xlsx/ourCharts";
 import {
   readFileBytes,
   readGridsFromFile,
   readWorkbookFromFile,
   streamModelToTemp,
   addModelChartsToFile,
+  ourChartsIn,
 } from "../adapters/xlsx/node";
 import { gridOf, readGrids } from "../adapters/xlsx/readGrids";
 import { ownedSheetsByKey, putModelInto } from "../adapters/xlsx/writeWorkbookInto";
@@ -106,16 +108,19 @@ function writeFailure(path: string, error: unknown): QuotaError {
 interface Master {
   readonly workbook: ExcelWorkbook;
   readonly ledger: LedgerRow[];
+  /** Our charts of earlier months: exceljs drops them, they are put back after the write. */
+  readonly charts: OurCharts;
 }
 
 async function loadMaster(path: string): Promise<Master> {
   const workbook = await readWorkbookFromFile(path);
   const bytes = await readFileBytes(path);
-  inFile(path, () => refuseToDropContent(bytes));
+  const charts = await ourChartsIn(bytes);
+  inFile(path, () => refuseToDropContent(bytes, charts.parts));
   // The ledger is found by its ownership name, whatever the sheet is called now.
   const name = ownedSheetsByKey(workbook).get("ledger") ?? LEDGER_SHEET;
   const ledger = inFile(path, () => readLedger(workbook.worksheets.map(gridOf), name));
-  return { workbook, ledger };
+  return { workbook, ledger, charts };
 }
 
 async function readQuotas(path: string) {
@@ -204,7 +209,7 @@ async function rollupLocked(
     await writeFileAtomic(args.output, async (temp) => {
       if (master) await master.workbook.xlsx.writeFile(temp);
       else await streamModelToTemp(result.workbook, temp);
-      await addModelChartsToFile(temp, result.workbook);
+      await addModelChartsToFile(temp, result.workbook, master?.charts);
     });
   } catch (error) {
     throw writeFailure(args.output, error);

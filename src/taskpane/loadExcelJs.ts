@@ -13,9 +13,16 @@ export function loadExcelJs(): Promise<ExcelModule> {
 /**
  * Adds the charts a model asks for to written .xlsx bytes (exceljs writes none): the package
  * code and JSZip load only when a master is written, in a chunk of their own.
+ * Written into last month's master, its earlier charts are kept (writeWorkbookInto with Zip).
  */
 export async function loadChartAdder(): Promise<
-  (bytes: Uint8Array, model: import("../core/workbookModel").WorkbookModel) => Promise<Uint8Array>
+  ((
+    bytes: Uint8Array,
+    model: import("../core/workbookModel").WorkbookModel
+  ) => Promise<Uint8Array>) & {
+    /** JSZip, for writeWorkbookInto to keep the master's charts of earlier months. */
+    readonly Zip: import("../adapters/xlsx/addChart").ZipModule;
+  }
 > {
   const [zip, charts] = await Promise.all([
     import(/* webpackChunkName: "jszip" */ "jszip"),
@@ -23,5 +30,7 @@ export async function loadChartAdder(): Promise<
   ]);
   const Zip = ((zip as unknown as { default?: unknown }).default ??
     zip) as import("../adapters/xlsx/addChart").ZipModule;
-  return (bytes, model) => charts.addModelCharts(Zip, bytes, model);
+  const add = (bytes: Uint8Array, model: import("../core/workbookModel").WorkbookModel) =>
+    charts.addModelCharts(Zip, bytes, model);
+  return Object.assign(add, { Zip });
 }

@@ -2,14 +2,12 @@
    schema order, for every way a master is written; LibreOffice draws it. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import { join } from "path";
 import { addModelCharts, withDrawing } from "../../src/adapters/xlsx/addChart";
-import { readGridsFromFile, writeModelToFile } from "../../src/adapters/xlsx/node";
 import { writeWorkbook } from "../../src/adapters/xlsx/writeWorkbook";
-import { demoReport } from "../../src/cli/demoReports";
 import { chartSpec } from "../../src/core/chartSpec";
-import { readQuotaLookup } from "../../src/core/report/quotaLookup";
+import { monthReports } from "../support/monthReports";
 import { SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
@@ -71,21 +69,6 @@ function expectChart(parts: Awaited<ReturnType<typeof chartParts>>, sheet: strin
   expect(parts.drawing).toContain('r:id="rIdChart1"');
 }
 
-/** Six colleges' reports for a month (from `first`: other colleges each month, so no report needs last month's). */
-async function reports(
-  dir: string,
-  quota: string,
-  month: { year: number; month: number },
-  first: number
-) {
-  mkdirSync(dir, { recursive: true });
-  const quotas = readQuotaLookup(await readGridsFromFile(quota));
-  for (const [i, targets] of quotas.colleges.slice(first, first + 6).entries()) {
-    const sheet = demoReport(targets, month, 0.3 + i / 20, 20);
-    await writeModelToFile({ sheets: [sheet] }, join(dir, `${i + 1}-${targets.college}.xlsx`));
-  }
-}
-
 test("the sheet's <drawing> goes after headerFooter, not into a cfRule's extLst", () => {
   const xml =
     '<worksheet xmlns="x"><sheetData/><conditionalFormatting><cfRule><extLst/></cfRule></conditionalFormatting>' +
@@ -116,8 +99,8 @@ test("rollup: the streamed master and the master written --into both carry the c
   const dir = tmp();
   const quota = join(dir, "q.xlsx");
   expect((await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", quota)).code).toBe(0);
-  await reports(join(dir, "may"), quota, { year: 2022, month: 5 }, 0);
-  await reports(join(dir, "june"), quota, { year: 2022, month: 6 }, 6);
+  await monthReports(join(dir, "may"), quota, { year: 2022, month: 5 }, 0);
+  await monthReports(join(dir, "june"), quota, { year: 2022, month: 6 }, 6);
   const master = join(dir, "master.xlsx");
   expect((await runCli("rollup", join(dir, "may"), "-o", master, "--quotas", quota)).code).toBe(0);
   expectChart(await chartParts(readFileSync(master), "汇总2022-05"), "汇总2022-05");

@@ -13,6 +13,9 @@ export const NS = {
   chartType: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 } as const;
 
+/** The start of the name (xdr:cNvPr name) of every chart frame this tool writes: it marks them ours. */
+export const CHART_FRAME_NAME = "汇总图表";
+
 export const escapeXml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -75,7 +78,7 @@ export function drawingXml(spec: ChartSpec, chartRelId: string, id: number): str
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"><xdr:twoCellAnchor editAs="oneCell">` +
     `${corner("from", spec.from)}${corner("to", spec.to)}<xdr:graphicFrame macro="">` +
-    `<xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="图表 ${id}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="${CHART_FRAME_NAME} ${id}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS.c}">` +
     `<c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${chartRelId}"/></a:graphicData></a:graphic></xdr:graphicFrame>` +
     `<xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`

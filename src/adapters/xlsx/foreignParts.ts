@@ -19,12 +19,15 @@ const DROPPED: readonly [RegExp, string][] = [
   [/^customXml\//i, "自定义 XML"],
 ];
 
-/** The kinds of content in the workbook's bytes that a roll-up written with exceljs would lose. */
-export function droppedContent(bytes: Uint8Array): string[] {
+/**
+ * The kinds of content in the workbook's bytes that a roll-up written with exceljs would lose;
+ * `ours` names the parts that are this tool's own (its charts, put back after the write).
+ */
+export function droppedContent(bytes: Uint8Array, ours: ReadonlySet<string> = new Set()): string[] {
   const names = zipEntryNames(bytes);
   if (names === null) return ["无法列出的内容（ZIP 目录无法读取）"];
   const kinds = new Set<string>();
-  for (const name of names)
+  for (const name of names.filter((n) => !n.endsWith("/") && !ours.has(n)))
     for (const [pattern, kind] of DROPPED) if (pattern.test(name)) kinds.add(kind);
   return [...kinds];
 }
@@ -32,9 +35,10 @@ export function droppedContent(bytes: Uint8Array): string[] {
 /**
  * Refuses, before anything is written, to roll up into a master holding what the write would
  * drop: better no roll-up than a master that silently lost a chart or a comment someone made.
+ * Our own charts (`ours`, see ourCharts) are not dropped: they are put back after the write.
  */
-export function refuseToDropContent(bytes: Uint8Array): void {
-  const kinds = droppedContent(bytes);
+export function refuseToDropContent(bytes: Uint8Array, ours?: ReadonlySet<string>): void {
+  const kinds = droppedContent(bytes, ours);
   if (kinds.length === 0) return;
   throw new QuotaError(
     "#VALUE!",

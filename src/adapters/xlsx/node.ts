@@ -9,6 +9,7 @@ import type { WorkbookModel } from "../../core/workbookModel";
 import type { ExcelWorkbook } from "./excelModule";
 import { MAX_FILE_BYTES, loadWorkbook, readGrids, sniffFile } from "./readGrids";
 import { addModelCharts } from "./addChart";
+import { NO_CHARTS, OurCharts, ourCharts } from "./ourCharts";
 import { streamWorkbook } from "./streamWorkbook";
 import { writeWorkbook } from "./writeWorkbook";
 
@@ -59,11 +60,23 @@ export async function readWorkbookFromFile(path: string): Promise<ExcelWorkbook>
   }
 }
 
-/** Adds the charts the model asks for to an .xlsx being written (a temp file; exceljs writes none). */
-export async function addModelChartsToFile(temp: string, model: WorkbookModel): Promise<void> {
-  if (!model.sheets.some((s) => s.chart?.at)) return;
-  await writeFile(temp, await addModelCharts(JSZip, await readFile(temp), model));
+/**
+ * Adds the charts the model asks for to an .xlsx being written (a temp file; exceljs writes none),
+ * and puts back our charts of the master it was written into (`kept`, see ourCharts).
+ */
+export async function addModelChartsToFile(
+  temp: string,
+  model: WorkbookModel,
+  kept: OurCharts = NO_CHARTS
+): Promise<void> {
+  if (!model.sheets.some((s) => s.chart?.at) && kept.charts.length === 0) return;
+  const bytes = await readFile(temp);
+  const written = await addModelCharts(JSZip, bytes, model, kept);
+  if (written !== bytes) await writeFile(temp, written);
 }
+
+/** Our charts in a master's bytes (put back after exceljs re-saves it). */
+export const ourChartsIn = (bytes: Uint8Array): Promise<OurCharts> => ourCharts(JSZip, bytes);
 
 /** Writes a new workbook; the file is the old one or the whole new one, never half (writeFileAtomic). */
 export async function writeModelToFile(model: WorkbookModel, path: string): Promise<void> {

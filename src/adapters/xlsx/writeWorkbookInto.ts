@@ -2,6 +2,8 @@ import { QuotaError } from "../../core/errors";
 import { OWNER_NAME_PREFIX, WorkbookModel } from "../../core/workbookModel";
 import type { ExcelModule, ExcelWorkbook } from "./excelModule";
 import { refuseToDropContent } from "./foreignParts";
+import { NO_CHARTS, ourCharts } from "./ourCharts";
+import { reattachToXlsx } from "./reattachCharts";
 import { addModelSheets } from "./writeWorkbook";
 
 /** The sheets a workbook marks as ours (defined names _QUOTA_<key>): key → sheet name, as now named. */
@@ -51,15 +53,22 @@ export function putModelInto(workbook: ExcelWorkbook, given: WorkbookModel): voi
   workbook.calcProperties.fullCalcOnLoad = true;
 }
 
-/** Writes the model into an existing workbook's bytes (see putModelInto). */
+/**
+ * Writes the model into an existing workbook's bytes (see putModelInto). Given JSZip, our charts
+ * of earlier months are put back on their sheets after the write (the model's own are added by
+ * addModelCharts); without it, a master with any chart is refused.
+ */
 export async function writeWorkbookInto(
   excel: ExcelModule,
   existing: Uint8Array,
-  model: WorkbookModel
+  model: WorkbookModel,
+  Zip?: Pick<typeof import("jszip"), "loadAsync">
 ): Promise<Uint8Array> {
-  refuseToDropContent(existing);
+  const ours = Zip ? await ourCharts(Zip, existing) : NO_CHARTS;
+  refuseToDropContent(existing, ours.parts);
   const workbook = new excel.Workbook();
   await workbook.xlsx.load(existing as unknown as ArrayBuffer);
   putModelInto(workbook, model);
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const written = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return Zip ? reattachToXlsx(Zip, written, ours, model) : written;
 }

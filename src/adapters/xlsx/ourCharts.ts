@@ -1,0 +1,155 @@
+import type JSZip from "jszip";
+import { OWNER_NAME_PREFIX } from "../../core/workbookModel";
+import { CHART_FRAME_NAME, NS } from "./chartXml";
+
+/*
+ * Which charts of a master are ours: a drawing is ours when its sheet is marked ours by an
+ * ownership name (_QUOTA_<key>) and it holds nothing but chart frames named by our marker, each
+ * with a chart part of its own (no pictures, shapes, a person's chart, or chart sub-parts).
+ * Those parts may be dropped by exceljs on a re-save: they are put back (see reattachCharts).
+ */
+
+/** One of our charts as found in a master: its sheet, drawing and chart parts' XML. */
+export interface KeptChart {
+  /** The sheet's name and ownership key in the master it was found in. */
+  readonly sheet: string;
+  readonly key: string;
+  readonly drawing: string;
+  /** The drawing's relationships: id → the chart part's XML. */
+  readonly charts: ReadonlyMap<string, string>;
+}
+
+export interface OurCharts {
+  /** The zip entries that are ours (drawings, their rels, charts): not a person's content. */
+  readonly parts: ReadonlySet<string>;
+  readonly charts: readonly KeptChart[];
+}
+
+export const NO_CHARTS: OurCharts = { parts: new Set(), charts: [] };
+
+const attr = (xml: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];
+const unescape = (text: string) =>
+  text
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+const tags = (xml: string, tag: string) =>
+  [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*>`, "g"))].map((m) => m[0]);
+
+/** A relationship target resolved against the part it belongs to (OPC part names, no leading /). */
+export function resolveTarget(part: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const path = part.slice(0, part.lastIndexOf("/") + 1).split("/");
+  path.pop();
+  for (const step of target.split("/")) {
+    if (step === "..") path.pop();
+    else if (step !== ".") path.push(step);
+  }
+  return path.join("/");
+}
+
+/** The .rels part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
+export const relsOf = (part: string) => {
+  const at = part.lastIndexOf("/") + 1;
+  return `${part.slice(0, at)}_rels/${part.slice(at)}.rels`;
+};
+
+async function text(zip: JSZip, path: string): Promise<string | null> {
+  return (await zip.file(path)?.async("string")) ?? null;
+}
+
+/** A part's relationships: [id, type, resolved target] (external ones left out). */
+async function relationships(zip: JSZip, part: string): Promise<[string, string, string][]> {
+  const xml = await text(zip, relsOf(part));
+  if (xml === null) return [];
+  return tags(xml, "Relationship")
+    .filter((tag) => attr(tag, "TargetMode") !== "External")
+    .map((tag) => [
+      attr(tag, "Id") ?? "",
+      attr(tag, "Type") ?? "",
+      resolveTarget(part, unescape(attr(tag, "Target") ?? "")),
+    ]);
+}
+
+/** Our sheets: name → ownership key, from the workbook's _QUOTA_ defined names. */
+function ownedSheets(workbookXml: string): Map<string, string> {
+  const owned = new Map<string, string>();
+  const names = workbookXml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g);
+  for (const [, attrs, value] of names) {
+    const name = attr(attrs!, "name") ?? "";
+    if (!name.startsWith(OWNER_NAME_PREFIX)) continue;
+    const sheet = /^'?((?:[^']|'')+?)'?!/.exec(unescape(value!))?.[1]?.replace(/''/g, "'");
+    if (sheet !== undefined) owned.set(sheet, name.slice(OWNER_NAME_PREFIX.length));
+  }
+  return owned;
+}
+
+/** The workbook's sheets: [name, part]. */
+export async function sheetParts(zip: JSZip): Promise<[string, string][]> {
+  const workbook = (await text(zip, "xl/workbook.xml")) ?? "";
+  const rels = new Map((await relationships(zip, "xl/workbook.xml")).map(([id, , t]) => [id, t]));
+  return tags(workbook, "sheet").flatMap((tag) => {
+    const part = rels.get(/\br:id="([^"]+)"/.exec(tag)?.[1] ?? "");
+    return part === undefined ? [] : [[unescape(attr(tag, "name") ?? ""), part]];
+  });
+}
+
+/** True when every anchor of the drawing is one of our chart frames and nothing else. */
+function onlyOurFrames(drawing: string): boolean {
+  const anchors = drawing.split(/<xdr:(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b/).slice(1);
+  if (anchors.length === 0 || /AlternateContent/.test(drawing)) return false;
+  return anchors.every(
+    (anchor) =>
+      !/<xdr:(pic|sp|grpSp|cxnSp|contentPart)\b/.test(anchor) &&
+      tags(anchor, "xdr:cNvPr").every((t) =>
+        unescape(attr(t, "name") ?? "").startsWith(CHART_FRAME_NAME)
+      ) &&
+      tags(anchor, "xdr:graphicFrame").length === 1 &&
+      tags(anchor, "c:chart").length === 1
+  );
+}
+
+/** Our chart on a sheet (the drawing's XML and charts), or null when the drawing is not all ours. */
+async function ourDrawing(zip: JSZip, drawingPart: string) {
+  const drawing = await text(zip, drawingPart);
+  if (drawing === null || !onlyOurFrames(drawing)) return null;
+  const charts = new Map<string, string>();
+  for (const [id, type, target] of await relationships(zip, drawingPart)) {
+    const chart = await text(zip, target);
+    if (type !== NS.chartRel || chart === null || zip.file(relsOf(target))) return null;
+    charts.set(id, chart);
+  }
+  const used = tags(drawing, "c:chart").map((t) => /\br:id="([^"]+)"/.exec(t)?.[1]);
+  if (used.length !== charts.size || !used.every((id) => id !== undefined && charts.has(id)))
+    return null;
+  const parts = [
+    drawingPart,
+    relsOf(drawingPart),
+    ...(await relationships(zip, drawingPart)).map((r) => r[2]),
+  ];
+  return { drawing, charts, parts };
+}
+
+/** The charts of the master that are ours (see the module's comment). */
+export async function ourCharts(
+  Zip: Pick<typeof JSZip, "loadAsync">,
+  bytes: Uint8Array
+): Promise<OurCharts> {
+  const zip = await Zip.loadAsync(bytes);
+  const owned = ownedSheets((await text(zip, "xl/workbook.xml")) ?? "");
+  const parts = new Set<string>();
+  const charts: KeptChart[] = [];
+  for (const [sheet, part] of await sheetParts(zip)) {
+    const key = owned.get(sheet);
+    if (key === undefined) continue;
+    const drawings = (await relationships(zip, part)).filter(([, type]) => type === NS.drawingRel);
+    if (drawings.length !== 1) continue;
+    const ours = await ourDrawing(zip, drawings[0]![2]);
+    if (ours === null) continue;
+    for (const p of ours.parts) parts.add(p);
+    charts.push({ sheet, key, drawing: ours.drawing, charts: ours.charts });
+  }
+  return { parts, charts };
+}

@@ -1,0 +1,141 @@
+/* Issues 10 and 12: the chart on every month's 汇总 sheet survives the next months' roll-ups into
+   the same master (exceljs drops it on the re-save; it is put back), while a person's drawing,
+   image or chart in the master still makes the roll-up refuse, the file untouched. */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { addModelCharts } from "../../src/adapters/xlsx/addChart";
+import { droppedContent } from "../../src/adapters/xlsx/foreignParts";
+import { ourCharts, relsOf, sheetParts } from "../../src/adapters/xlsx/ourCharts";
+import { writeWorkbookInto } from "../../src/adapters/xlsx/writeWorkbookInto";
+import { pdfPages, printToPdf, requirePrintTools } from "../print/renderPdf";
+import { monthReports } from "../support/monthReports";
+import { SAMPLE_DIR } from "../support/planData";
+import { runCli } from "../support/runCli";
+import { useTempDir } from "../support/tempDir";
+
+const tmp = useTempDir("charts-months-");
+jest.setTimeout(300_000);
+
+const MONTHS = ["2022-06", "2022-07", "2022-08"];
+let dir = "";
+let quota = "";
+let master = "";
+/** The master after each month's roll-up. */
+const after: Buffer[] = [];
+
+const rollupInto = (month: string, into: boolean) =>
+  runCli(
+    "rollup",
+    join(dir, month),
+    ...(into ? ["--into", master] : []),
+    "-o",
+    master,
+    "--quotas",
+    quota
+  );
+
+beforeAll(async () => {
+  dir = tmp();
+  quota = join(dir, "q.xlsx");
+  master = join(dir, "总表.xlsx");
+  expect((await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", quota)).code).toBe(0);
+  for (const [i, month] of MONTHS.entries())
+    await monthReports(join(dir, month), quota, { year: 2022, month: 6 + i }, i * 4, 4);
+  for (const [i, month] of MONTHS.entries()) {
+    const run = await rollupInto(month, i > 0);
+    expect({ month, code: run.code, stderr: run.stderr }).toEqual({
+      month,
+      code: 0,
+      stderr: expect.not.stringContaining("错误") as unknown as string,
+    });
+    after.push(readFileSync(master));
+  }
+});
+
+/** Each sheet's charts in the package: sheet name → the chart parts' XML, by the relationships. */
+async function chartsBySheet(bytes: Uint8Array): Promise<Map<string, string[]>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (p: string) => (await zip.file(p)?.async("string")) ?? "";
+  const target = (rels: string, type: string) =>
+    [...rels.matchAll(/<Relationship\b[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((t) => t.includes(`relationships/${type}"`))
+      .map((t) => /Target="\.\.\/([^"]+)"/.exec(t)![1]!);
+  const found = new Map<string, string[]>();
+  for (const [name, part] of await sheetParts(zip)) {
+    const charts: string[] = [];
+    for (const drawing of target(await text(relsOf(part)), "drawing"))
+      for (const chart of target(await text(relsOf(`xl/${drawing}`)), "chart"))
+        charts.push(await text(`xl/${chart}`));
+    found.set(name, charts);
+  }
+  return found;
+}
+
+/** Every chart and drawing part has its content type, and every override names a part there. */
+async function expectContentTypes(bytes: Uint8Array): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes);
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  const parts = Object.keys(zip.files).filter((n) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(n));
+  for (const part of parts) expect(types).toContain(`PartName="/${part}"`);
+  for (const [, part] of types.matchAll(/PartName="\/([^"]+)"/g))
+    expect(zip.file(part!)).not.toBeNull();
+}
+
+test("three months rolled up into one master: every 汇总 sheet keeps exactly its own chart", async () => {
+  for (const [i, bytes] of after.entries()) {
+    const charts = await chartsBySheet(bytes);
+    const summaries = [...charts.keys()].filter((n) => n.startsWith("汇总"));
+    expect(summaries.sort()).toEqual(MONTHS.slice(0, i + 1).map((m) => `汇总${m}`));
+    for (const sheet of summaries) {
+      expect({ sheet, count: charts.get(sheet)!.length }).toEqual({ sheet, count: 1 });
+      // The chart draws its own sheet's cells (exceljs kept them where they were).
+      const refs = [...charts.get(sheet)![0]!.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1]);
+      expect(refs.length).toBeGreaterThan(0);
+      for (const ref of refs) expect(ref).toMatch(new RegExp(`^'${sheet}'!\\$`));
+    }
+    for (const [sheet, list] of charts) if (!sheet.startsWith("汇总")) expect(list).toEqual([]);
+    await expectContentTypes(bytes);
+    expect(droppedContent(bytes, (await ourCharts(JSZip, bytes)).parts)).toEqual([]);
+  }
+  // Excel's own reader (exceljs) opens the final master with all its sheets.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(after[2]!) as unknown as ArrayBuffer);
+  for (const month of MONTHS) expect(workbook.getWorksheet(`汇总${month}`)).toBeDefined();
+});
+
+test("the same month rolled up again: the sheet is rewritten with one chart, not two", async () => {
+  const run = await rollupInto(MONTHS[2]!, true);
+  expect(run.code).toBe(0);
+  const charts = await chartsBySheet(readFileSync(master));
+  for (const month of MONTHS) expect(charts.get(`汇总${month}`)).toHaveLength(1);
+  const zip = await JSZip.loadAsync(readFileSync(master));
+  expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(
+    3
+  );
+});
+
+test("LibreOffice prints the master with a chart on each month's 汇总 sheet", () => {
+  if (!requirePrintTools()) return;
+  const copy = join(dir, "pdf-in", "三个月.xlsx");
+  mkdirSync(join(dir, "pdf-in"), { recursive: true });
+  writeFileSync(copy, after[2]!);
+  const [pdf] = printToPdf([copy], join(dir, "pdf"));
+  const pages = pdfPages(pdf!).map((p) => p.replace(/\s+/g, ""));
+  // The chart's own text (its title and the legend's series names) is printed once per month.
+  // Each month's page is followed by its chart's (a page break before it): the title, the value
+  // axis' ticks, the month's own colleges along the category axis, the legend.
+  const chartPage =
+    /^各学院累计完成率（%）(?:\d+)0(\D+?)按期应完成培训完成率高级工完成率非高级工完成率1\+X完成率/;
+  const colleges = MONTHS.map((month) => {
+    const title = `${month.slice(0, 4)}年${Number(month.slice(5))}月“人人持证`;
+    const at = pages.findIndex((p) => p.startsWith(title));
+    expect({ title, at: at >= 0 }).toEqual({ title, at: true });
+    const drawn = chartPage.exec(pages[at + 1] ?? "")?.[1];
+    expect({ month, drawn: drawn !== undefined }).toEqual({ month, drawn: true });
+    return drawn!;
+  });
+  expect(new Set(colleges).size).toBe(MONTHS.length);
+});
