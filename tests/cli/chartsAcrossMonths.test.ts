@@ -14,6 +14,7 @@ import { monthReports } from "../support/monthReports";
 import { SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
+import { printSheets } from "../print/printSheets";
 
 const tmp = useTempDir("charts-months-");
 jest.setTimeout(300_000);
@@ -138,4 +139,101 @@ test("LibreOffice prints the master with a chart on each month's 汇总 sheet", 
     return drawn!;
   });
   expect(new Set(colleges).size).toBe(MONTHS.length);
+});
+
+/** The bytes with their zip changed by `edit`. */
+async function edited(bytes: Uint8Array, edit: (zip: JSZip) => Promise<void>): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  await edit(zip);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** The drawing part on a sheet (through the workbook's and the sheet's relationships). */
+async function drawingOf(zip: JSZip, sheet: string): Promise<string> {
+  const part = new Map(await sheetParts(zip)).get(sheet)!;
+  const rels = await zip.file(relsOf(part))!.async("string");
+  return `xl/${/relationships\/drawing" Target="\.\.\/([^"]+)"/.exec(rels)![1]}`;
+}
+
+const appendToDrawing = (sheet: string, anchor: string) => async (zip: JSZip) => {
+  const drawing = await drawingOf(zip, sheet);
+  const xml = await zip.file(drawing)!.async("string");
+  zip.file(drawing, xml.replace("</xdr:wsDr>", `${anchor}</xdr:wsDr>`));
+};
+
+const SHAPE = `<xdr:oneCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="100000" cy="100000"/><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="9" name="矩形 1"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp><xdr:clientData/></xdr:oneCellAnchor>`;
+
+describe("a person's content in the master is still refused, the file byte for byte unchanged", () => {
+  const cases: [string, (zip: JSZip) => Promise<void>, string][] = [
+    ["a shape drawn on our chart's sheet", appendToDrawing("汇总2022-06", SHAPE), "绘图"],
+    [
+      "our chart frame renamed (a person's chart)",
+      async (zip) => {
+        const drawing = await drawingOf(zip, "汇总2022-07");
+        const xml = await zip.file(drawing)!.async("string");
+        zip.file(drawing, xml.replace(/name="汇总图表 \d+"/, 'name="图表 1"'));
+      },
+      "图表",
+    ],
+    [
+      "our 汇总 sheet no longer marked ours (its ownership name deleted)",
+      async (zip) => {
+        const xml = await zip.file("xl/workbook.xml")!.async("string");
+        zip.file(
+          "xl/workbook.xml",
+          xml.replace(/<definedName name="_QUOTA_summary_2022_06">[^<]*<\/definedName>/, "")
+        );
+      },
+      "图表",
+    ],
+  ];
+  test.each(cases)("%s", async (_, edit, kind) => {
+    const file = join(dir, `person-${kind}.xlsx`);
+    writeFileSync(file, await edited(after[1]!, edit));
+    const before = readFileSync(file);
+    const ours = await ourCharts(JSZip, before);
+    expect(ours.charts.length).toBe(1);
+    const run = await runCli(
+      "rollup",
+      join(dir, MONTHS[2]!),
+      "--into",
+      file,
+      "-o",
+      file,
+      "--quotas",
+      quota
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("总表中有本工具写回时无法原样保留的内容：");
+    expect(run.stderr).toContain(kind);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    await expect(writeWorkbookInto(ExcelJS, before, { sheets: [] }, JSZip)).rejects.toThrow(kind);
+  });
+});
+
+test("the page: written into last month's master (bytes), earlier charts kept, the month's added once", async () => {
+  const june = printSheets().find((s) => s.name === "汇总2022-06")!;
+  expect(june.key).toBe("summary_2022_06");
+  // Without JSZip (an older caller) the charts cannot be kept: refused as before.
+  await expect(writeWorkbookInto(ExcelJS, after[1]!, { sheets: [june] })).rejects.toThrow(/图表/);
+  const into = await writeWorkbookInto(ExcelJS, after[1]!, { sheets: [june] }, JSZip);
+  const bytes = await addModelCharts(JSZip, into, { sheets: [june] });
+  const charts = await chartsBySheet(bytes);
+  expect(charts.get("汇总2022-06")).toHaveLength(1);
+  expect(charts.get("汇总2022-07")).toHaveLength(1);
+  // June's chart is the model's (its colleges), not the master's old one; July's is the master's.
+  const [oldJune] = (await chartsBySheet(after[1]!)).get("汇总2022-06")!;
+  expect(charts.get("汇总2022-06")![0]).not.toBe(oldJune);
+  expect(charts.get("汇总2022-07")![0]).toBe(
+    (await chartsBySheet(after[1]!)).get("汇总2022-07")![0]
+  );
+  await expectContentTypes(bytes);
+  // The result is itself a master the next month can be written into, charts kept again.
+  const next = await writeWorkbookInto(ExcelJS, bytes, { sheets: [] }, JSZip);
+  const kept = await chartsBySheet(next);
+  expect([kept.get("汇总2022-06"), kept.get("汇总2022-07")]).toEqual([
+    charts.get("汇总2022-06"),
+    charts.get("汇总2022-07"),
+  ]);
+  await new ExcelJS.Workbook().xlsx.load(next as unknown as ArrayBuffer);
 });
