@@ -14,6 +14,8 @@ import { monthReports } from "../support/monthReports";
 import { SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
+import { requireLibreOfficeInCI } from "../support/libreoffice";
+import { convertWithLibreOffice } from "../support/libreofficeConvert";
 import { printSheets } from "../print/printSheets";
 
 const tmp = useTempDir("charts-months-");
@@ -236,4 +238,29 @@ test("the page: written into last month's master (bytes), earlier charts kept, t
     charts.get("汇总2022-07"),
   ]);
   await new ExcelJS.Workbook().xlsx.load(next as unknown as ArrayBuffer);
+});
+
+test("a master opened and saved in LibreOffice: its chart is still ours, kept by the next month's roll-up", async () => {
+  if (!requireLibreOfficeInCI()) return;
+  mkdirSync(join(dir, "lo-in"), { recursive: true });
+  const source = join(dir, "lo-in", "总表LO.xlsx");
+  writeFileSync(source, after[0]!);
+  const [saved] = await convertWithLibreOffice(source, join(dir, "lo-out"));
+  expect((await ourCharts(JSZip, readFileSync(saved!))).charts.map((c) => c.sheet)).toEqual([
+    "汇总2022-06",
+  ]);
+  const run = await runCli(
+    "rollup",
+    join(dir, MONTHS[1]!),
+    "--into",
+    saved!,
+    "-o",
+    saved!,
+    "--quotas",
+    quota
+  );
+  expect(run.code).toBe(0);
+  const charts = await chartsBySheet(readFileSync(saved!));
+  expect(charts.get("汇总2022-06")).toHaveLength(1);
+  expect(charts.get("汇总2022-07")).toHaveLength(1);
 });
