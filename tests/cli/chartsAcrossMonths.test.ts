@@ -264,3 +264,109 @@ test("a master opened and saved in LibreOffice: its chart is still ours, kept by
   expect(charts.get("汇总2022-06")).toHaveLength(1);
   expect(charts.get("汇总2022-07")).toHaveLength(1);
 });
+
+/** The chart part on a sheet (through its drawing's relationships). */
+async function chartOf(zip: JSZip, sheet: string): Promise<string> {
+  const drawing = await drawingOf(zip, sheet);
+  const rels = await zip.file(relsOf(drawing))!.async("string");
+  return `xl/${/relationships\/chart" Target="\.\.\/([^"]+)"/.exec(rels)![1]}`;
+}
+
+const MS_REL = "http://schemas.microsoft.com/office/2011/relationships";
+const STYLE =
+  '<cs:chartStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" id="201"/>';
+
+/** June's chart as Excel saves it: with a chart style and a color style part (or `other` parts). */
+const withChartParts =
+  (rels: [type: string, target: string, contentType: string][]) => async (zip: JSZip) => {
+    const chart = await chartOf(zip, "汇总2022-06");
+    const list = rels.map(
+      ([type, target], i) => `<Relationship Id="rId${i + 1}" Type="${type}" Target="${target}"/>`
+    );
+    zip.file(
+      relsOf(chart),
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${list.join("")}</Relationships>`
+    );
+    let types = await zip.file("[Content_Types].xml")!.async("string");
+    for (const [, target, contentType] of rels) {
+      zip.file(`xl/charts/${target}`, STYLE);
+      types = types.replace(
+        "</Types>",
+        `<Override PartName="/xl/charts/${target}" ContentType="${contentType}"/></Types>`
+      );
+    }
+    zip.file("[Content_Types].xml", types);
+  };
+
+test("a chart Excel saved with its style parts is still ours: kept with them by the next roll-up", async () => {
+  const file = join(dir, "excel-styles.xlsx");
+  writeFileSync(
+    file,
+    await edited(
+      after[1]!,
+      withChartParts([
+        [`${MS_REL}/chartStyle`, "style1.xml", "application/vnd.ms-office.chartstyle+xml"],
+        [
+          `${MS_REL}/chartColorStyle`,
+          "colors1.xml",
+          "application/vnd.ms-office.chartcolorstyle+xml",
+        ],
+      ])
+    )
+  );
+  const run = await runCli(
+    "rollup",
+    join(dir, MONTHS[2]!),
+    "--into",
+    file,
+    "-o",
+    file,
+    "--quotas",
+    quota
+  );
+  expect(run.code).toBe(0);
+  const bytes = readFileSync(file);
+  const charts = await chartsBySheet(bytes);
+  for (const month of MONTHS) expect(charts.get(`汇总${month}`)).toHaveLength(1);
+  const zip = await JSZip.loadAsync(bytes);
+  const rels = await zip.file(relsOf(await chartOf(zip, "汇总2022-06")))!.async("string");
+  const targets = [...rels.matchAll(/Target="([^"]+)"/g)].map((m) => m[1]!);
+  expect(targets).toHaveLength(2);
+  for (const target of targets)
+    expect(await zip.file(`xl/charts/${target}`)!.async("string")).toBe(STYLE);
+  await expectContentTypes(bytes);
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  expect(types).toContain("application/vnd.ms-office.chartstyle+xml");
+  expect(types).toContain("application/vnd.ms-office.chartcolorstyle+xml");
+});
+
+test("a chart with a part that is not a style (a person's shapes drawn on it) is refused, the file unchanged", async () => {
+  const file = join(dir, "user-shapes.xlsx");
+  writeFileSync(
+    file,
+    await edited(
+      after[1]!,
+      withChartParts([
+        [
+          "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes",
+          "drawing9.xml",
+          "application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml",
+        ],
+      ])
+    )
+  );
+  const before = readFileSync(file);
+  const run = await runCli(
+    "rollup",
+    join(dir, MONTHS[2]!),
+    "--into",
+    file,
+    "-o",
+    file,
+    "--quotas",
+    quota
+  );
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain("图表");
+  expect(readFileSync(file).equals(before)).toBe(true);
+});

@@ -15,9 +15,27 @@ export interface KeptChart {
   readonly sheet: string;
   readonly key: string;
   readonly drawing: string;
-  /** The drawing's relationships: id → the chart part's XML. */
-  readonly charts: ReadonlyMap<string, string>;
+  /** The drawing's relationships: id → the chart part. */
+  readonly charts: ReadonlyMap<string, KeptChartPart>;
 }
+
+/** A chart part's XML and the style parts Excel gives a chart it saves (kept along). */
+export interface KeptChartPart {
+  readonly xml: string;
+  readonly styles: readonly { readonly id: string; readonly type: string; readonly xml: string }[];
+}
+
+/** The parts a chart of ours may have (Excel 2013+ saves a chart with them): type → content type. */
+export const CHART_STYLE_PARTS: ReadonlyMap<string, string> = new Map([
+  [
+    "http://schemas.microsoft.com/office/2011/relationships/chartStyle",
+    "application/vnd.ms-office.chartstyle+xml",
+  ],
+  [
+    "http://schemas.microsoft.com/office/2011/relationships/chartColorStyle",
+    "application/vnd.ms-office.chartcolorstyle+xml",
+  ],
+]);
 
 export interface OurCharts {
   /** The zip entries that are ours (drawings, their rels, charts): not a person's content. */
@@ -111,24 +129,35 @@ function onlyOurFrames(drawing: string): boolean {
   );
 }
 
+/** A chart's style parts (and their zip entries), or null when it has any other part. */
+async function chartStyles(zip: JSZip, chart: string) {
+  const kept: KeptChartPart["styles"][number][] = [];
+  const parts = zip.file(relsOf(chart)) ? [relsOf(chart)] : [];
+  for (const [id, type, target] of await relationships(zip, chart)) {
+    const xml = await text(zip, target);
+    if (!CHART_STYLE_PARTS.has(type) || xml === null) return null;
+    kept.push({ id, type, xml });
+    parts.push(target);
+  }
+  return { kept, parts };
+}
+
 /** Our chart on a sheet (the drawing's XML and charts), or null when the drawing is not all ours. */
 async function ourDrawing(zip: JSZip, drawingPart: string) {
   const drawing = await text(zip, drawingPart);
   if (drawing === null || !onlyOurFrames(drawing)) return null;
-  const charts = new Map<string, string>();
+  const charts = new Map<string, KeptChartPart>();
+  const parts = [drawingPart, relsOf(drawingPart)];
   for (const [id, type, target] of await relationships(zip, drawingPart)) {
-    const chart = await text(zip, target);
-    if (type !== NS.chartRel || chart === null || zip.file(relsOf(target))) return null;
-    charts.set(id, chart);
+    const xml = await text(zip, target);
+    const styles = type === NS.chartRel && xml !== null ? await chartStyles(zip, target) : null;
+    if (xml === null || styles === null) return null;
+    charts.set(id, { xml, styles: styles.kept });
+    parts.push(target, ...styles.parts);
   }
   const used = tags(drawing, "c:chart").map((t) => /\br:id="([^"]+)"/.exec(t)?.[1]);
   if (used.length !== charts.size || !used.every((id) => id !== undefined && charts.has(id)))
     return null;
-  const parts = [
-    drawingPart,
-    relsOf(drawingPart),
-    ...(await relationships(zip, drawingPart)).map((r) => r[2]),
-  ];
   return { drawing, charts, parts };
 }
 

@@ -1,12 +1,31 @@
 import type JSZip from "jszip";
 import { NS } from "./chartXml";
 import type { WorkbookModel } from "../../core/workbookModel";
-import type { KeptChart, OurCharts } from "./ourCharts";
-import { relsOf, sheetParts } from "./ourCharts";
+import type { KeptChart, KeptChartPart, OurCharts } from "./ourCharts";
+import { CHART_STYLE_PARTS, relsOf, sheetParts } from "./ourCharts";
 import { addContentTypes, addRelationship, freeNumber, put, read, withDrawing } from "./zipParts";
 
 const relationshipsXml = (rels: string) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rel}">${rels}</Relationships>`;
+
+/** A chart's style parts put back beside it (free numbers, its rels); returns their content types. */
+async function reattachStyles(
+  zip: JSZip,
+  chart: string,
+  styles: KeptChartPart["styles"]
+): Promise<[string, string][]> {
+  const types: [string, string][] = [];
+  const rels: string[] = [];
+  for (const style of styles) {
+    const base = style.type.endsWith("chartStyle") ? "style" : "colors";
+    const part = `xl/charts/${base}${freeNumber(zip, `xl/charts/${base}`)}.xml`;
+    put(zip, part, style.xml);
+    types.push([part, CHART_STYLE_PARTS.get(style.type)!]);
+    rels.push(`<Relationship Id="${style.id}" Type="${style.type}" Target="${part.slice(10)}"/>`);
+  }
+  if (rels.length > 0) put(zip, relsOf(chart), relationshipsXml(rels.join("")));
+  return types;
+}
 
 /**
  * Puts one of our charts back on its sheet of a workbook exceljs re-saved (it kept the sheet and
@@ -18,10 +37,10 @@ async function reattachChart(zip: JSZip, sheet: string, kept: KeptChart): Promis
   const drawing = `xl/drawings/drawing${drawingN}.xml`;
   const types: [string, string][] = [[drawing, NS.drawingType]];
   const rels: string[] = [];
-  for (const [id, xml] of kept.charts) {
+  for (const [id, { xml, styles }] of kept.charts) {
     const chart = `xl/charts/chart${freeNumber(zip, "xl/charts/chart")}.xml`;
     put(zip, chart, xml);
-    types.push([chart, NS.chartType]);
+    types.push([chart, NS.chartType], ...(await reattachStyles(zip, chart, styles)));
     rels.push(
       `<Relationship Id="${id}" Type="${NS.chartRel}" Target="../charts/${chart.slice(10)}"/>`
     );
