@@ -173,3 +173,40 @@ async function openPane(): Promise<{ page: Page; errors: string[] }> {
   expect(errors).toEqual([]);
   await page.close();
 });
+
+(ready ? test : test.skip)(
+  "月报汇总 into last month's master: the download keeps June's chart and adds July's",
+  async () => {
+    const june = join(tmp(), "june-with-chart.xlsx");
+    await runCli("rollup", ...reports, "-o", june, "--quotas", quotaFile);
+    const quotas = quotaLookupFromTables(buildQuotaTables(planColleges()).rows);
+    const july = join(tmp(), "机械与电气信息学院-2022年7月.xlsx");
+    const targets = quotas.find("机械与电气信息学院")!;
+    const report = demoReport(targets, { year: 2022, month: 7 }, 0.4, 20);
+    await writeModelToFile({ sheets: [report] }, july);
+    const { page, errors } = await openPane();
+    await page.click("#tab-rollup");
+    await page.setInputFiles("#quota-file-rollup", quotaFile);
+    await page.setInputFiles("#master-file", june);
+    await page.waitForFunction(() =>
+      document.querySelector("#panel-rollup")?.textContent?.includes("本月数据将并入此总表")
+    );
+    await page.setInputFiles("#rollup-files", [july]);
+    await page.waitForSelector("#download-master");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#download-master"),
+    ]);
+    const file = join(tmp(), "master-july.xlsx");
+    await download.saveAs(file);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const charts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts).toHaveLength(2);
+    const refs = await Promise.all(
+      charts.map(async (c) => /<c:f>'(汇总[^']+)'!/.exec(await zip.file(c)!.async("string"))![1])
+    );
+    expect(refs.sort()).toEqual(["汇总2022-06", "汇总2022-07"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }
+);
