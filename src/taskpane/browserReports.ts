@@ -366,7 +366,7 @@ function showRollup(
       const [excel, addCharts] = await Promise.all([loadExcelJs(), loadChartAdder()]);
       const bytes = await addCharts(
         master
-          ? await writeWorkbookInto(excel, master.bytes, result.workbook, addCharts.Zip)
+          ? await writeWorkbookInto(excel, master.bytes, result.workbook, addCharts.keeper)
           : await writeWorkbook(excel, result.workbook),
         result.workbook
       );

@@ -13,15 +13,15 @@ export function loadExcelJs(): Promise<ExcelModule> {
 /**
  * Adds the charts a model asks for to written .xlsx bytes (exceljs writes none): the package
  * code and JSZip load only when a master is written, in a chunk of their own.
- * Written into last month's master, its earlier charts are kept (writeWorkbookInto with Zip).
+ * Written into last month's master, its earlier charts are kept (writeWorkbookInto with the keeper).
  */
 export async function loadChartAdder(): Promise<
   ((
     bytes: Uint8Array,
     model: import("../core/workbookModel").WorkbookModel
   ) => Promise<Uint8Array>) & {
-    /** JSZip, for writeWorkbookInto to keep the master's charts of earlier months. */
-    readonly Zip: import("../adapters/xlsx/addChart").ZipModule;
+    /** For writeWorkbookInto to keep the master's charts of earlier months. */
+    readonly keeper: import("../adapters/xlsx/ourCharts").ChartKeeper;
   }
 > {
   const [zip, charts] = await Promise.all([
@@ -32,5 +32,5 @@ export async function loadChartAdder(): Promise<
     zip) as import("../adapters/xlsx/addChart").ZipModule;
   const add = (bytes: Uint8Array, model: import("../core/workbookModel").WorkbookModel) =>
     charts.addModelCharts(Zip, bytes, model);
-  return Object.assign(add, { Zip });
+  return Object.assign(add, { keeper: charts.chartKeeper(Zip) });
 }

@@ -2,8 +2,8 @@ import type JSZip from "jszip";
 import { ChartSpec, chartSpec } from "../../core/chartSpec";
 import type { WorkbookModel } from "../../core/workbookModel";
 import { chartXml, drawingXml, NS } from "./chartXml";
-import type { OurCharts } from "./ourCharts";
-import { chartsToKeep, reattachCharts } from "./reattachCharts";
+import { ChartKeeper, OurCharts, ourCharts } from "./ourCharts";
+import { chartsToKeep, reattachCharts, reattachToXlsx } from "./reattachCharts";
 import {
   addContentTypes,
   addRelationship,
@@ -90,3 +90,9 @@ export async function addModelCharts(
   await reattachCharts(zip, keep);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
+
+/** Our charts kept across a write into a master, with this JSZip (see writeWorkbookInto). */
+export const chartKeeper = (Zip: ZipModule): ChartKeeper => ({
+  find: (bytes) => ourCharts(Zip, bytes),
+  reattach: (bytes, ours, model) => reattachToXlsx(Zip, bytes, ours, model),
+});

@@ -43,6 +43,16 @@ export interface OurCharts {
   readonly charts: readonly KeptChart[];
 }
 
+/** Finds our charts in a master and puts them back after a write (JSZip behind it, loaded lazily). */
+export interface ChartKeeper {
+  find(bytes: Uint8Array): Promise<OurCharts>;
+  reattach(
+    bytes: Uint8Array,
+    ours: OurCharts,
+    model: import("../../core/workbookModel").WorkbookModel
+  ): Promise<Uint8Array>;
+}
+
 export const NO_CHARTS: OurCharts = { parts: new Set(), charts: [] };
 
 const attr = (xml: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];

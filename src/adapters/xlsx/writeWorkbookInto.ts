@@ -2,8 +2,7 @@ import { QuotaError } from "../../core/errors";
 import { OWNER_NAME_PREFIX, WorkbookModel } from "../../core/workbookModel";
 import type { ExcelModule, ExcelWorkbook } from "./excelModule";
 import { refuseToDropContent } from "./foreignParts";
-import { NO_CHARTS, ourCharts } from "./ourCharts";
-import { reattachToXlsx } from "./reattachCharts";
+import type { ChartKeeper, OurCharts } from "./ourCharts";
 import { addModelSheets } from "./writeWorkbook";
 
 /** The sheets a workbook marks as ours (defined names _QUOTA_<key>): key → sheet name, as now named. */
@@ -54,7 +53,8 @@ export function putModelInto(workbook: ExcelWorkbook, given: WorkbookModel): voi
 }
 
 /**
- * Writes the model into an existing workbook's bytes (see putModelInto). Given JSZip, our charts
+ * Writes the model into an existing workbook's bytes (see putModelInto). Given a chart keeper
+ * (addChart's chartKeeper: loaded lazily, as exceljs is, so none of it is in the page's bundle), our charts
  * of earlier months are put back on their sheets after the write (the model's own are added by
  * addModelCharts); without it, a master with any chart is refused.
  */
@@ -62,13 +62,13 @@ export async function writeWorkbookInto(
   excel: ExcelModule,
   existing: Uint8Array,
   model: WorkbookModel,
-  Zip?: Pick<typeof import("jszip"), "loadAsync">
+  charts?: ChartKeeper
 ): Promise<Uint8Array> {
-  const ours = Zip ? await ourCharts(Zip, existing) : NO_CHARTS;
+  const ours: OurCharts = charts ? await charts.find(existing) : { parts: new Set(), charts: [] };
   refuseToDropContent(existing, ours.parts);
   const workbook = new excel.Workbook();
   await workbook.xlsx.load(existing as unknown as ArrayBuffer);
   putModelInto(workbook, model);
   const written = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-  return Zip ? reattachToXlsx(Zip, written, ours, model) : written;
+  return charts ? charts.reattach(written, ours, model) : written;
 }
