@@ -372,3 +372,32 @@ test("a chart with a part that is not a style (a person's shapes drawn on it) is
   expect(run.stderr).toContain("图表");
   expect(readFileSync(file).equals(before)).toBe(true);
 });
+
+test("a 汇总 sheet renamed by hand, its month rolled up again: one chart, on the renamed sheet, drawing its cells", async () => {
+  const file = join(dir, "renamed.xlsx");
+  const renamed = await edited(after[2]!, async (zip) => {
+    for (const part of Object.keys(zip.files).filter((n) =>
+      /^xl\/(workbook|charts\/chart\d+)\.xml$/.test(n)
+    ))
+      zip.file(part, (await zip.file(part)!.async("string")).replace(/汇总2022-08/g, "八月汇总"));
+  });
+  writeFileSync(file, renamed);
+  expect((await chartsBySheet(renamed)).get("八月汇总")).toHaveLength(1);
+  const run = await runCli(
+    "rollup",
+    join(dir, MONTHS[2]!),
+    "--into",
+    file,
+    "-o",
+    file,
+    "--quotas",
+    quota
+  );
+  expect(run.code).toBe(0);
+  const charts = await chartsBySheet(readFileSync(file));
+  expect(charts.has("汇总2022-08")).toBe(false);
+  expect(charts.get("八月汇总")).toHaveLength(1);
+  expect(charts.get("八月汇总")![0]).toContain("<c:f>'八月汇总'!$");
+  expect(charts.get("八月汇总")![0]).not.toContain("汇总2022-08");
+  for (const month of MONTHS.slice(0, 2)) expect(charts.get(`汇总${month}`)).toHaveLength(1);
+});

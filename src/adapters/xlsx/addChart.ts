@@ -2,7 +2,7 @@ import type JSZip from "jszip";
 import { ChartSpec, chartSpec } from "../../core/chartSpec";
 import type { WorkbookModel } from "../../core/workbookModel";
 import { chartXml, drawingXml, NS } from "./chartXml";
-import { ChartKeeper, OurCharts, ourCharts } from "./ourCharts";
+import { ChartKeeper, OurCharts, ourCharts, sheetNamesByKey } from "./ourCharts";
 import { chartsToKeep, reattachCharts, reattachToXlsx } from "./reattachCharts";
 import {
   addContentTypes,
@@ -80,13 +80,16 @@ export async function addModelCharts(
   model: WorkbookModel,
   kept?: OurCharts
 ): Promise<Uint8Array> {
-  const charts = model.sheets
-    .map((sheet) => [sheet.name, chartSpec(sheet)] as const)
-    .filter((c): c is readonly [string, ChartSpec] => c[1] !== null);
+  const charts = model.sheets.filter((sheet) => chartSpec(sheet) !== null);
   const keep = kept ? chartsToKeep(kept, model) : [];
   if (charts.length === 0 && keep.length === 0) return bytes;
   const zip = await Zip.loadAsync(bytes);
-  for (const [name, spec] of charts) await addChartToZip(zip, name, spec);
+  // A sheet of ours renamed by hand was written under its new name: the chart follows it.
+  const byKey = await sheetNamesByKey(zip);
+  for (const sheet of charts) {
+    const name = (sheet.key !== undefined ? byKey.get(sheet.key) : undefined) ?? sheet.name;
+    await addChartToZip(zip, name, chartSpec({ ...sheet, name })!);
+  }
   await reattachCharts(zip, keep);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

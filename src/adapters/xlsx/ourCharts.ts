@@ -114,6 +114,12 @@ function ownedSheets(workbookXml: string): Map<string, string> {
   return owned;
 }
 
+/** Our sheets by ownership key, as now named (a sheet renamed by hand is found by its key). */
+export async function sheetNamesByKey(zip: JSZip): Promise<Map<string, string>> {
+  const owned = ownedSheets((await text(zip, "xl/workbook.xml")) ?? "");
+  return new Map([...owned].map(([name, key]) => [key, name]));
+}
+
 /** The workbook's sheets: [name, part]. */
 export async function sheetParts(zip: JSZip): Promise<[string, string][]> {
   const workbook = (await text(zip, "xl/workbook.xml")) ?? "";
