@@ -1,4 +1,8 @@
 import type { ExcelModule } from "../adapters/xlsx/excelModule";
+import { setSheetJsLoader } from "../adapters/read/sheetJsModule";
+
+// .xls, .et and .ods files are read by SheetJS, in its own chunk loaded on the first such file.
+setSheetJsLoader(() => import(/* webpackChunkName: "sheetjs" */ "@e965/xlsx"));
 
 let pending: Promise<ExcelModule> | null = null;
 

@@ -7,6 +7,10 @@ import type { WorkbookModel } from "../../core/workbookModel";
 import type { ExcelWorkbook } from "./excelModule";
 import { MAX_FILE_BYTES, loadWorkbook, readGrids, sniffFile } from "./readGrids";
 import { streamWorkbook } from "./streamWorkbook";
+import { setSheetJsLoader } from "../read/sheetJsModule";
+
+// .xls, .et and .ods are read by SheetJS; in Node it is simply required (xlsx.js of @e965/xlsx).
+setSheetJsLoader(async () => require("@e965/xlsx") as typeof import("@e965/xlsx"));
 import { writeWorkbook } from "./writeWorkbook";
 
 const fileWhere = (path: string) => `文件“${basename(path)}”`;
@@ -16,6 +20,9 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new QuotaError("#VALUE!", "是文件夹，不是文件");
+    // A FIFO would wait for ever and /dev/zero never ends: only a regular file is read.
+    if (!info.isFile())
+      throw new QuotaError("#VALUE!", "不是普通文件（设备、管道或套接字），已跳过");
     if (info.size > MAX_FILE_BYTES)
       throw new QuotaError(
         "#VALUE!",
