@@ -10,6 +10,8 @@ export interface CellInfo {
   readonly formula: boolean;
   /** A formula with no cached result in the file (never calculated, or saved without results). */
   readonly noCachedValue?: boolean;
+  /** The formula's text without "=", when the file gives it (not for a shared formula's followers). */
+  readonly formulaText?: string;
   /** The number format, when not General. */
   readonly numberFormat?: string;
 }

@@ -23,7 +23,12 @@ function valueOf(cell: SheetJsCell, date1904: boolean): CellValue {
 function infoOf(cell: SheetJsCell): CellInfo | undefined {
   const format = cell.z === undefined || cell.z === "General" ? undefined : String(cell.z);
   if (cell.f !== undefined)
-    return { formula: true, noCachedValue: cell.v === undefined, numberFormat: format };
+    return {
+      formula: true,
+      noCachedValue: cell.v === undefined,
+      numberFormat: format,
+      formulaText: cell.f,
+    };
   if (format && typeof cell.v === "number") return { formula: false, numberFormat: format };
   return undefined;
 }

@@ -15,6 +15,7 @@ const ROW = /<(?:x:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:x:)?row>)/g;
 const CELL = /<(?:x:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:x:)?c>)/g;
 const VALUE = /<(?:x:)?v(?:\s[^>]*)?>([^<]*)<\/(?:x:)?v>/;
 const FORMULA = /<(?:x:)?f[\s/>]/;
+const FORMULA_TEXT = /<(?:x:)?f(?:\s[^>]*)?>([^<]*)<\/(?:x:)?f>/;
 
 function columnOf(ref: string): number {
   let column = 0;
@@ -71,9 +72,15 @@ function readCell(
   const value = cellValue(type, raw, body, style, ctx);
   const formula = body !== "" && FORMULA.test(body);
   let info: CellInfo | undefined;
-  if (formula)
-    info = { formula: true, noCachedValue: raw === undefined, numberFormat: style?.format };
-  else if (style?.format && typeof value === "number")
+  if (formula) {
+    const text = FORMULA_TEXT.exec(body)?.[1];
+    info = {
+      formula: true,
+      noCachedValue: raw === undefined,
+      numberFormat: style?.format,
+      formulaText: text ? decodeXml(text) : undefined,
+    };
+  } else if (style?.format && typeof value === "number")
     info = { formula: false, numberFormat: style.format };
   builder.set(row, column, value, info);
 }

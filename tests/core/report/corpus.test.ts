@@ -161,7 +161,9 @@ describe("written by exceljs", () => {
 });
 
 (available ? describe : describe.skip)("re-saved by LibreOffice", () => {
-  test.each(REPORT_CORPUS.map((c) => [c.name, c] as const))("%s", async (_, c) => {
+  // LibreOffice recalculates on saving: a case about a cached result has nothing left to find.
+  const resaved = REPORT_CORPUS.filter((c) => !c.cachedResults);
+  test.each(resaved.map((c) => [c.name, c] as const))("%s", async (_, c) => {
     expectCase(await validateCase(dirs.libreoffice, c), c);
   });
 
