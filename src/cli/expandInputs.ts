@@ -2,7 +2,7 @@ import { readdir, stat } from "fs/promises";
 import { basename, dirname, join, resolve } from "path";
 import { UsageError } from "./usage";
 
-const REPORT_FILE = /\.(xlsx|csv)$/i;
+const REPORT_FILE = /\.(xlsx|xlsm|xls|et|ods|csv)$/i;
 /** Excel's lock files (~$name.xlsx) sit beside open workbooks. */
 const LOCK_FILE = /^~\$/;
 
@@ -15,7 +15,7 @@ function globToRegExp(pattern: string): RegExp {
 }
 
 /**
- * Files, folders (their .xlsx and .csv files) and globs such as reports/*.xlsx, in a stable order;
+ * Files, folders (their .xlsx, .xls, .et, .ods and .csv files) and globs such as reports/*.xlsx, in a stable order;
  * a file named twice (say, by itself and by its folder) comes once. A glob or folder that gives
  * no file is a usage error: a report silently left out would be counted as not sent.
  */

@@ -31,7 +31,7 @@ function quotaPanel(app: HTMLElement): void {
   const input = h("input", {
     id: "graduates-file",
     type: "file",
-    accept: ".xlsx,.csv",
+    accept: ".xlsx,.xls,.et,.ods,.csv",
     class: "file-input__control",
   });
   input.addEventListener("change", () => {

@@ -42,7 +42,7 @@ function referencePicker(
   use: (grids: readonly Grid[], name: string) => string
 ): HTMLElement {
   const label = h("span", { class: "muted" }, initial);
-  const picker = filePicker(id, button, ".xlsx", false, async ([file]) => {
+  const picker = filePicker(id, button, ".xlsx,.xls,.et,.ods", false, async ([file]) => {
     try {
       const [picked] = await readPickedFiles([file!], () => undefined);
       if (!picked!.grids) throw new Error(picked!.error);
@@ -146,7 +146,13 @@ export function checkReportsPanel(panel: HTMLElement): void {
         "报表月份（可选，默认取自工作表名、文件名或填报时间）"
       ),
       month,
-      filePicker("report-files", "选择月报表…", ".xlsx,.csv", true, (files) => void run(files))
+      filePicker(
+        "report-files",
+        "选择月报表…",
+        ".xlsx,.xls,.et,.ods,.csv",
+        true,
+        (files) => void run(files)
+      )
     ),
     output
   );
@@ -244,7 +250,7 @@ export function rollupPanel(panel: HTMLElement): void {
       filePicker(
         "rollup-files",
         "选择各学院月报表…",
-        ".xlsx,.csv",
+        ".xlsx,.xls,.et,.ods,.csv",
         true,
         (files) => void run(files)
       )

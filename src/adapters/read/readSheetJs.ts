@@ -44,7 +44,7 @@ function quietly<T>(run: () => T): T {
   }
 }
 
-function parse(xlsx: SheetJsModule, bytes: Uint8Array): SheetJsBook {
+function parse(xlsx: SheetJsModule, bytes: Uint8Array, format: "xls" | "ods"): SheetJsBook {
   try {
     return quietly(() =>
       xlsx.read(bytes, {
@@ -61,7 +61,12 @@ function parse(xlsx: SheetJsModule, bytes: Uint8Array): SheetJsBook {
     const why = error instanceof Error ? error.message : String(error);
     if (/password|encrypt/i.test(why))
       throw new QuotaError("#VALUE!", "工作簿已加密（设置了打开密码），请取消密码后再试");
-    throw new QuotaError("#VALUE!", "无法读取工作簿，文件可能已损坏");
+    throw new QuotaError(
+      "#VALUE!",
+      format === "xls"
+        ? "无法读取 .xls/.et 工作簿，文件可能已损坏或设置了打开密码"
+        : "无法读取 .ods 表格，文件可能已损坏"
+    );
   }
 }
 
@@ -71,7 +76,7 @@ export function readSheetJs(
   bytes: Uint8Array,
   format: "xls" | "ods"
 ): WorkbookData {
-  const book = parse(xlsx, bytes);
+  const book = parse(xlsx, bytes, format);
   if (book.SheetNames.length === 0) throw new QuotaError("#VALUE!", "工作簿中没有工作表");
   if (book.SheetNames.length > READ_LIMITS.sheets)
     throw overLimit(`工作表超过 ${READ_LIMITS.sheets} 张`);

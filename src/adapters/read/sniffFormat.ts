@@ -31,6 +31,6 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): ByteFormat {
   if (!looksBinary(bytes) && /\.(csv|txt|tsv)$/i.test(fileName)) return "csv";
   throw new QuotaError(
     "#VALUE!",
-    "不是 Excel/WPS 工作簿（.xlsx、.xls、.et）、OpenDocument 表格（.ods）或 CSV 文件"
+    "不是 Excel 工作簿（.xlsx、.xls，WPS 的 .et）、OpenDocument 表格（.ods）或 CSV 文件"
   );
 }
