@@ -120,4 +120,4 @@ function writeHostile(dir) {
   return files;
 }
 
-module.exports = { writeHostile, xfdWorkbook, bombWorkbook };
+module.exports = { writeHostile, xfdWorkbook, bombWorkbook, claimSize, workbookWith };
