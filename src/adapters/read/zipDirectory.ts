@@ -79,8 +79,8 @@ function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(start, end);
 }
 
-// 8 KB of input inflates to at most about 8 MB (deflate's ratio is bounded near 1:1032).
-const CHUNK = 1 << 13;
+// 64 KB of input inflates to at most about 64 MB (deflate's ratio is bounded near 1:1032).
+const CHUNK = 1 << 16;
 /** Parts up to this compressed size are inflated in one go (a report's parts are a few KB). */
 const SMALL_PART = 1 << 16;
 
@@ -93,11 +93,36 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   if (entry.method === 0) return raw.subarray(0, entry.size);
   if (entry.method !== 8) throw broken(`部件 ${entry.name} 使用了不支持的压缩方式 ${entry.method}`);
   try {
+    if (nativeInflate) return inflateNative(nativeInflate, raw, entry);
     return raw.length <= SMALL_PART ? inflateSmall(raw, entry) : inflateChunked(raw, entry);
   } catch (error) {
     if (error instanceof QuotaError) throw error;
     throw broken(`部件 ${entry.name} 解压失败`);
   }
+}
+
+/**
+ * A host's own inflater (Node's zlib), given the most bytes it may produce; it must throw past
+ * them. Without one, fflate does the work (the browser).
+ */
+export type RawInflater = (raw: Uint8Array, maxBytes: number) => Uint8Array;
+let nativeInflate: RawInflater | null = null;
+
+export function setRawInflater(inflate: RawInflater | null): void {
+  nativeInflate = inflate;
+}
+
+function inflateNative(inflate: RawInflater, raw: Uint8Array, entry: ZipEntry): Uint8Array {
+  let out: Uint8Array;
+  try {
+    out = inflate(raw, entry.size + 1);
+  } catch (error) {
+    if (error instanceof RangeError || /too large|ERR_BUFFER_TOO_LARGE/i.test(String(error)))
+      throw lyingDirectory(entry.name);
+    throw error;
+  }
+  if (out.length > entry.size) throw lyingDirectory(entry.name);
+  return out;
 }
 
 /**

@@ -8,9 +8,13 @@ import type { ExcelWorkbook } from "./excelModule";
 import { MAX_FILE_BYTES, loadWorkbook, readGrids, sniffFile } from "./readGrids";
 import { streamWorkbook } from "./streamWorkbook";
 import { setSheetJsLoader } from "../read/sheetJsModule";
+import { setRawInflater } from "../read/zipDirectory";
+import { inflateRawSync } from "zlib";
 
 // .xls, .et and .ods are read by SheetJS; in Node it is simply required (xlsx.js of @e965/xlsx).
 setSheetJsLoader(async () => require("@e965/xlsx") as typeof import("@e965/xlsx"));
+// Zip parts are inflated by Node's zlib, which stops by itself past the size the zip declares.
+setRawInflater((raw, maxBytes) => inflateRawSync(raw, { maxOutputLength: maxBytes }));
 import { writeWorkbook } from "./writeWorkbook";
 
 const fileWhere = (path: string) => `文件“${basename(path)}”`;
