@@ -45,9 +45,13 @@ export function decodeXml(text: string): string {
   return out;
 }
 
+const TAG_PATTERNS = new Map<string, RegExp>();
+
 /** Every start (or empty) tag with this local name, as its text up to '>'. */
 export function tagsNamed(xml: string, local: string): string[] {
-  const re = new RegExp(`<(?:[\\w]+:)?${local}(?=[\\s/>])[^>]*>`, "g");
+  let re = TAG_PATTERNS.get(local);
+  if (!re)
+    TAG_PATTERNS.set(local, (re = new RegExp(`<(?:[\\w]+:)?${local}(?=[\\s/>])[^>]*>`, "g")));
   return xml.match(re) ?? [];
 }
 

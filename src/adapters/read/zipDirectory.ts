@@ -150,6 +150,8 @@ function inflateChunked(raw: Uint8Array, entry: ZipEntry): Uint8Array {
   return length === entry.size ? out : out.subarray(0, length);
 }
 
+const UTF8 = new TextDecoder();
+
 /** A part as text (UTF-8), or null when the zip has no such part. */
 export function entryText(
   bytes: Uint8Array,
@@ -157,5 +159,5 @@ export function entryText(
   name: string
 ): string | null {
   const entry = entries.get(name);
-  return entry ? new TextDecoder().decode(inflateEntry(bytes, entry)) : null;
+  return entry ? UTF8.decode(inflateEntry(bytes, entry)) : null;
 }
