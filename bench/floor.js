@@ -3,10 +3,10 @@
  * The floors for validate and roll-up: only what no implementation can avoid — read each report
  * file and load it, one after the other, with one reader. Reports wall time and peak memory
  * (max RSS) the way bench/child.js does for a CLI command.
- *   node bench/floor.js DIR [lean|exceljs|sheetjs]
+ *   node bench/floor.js DIR [lean|exceljs|sheetjs|quota]
  * lean: fflate unzips, saxes tokenises every sheet and the shared strings (the fastest floor
  * for JavaScript in issue 14's table); exceljs: today's reader before issue 14; sheetjs: SheetJS
- * 0.20.3 (@e965/xlsx).
+ * 0.20.3 (@e965/xlsx); quota: the tool's own reader (src/adapters/read), load only.
  */
 const { readFile } = require("fs/promises");
 const { join } = require("path");
@@ -53,7 +53,19 @@ function sheetJsLoader() {
   return async (bytes) => XLSX.read(bytes, { type: "buffer", dense: true }).SheetNames.length;
 }
 
-const load = { lean: leanLoader, exceljs: excelJsLoader, sheetjs: sheetJsLoader }[mode]();
+/** The tool's own reader (src/adapters/read, built into dist/node): every sheet as a grid. */
+function quotaLoader() {
+  require("../dist/node/adapters/xlsx/node.js");
+  const { readGrids } = require("../dist/node/adapters/xlsx/readGrids.js");
+  return async (bytes) => (await readGrids(null, bytes, "report.xlsx")).length;
+}
+
+const load = {
+  lean: leanLoader,
+  exceljs: excelJsLoader,
+  sheetjs: sheetJsLoader,
+  quota: quotaLoader,
+}[mode]();
 const files = reportNames(dir)
   .sort()
   .map((n) => join(dir, n));

@@ -124,7 +124,7 @@ async function validateReports() {
   if (run.code !== 0) throw new Error(`validate exited ${run.code}`);
   againstFloor(`validate_${count}`, `${count.toLocaleString("en")} 份月报`, run, floor);
   process.stdout.write("  同样的文件，其他读取器只读入（各 1 次，供对照）：\n");
-  for (const mode of ["sheetjs", "exceljs"]) {
+  for (const mode of ["quota", "sheetjs", "exceljs"]) {
     const other = runFloor(dir, mode);
     results[`load_${count}_${mode}_ms`] = Math.round(other.ms);
     results[`load_${count}_${mode}_peak_rss_mb`] = Math.round(other.maxRssMB);
