@@ -99,7 +99,7 @@ export function readSheetJs(
         }
     }
     for (const m of ws?.["!merges"] ?? []) builder.merges.push(xlsx.utils.encode_range(m));
-    return { ...builder.grid(false), merges: builder.merges };
+    return builder.grid(false);
   });
   const definedNames = (book.Workbook?.Names ?? []).map((n) => ({
     name: n.Name,

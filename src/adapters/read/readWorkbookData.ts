@@ -1,3 +1,4 @@
+import type { Grid } from "../../core/grid";
 import { parseCsv, decodeText } from "../csv/parseCsv";
 import { readSheetJs } from "./readSheetJs";
 import { readXlsx } from "./readXlsx";
@@ -20,7 +21,14 @@ export async function readWorkbookData(bytes: Uint8Array, fileName: string): Pro
   const format = sniffFormat(bytes, fileName);
   if (format === "csv") {
     const grid = parseCsv(decodeText(bytes), baseName(fileName));
-    return { format: "csv", sheets: [{ ...grid, merges: [] }], definedNames: [] };
+    const sheet = Object.defineProperty(
+      { ...grid } as Grid & { readonly merges: string[] },
+      "merges",
+      {
+        value: [],
+      }
+    );
+    return { format: "csv", sheets: [sheet], definedNames: [] };
   }
   if (format === "cfb") return readSheetJs(await loadSheetJs(), bytes, "xls");
   const entries = readZipDirectory(bytes);

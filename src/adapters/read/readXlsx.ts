@@ -41,7 +41,7 @@ export function readXlsx(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntr
     const builder = new SheetBuilder(s.name, s.state, budget);
     const sheetXml = entryText(bytes, entries, s.path);
     if (sheetXml !== null) readSheetXml(sheetXml, builder, ctx);
-    return { ...builder.grid(book.calcOnLoad), merges: builder.merges };
+    return builder.grid(book.calcOnLoad);
   });
   return { format: "xlsx", sheets, definedNames: book.definedNames };
 }

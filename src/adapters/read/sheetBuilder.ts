@@ -41,7 +41,11 @@ export class SheetBuilder {
     if (info) this.infos.set(row * READ_LIMITS.columns + column, info);
   }
 
-  grid(calcOnLoad: boolean): Grid {
+  /**
+   * The sheet as a Grid with its merges. `info` and `merges` are not enumerable: two reads of
+   * one file compare equal as data, and a grid spread into a plain object stays a plain grid.
+   */
+  grid(calcOnLoad: boolean): Grid & { readonly merges: readonly string[] } {
     const infos = this.infos;
     const rows = this.rows;
     // Ordinary rows get nulls in their gaps, as every reader before did; a row reaching far
@@ -52,12 +56,15 @@ export class SheetBuilder {
       else if (cells.length <= DENSE_UP_TO)
         for (let c = 0; c < cells.length; c++) cells[c] ??= null;
     }
-    return {
-      name: this.name,
-      rows,
-      state: this.state,
-      calcOnLoad,
-      info: (row, column) => infos.get(row * READ_LIMITS.columns + column),
-    };
+    const grid = { name: this.name, rows, state: this.state, calcOnLoad };
+    return Object.defineProperties(
+      grid as unknown as Grid & { readonly merges: readonly string[] },
+      {
+        info: {
+          value: (row: number, column: number) => infos.get(row * READ_LIMITS.columns + column),
+        },
+        merges: { value: this.merges },
+      }
+    );
   }
 }
