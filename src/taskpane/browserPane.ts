@@ -1,3 +1,4 @@
+import { READ_LIMITS, fileTooLarge } from "../adapters/read/limits";
 import { readGrids } from "../adapters/xlsx/readGrids";
 import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
 import { generateQuotas } from "../core/generateQuotas";
@@ -43,6 +44,8 @@ function quotaPanel(app: HTMLElement): void {
     setStatus("busy", `正在读取“${file.name}”…`);
     show(output);
     try {
+      // A huge file is refused by its size, before a byte of it is read.
+      if (file.size > READ_LIMITS.fileBytes) throw fileTooLarge(file.size);
       const excel = await loadExcelJs();
       const grids = await readGrids(excel, new Uint8Array(await file.arrayBuffer()), file.name);
       const formulas = style.value as FormulaStyle;
