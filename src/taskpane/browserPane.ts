@@ -1,10 +1,9 @@
 import { READ_LIMITS, fileTooLarge } from "../adapters/read/limits";
-import { readGrids } from "../adapters/xlsx/readGrids";
 import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
 import { generateQuotas } from "../core/generateQuotas";
 import type { FormulaStyle } from "../core/quotaWorkbook";
 import { h, show } from "./dom";
-import { loadExcelJs } from "./loadExcelJs";
+import { loadExcelJs, loadReader } from "./loadExcelJs";
 import { quotaView } from "./quotaView";
 import { setStatus, showError } from "./status";
 import { checkReportsPanel, rollupPanel } from "./browserReports";
@@ -46,7 +45,7 @@ function quotaPanel(app: HTMLElement): void {
     try {
       // A huge file is refused by its size, before a byte of it is read.
       if (file.size > READ_LIMITS.fileBytes) throw fileTooLarge(file.size);
-      const excel = await loadExcelJs();
+      const [excel, { readGrids }] = await Promise.all([loadExcelJs(), loadReader()]);
       const grids = await readGrids(excel, new Uint8Array(await file.arrayBuffer()), file.name);
       const formulas = style.value as FormulaStyle;
       const result = generateQuotas(grids, { formulas });

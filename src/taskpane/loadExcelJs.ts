@@ -13,3 +13,12 @@ export function loadExcelJs(): Promise<ExcelModule> {
   );
   return pending;
 }
+
+type ReaderModule = typeof import("../adapters/xlsx/readGrids");
+let reader: Promise<ReaderModule> | null = null;
+
+/** The file reader (format sniffing, unzip, sheet parsing) is a chunk of its own, loaded on the first file. */
+export function loadReader(): Promise<ReaderModule> {
+  reader ??= import(/* webpackChunkName: "reader" */ "../adapters/xlsx/readGrids.js");
+  return reader;
+}

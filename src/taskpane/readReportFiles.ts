@@ -1,6 +1,5 @@
-import { readGrids } from "../adapters/xlsx/readGrids";
 import type { Grid } from "../core/grid";
-import "./loadExcelJs";
+import { loadReader } from "./loadExcelJs";
 import { READ_LIMITS, fileTooLarge } from "../adapters/read/limits";
 
 export interface PickedFile {
@@ -35,6 +34,7 @@ export async function readPickedFiles(
   onProgress: (done: number, total: number) => void
 ): Promise<PickedFile[]> {
   const picked: PickedFile[] = [];
+  const { readGrids } = await loadReader();
   for (const [i, f] of files.entries()) {
     const refused = tooLarge(f);
     if (refused) {
