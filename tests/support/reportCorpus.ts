@@ -3,7 +3,6 @@
  * small spec, good ones and bad ones, with the findings each must produce.
  */
 import ExcelJS from "exceljs";
-import { writeFile } from "fs/promises";
 import { cellAddress } from "../../src/core/grid";
 import {
   FIELD_KEYS,
