@@ -15,6 +15,14 @@ export const HOW_TO_FIX: Readonly<Record<FindingCode, string>> = {
   "value-missing": "请在该单元格填写数字（没有就填 0）",
   "value-text": "请把文字格式的数字改为数字格式",
   "value-not-number": "请只填阿拉伯数字",
+  "value-date": "该单元格应填人数，现在是日期；请改为数字（单元格格式设为“常规”或“数值”）",
+  "value-boolean": "该单元格应填人数，现在是“是/否”（TRUE/FALSE）；请改为数字",
+  "value-no-result":
+    "公式没有计算结果：请在 Excel 或 WPS 中打开，重新计算（按 F9）后保存，再重新报送",
+  "value-stale": "公式的结果与显示不一致：请在 Excel 或 WPS 中重新计算（按 F9）并保存，再重新报送",
+  "value-format":
+    "单元格格式让显示的数字与实际数值不同：请把格式改为“常规”或“数值”，核对后重新报送",
+  "value-unverified": "公式的结果无法核对：最好直接填写数字，或在 Excel/WPS 中重新计算后保存",
   "value-negative": "人数不能为负数，请更正",
   "value-fraction": "人数应为整数，请更正",
   "month-exceeds-cumulative": "当月完成不能大于累计已完成，请核对",
