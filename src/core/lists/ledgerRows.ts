@@ -89,14 +89,8 @@ export function ledgerRow(
     idHash,
     row.grade,
     row.education ? EDUCATION_TEXT.get(row.education)! : null,
-    cert ? cert.title : row.project,
-    cert
-      ? cert.type
-        ? TYPE_TEXT.get(cert.type)!
-        : null
-      : row.form
-        ? FORM_TEXT.get(row.form)!
-        : null,
+    cert ? cert.title : training!.project,
+    what,
     rank ?? null,
     cert ? cert.number : null,
     row.date,
