@@ -160,18 +160,23 @@ function certificateRow(r: RowReader, row: number): CertificateRow {
   };
 }
 
-/** A row that is not a list row: empty, or a footer such as 填报人： / 合计 / 备注 in one cell. */
+const FOOTER = /^(合计|总计|小计|备注|说明|注[:：])/;
+const isFooter = (v: CellValue) => {
+  const text = listText(v);
+  return FOOTER.test(text) || classifyLabel(text) !== null;
+};
+
+/** A row that is not a list row: empty, or a footer (填报人：, 合计, 备注) with a value or two beside it. */
 function isDataRow(cells: readonly CellValue[], location: ListLocation): boolean {
-  const written: CellValue[] = [];
+  let written = 0;
+  let footer = false;
   for (const [column, c] of Object.entries(location.columns) as [ListColumn, number][]) {
-    if (column === "seq") continue;
     const v = cells[c];
-    if (v !== undefined && v !== null && listText(v) !== "") written.push(v);
+    if (v === undefined || v === null || listText(v) === "") continue;
+    if (isFooter(v)) footer = true;
+    if (column !== "seq") written++;
   }
-  if (written.length === 0) return false;
-  if (written.length > 1) return true;
-  const only = listText(written[0]!);
-  return !(/^(合计|总计|小计|备注|说明|注[:：])/.test(only) || classifyLabel(only) !== null);
+  return written > 0 && !(footer && written <= 2);
 }
 
 /**
