@@ -137,7 +137,12 @@ function certificateRow(r: RowReader, row: number): CertificateRow {
     type === "onex"
       ? "1+X证书的等级应为 初级、中级 或 高级"
       : "应为 初级工、中级工、高级工、技师 或 高级技师";
-  const rank = r.reading("rank", readChoice(r.value("rank"), ranks), "list-value-invalid", hint);
+  const rankCell = readChoice(r.value("rank"), ranks);
+  // 专项职业能力证书 have no 等级
+  const rank =
+    type === "special" && rankCell.kind === "empty"
+      ? null
+      : r.reading("rank", rankCell, "list-value-invalid", hint);
   const title = r.text("title");
   const number = r.text("number").toUpperCase();
   const date = r.reading("date", readListDate(r.value("date")), "list-date-invalid", DATE_HINT);
