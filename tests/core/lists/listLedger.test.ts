@@ -192,7 +192,7 @@ describe("checkReportLists", () => {
     ]);
     expect(result.others.map((f) => f.college)).toEqual(["经管", "经管"]);
     expect(placed(result.findings)).toContain("list-student-two-colleges@培训名单!B3");
-    expect(placed(result.findings)).toContain("list-count-month@附件6!C5");
+    expect(placed(result.findings)).toContain("list-count-month@附件6!C7");
     expect(checkReportLists([], report(null, "2022-06"), null)).toBeNull();
   });
 });
