@@ -172,16 +172,22 @@ const isFooter = (v: CellValue) => {
 };
 
 /** A row that is not a list row: empty, or a footer (填报人：, 合计, 备注) with a value or two beside it. */
-function isDataRow(cells: readonly CellValue[], location: ListLocation): boolean {
+function isDataRow(
+  cells: readonly CellValue[],
+  columns: readonly number[],
+  seq: number | undefined
+): boolean {
   let written = 0;
-  let footer = false;
-  for (const [column, c] of Object.entries(location.columns) as [ListColumn, number][]) {
+  for (const c of columns) {
     const v = cells[c];
-    if (v === undefined || v === null || listText(v) === "") continue;
-    if (isFooter(v)) footer = true;
-    if (column !== "seq") written++;
+    if (v !== undefined && v !== null && v !== "" && c !== seq) written++;
   }
-  return written > 0 && !(footer && written <= 2);
+  if (written === 0) return false;
+  if (written > 2) return true;
+  return !columns.some((c) => {
+    const v = cells[c];
+    return v !== undefined && v !== null && isFooter(v);
+  });
 }
 
 /**
@@ -195,8 +201,10 @@ export function parseList(
   visit: (row: ListRow) => void
 ): ListFinding[] {
   const findings: ListFinding[] = [];
+  const columns = Object.values(location.columns) as number[];
   for (const [r, cells] of grid.rows.entries()) {
-    if (r <= location.headerRow || !cells || !isDataRow(cells, location)) continue;
+    if (r <= location.headerRow || !cells || !isDataRow(cells, columns, location.columns.seq))
+      continue;
     const reader = new RowReader(grid, location, r, findings);
     visit(location.kind === "training" ? trainingRow(reader, r) : certificateRow(reader, r));
   }
