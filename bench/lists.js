@@ -10,6 +10,7 @@ const { join } = require("path");
 
 const dist = join(__dirname, "..", "dist", "node", "core", "lists");
 const COLLEGES = 30;
+let plantedCount = 0;
 const MONTHS = 10; // 2022-03 … 2022-12
 const TRAINING_HEADER = [
   "序号",
@@ -45,11 +46,8 @@ const RANKS = {
 };
 
 function idNumber(n) {
-  const body =
-    `41010219${String(980101 + (n % 9000)).slice(0, 6)}${String(n % 1000).padStart(3, "0")}`.slice(
-      0,
-      17
-    );
+  const birth = new Date(Date.UTC(1998, 0, 1) + (n % 3650) * 86_400_000).toISOString().slice(0, 10);
+  const body = `410102${birth.replace(/-/g, "")}${String(Math.floor(n / 3650) % 1000).padStart(3, "0")}`;
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(body[i]) * w[i];
@@ -63,23 +61,25 @@ function reportGrids(college, month, rows, serial) {
   const trainRows = [["培训名单"], TRAINING_HEADER];
   for (let i = 0; i < rows; i++) {
     const n = serial + i;
-    const student = `${college}2019${String(n % 40000).padStart(6, "0")}`;
+    const student = `${college}${String(n).padStart(7, "0")}`;
     const day = `2022-${mm}-${String((i % 27) + 1).padStart(2, "0")}`;
     if (i % 3 === 0) {
       const type = TYPES[n % 4];
       const rank = RANKS[type][n % RANKS[type].length];
       const id = n % 9 === 0 ? idNumber(n) : null;
+      const planted = i >= 3 && n % 1000 === 0; // a duplicate 证书编号, once in 1000 rows
+      if (planted) plantedCount++;
       certRows.push([
         i + 1,
         student,
         "张三",
         "会计",
-        "2019级",
+        "2020级",
         "高职（专科）",
         type,
         `职业${n % 50}`,
         rank,
-        `Z${n}`,
+        `Z${planted ? n - 3 : n}`,
         day,
         id,
       ]);
@@ -89,7 +89,7 @@ function reportGrids(college, month, rows, serial) {
         student,
         "李四",
         "会计",
-        "2019级",
+        "2020级",
         "高职（专科）",
         `项目${n % 200}`,
         "培训",
@@ -144,6 +144,7 @@ function child(total, single) {
   const master = new lists.ledger.ListLedger();
   let peak = 0;
   let findings = 0;
+  const codes = {};
   let notReconciled = 0;
   let rowsSeen = 0;
   const reports = single ? [[0, 6]] : [];
@@ -172,9 +173,11 @@ function child(total, single) {
     const cross = lists.merge.crossCheck(master, check.ledger);
     lists.merge.mergeLedger(master, check.ledger);
     rowsSeen += check.rows;
+    for (const f of [...check.findings, ...cross, ...rec.findings])
+      codes[f.code] = (codes[f.code] || 0) + 1;
     findings += check.findings.length + cross.length + rec.findings.length;
     if (!rec.reconciled) notReconciled++;
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
   });
   const ms = Number(process.hrtime.bigint() - start - generating) / 1e6;
   const maxRss = Math.max(peak, process.resourceUsage().maxRSS * 1024);
@@ -186,6 +189,9 @@ function child(total, single) {
       generatingMs: Number(generating) / 1e6,
       peakRssMB: maxRss / 2 ** 20,
       findings,
+      planted: plantedCount,
+      codes,
+      cpuMs: process.cpuUsage().user / 1000,
       notReconciled,
       keys: master.numbers.size + master.trainings.size,
     }) + "\n"
@@ -209,7 +215,7 @@ function main() {
     const r = JSON.parse(out);
     const label = single ? `${n} rows in one report` : `${n} rows in ${r.reports} reports`;
     process.stdout.write(
-      `${label.padEnd(34)} ${(r.ms / 1000).toFixed(2)} s check+reconcile+dedupe+merge (generation ${(r.generatingMs / 1000).toFixed(2)} s not counted), peak RSS ${r.peakRssMB.toFixed(0)} MB, rows ${r.rows}, findings ${r.findings}, not reconciled ${r.notReconciled}\n`
+      `${label.padEnd(34)} ${(r.ms / 1000).toFixed(2)} s check+reconcile+dedupe+merge (generation ${(r.generatingMs / 1000).toFixed(2)} s not counted), peak RSS ${r.peakRssMB.toFixed(0)} MB, rows ${r.rows}, findings ${r.findings} (planted ${r.planted}), CPU ${(r.cpuMs / 1000).toFixed(2)} s incl. generation, not reconciled ${r.notReconciled}\n`
     );
   }
 }

@@ -9,6 +9,7 @@ export type CellReading<T> =
   | { readonly kind: "invalid"; readonly shown: string };
 
 const EMPTY = { kind: "empty" } as const;
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Text without surrounding spaces; a whole number stays a whole number (学号 20190101 typed as a number). */
 export function listText(value: CellValue): string {
@@ -23,13 +24,18 @@ export function readChoice<T>(
 ): CellReading<T> {
   const shown = listText(value);
   if (shown === "") return EMPTY;
-  const found = choices[normalizeLabel(shown).toUpperCase()];
+  const found = choices[shown] ?? choices[normalizeLabel(shown).toUpperCase()];
   return found === undefined ? { kind: "invalid", shown } : { kind: "ok", value: found };
 }
 
 /** A date cell: a Date, an Excel serial, 2022-06-15, 2022/6/15, 2022.6.15, 2022年6月15日, 20220615 → 2022-06-15. */
 export function readListDate(value: CellValue): CellReading<string> {
   if (value === null || listText(value) === "") return EMPTY;
+  if (typeof value === "string" && ISO.test(value)) {
+    const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate())
+      return { kind: "ok", value };
+  }
   const reading = readFilingDate([value]);
   if (reading.kind === "date") return { kind: "ok", value: isoDate(reading.date) };
   return { kind: "invalid", shown: listText(value) };
