@@ -35,6 +35,10 @@ export interface ListCheck {
   readonly rows: number;
 }
 
+/** A row counts when dated in the plan year up to the report month (other dates are errors). */
+const counts = (date: string | null, month: YearMonth) =>
+  date !== null && Number(date.slice(0, 4)) === month.year && date.slice(0, 7) <= monthText(month);
+
 const monthText = (m: YearMonth) => `${m.year}-${String(m.month).padStart(2, "0")}`;
 
 /**
@@ -60,8 +64,11 @@ export function checkLists(grids: readonly Grid[], options: ListCheckOptions): L
     const visit = (row: ListRow) => {
       rows++;
       findings.push(...checkEligibility(row, location, options.month, settings));
-      const sections =
-        row.kind === "training" ? (["training"] as const) : certificateSections(row, settings);
+      const sections = !counts(row.date, options.month)
+        ? []
+        : row.kind === "training"
+          ? (["training"] as const)
+          : certificateSections(row, settings);
       const idHash =
         row.kind === "certificate" && row.idNumber && options.hasher
           ? options.hasher(row.idNumber)

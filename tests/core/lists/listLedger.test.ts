@@ -43,6 +43,21 @@ describe("sections and years", () => {
     expect(yearOfStudy(2020, "2022-06-15", 9)).toBe(2);
   });
 
+  test("rows dated after the report month or outside the plan year count nowhere", () => {
+    const check = checkLists(
+      [
+        certificateSheet([
+          cert("S1", "2019级", "高职（专科）", "职业技能等级证书", "高级工", "C-1", "2022-07-01"),
+        ]),
+        trainingSheet([training("S1", "2019级", "高职（专科）", "会计", "培训", "2021-12-01")]),
+      ],
+      { college: "经管", month: { year: 2022, month: 6 } }
+    );
+    expect(check.ledger.countIn("经管", "advanced", "2022-07")).toEqual({ month: 0, toDate: 0 });
+    expect(check.ledger.countIn("经管", "training", "2021-12")).toEqual({ month: 0, toDate: 0 });
+    expect(check.ledger.numbers.has("C-1")).toBe(true);
+  });
+
   test("one student with two certificates in a section counts once; 培训 counts 人次", () => {
     const check = checkLists(may(), { college: "经管", month: { year: 2022, month: 5 } });
     expect(check.ledger.countIn("经管", "advanced", "2022-05")).toEqual({ month: 1, toDate: 1 });
