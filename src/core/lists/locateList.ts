@@ -48,7 +48,8 @@ function kindOf(
 
 /**
  * Finds 培训名单 or 取证名单 on a sheet by its header row, anywhere on the sheet (below title rows,
- * in any column order): the first row naming 学号 and at least three other list columns.
+ * in any column order): the first row naming 学号 and at least three other list columns, or
+ * six list columns without 学号 (which is then reported missing).
  * `kind` forces the list; otherwise the sheet name and the columns decide. Null when no header row.
  */
 export function locateList(grid: Grid, kind?: ListKind): ListLocation | null {
@@ -56,7 +57,8 @@ export function locateList(grid: Grid, kind?: ListKind): ListLocation | null {
   for (const [r, row] of grid.rows.entries()) {
     if (!row) continue;
     const columns = headerColumns(row);
-    if (columns.studentId === undefined || Object.keys(columns).length < 4) continue;
+    const count = Object.keys(columns).length;
+    if (count < (columns.studentId === undefined ? 6 : 4)) continue;
     const found = kind ?? kindOf(columns, named);
     if (!found) continue;
     return {

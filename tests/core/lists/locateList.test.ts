@@ -104,6 +104,16 @@ describe("finding the lists", () => {
     expect(location.findings[4]!.message).toContain("证书编号");
   });
 
+  test("a header without 学号 is still found when it names six list columns, and 学号 is reported", () => {
+    const grid = sheet("Sheet2", [
+      ["姓名", "专业", "年级", "学历层次", "培训项目", "培训形式", "培训日期"],
+    ]);
+    expect(placed(locateList(grid)!.findings)).toEqual(["list-column-missing@Sheet2!H1"]);
+    expect(
+      locateList(sheet("Sheet2", [["姓名", "专业", "年级", "学历层次", "培训项目"]]))
+    ).toBeNull();
+  });
+
   test("footers and empty rows are not rows", () => {
     const grid = certificateSheet([
       [
