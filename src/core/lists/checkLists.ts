@@ -55,7 +55,7 @@ export function checkLists(grids: readonly Grid[], options: ListCheckOptions): L
   let rows = 0;
   for (const grid of grids) {
     const location = locateList(grid);
-    if (!location || present[location.kind]) continue;
+    if (!location) continue; // every sheet holding a list is read: a list split over two sheets counts whole
     present[location.kind] = true;
     locations.push(location);
     findings.push(...location.findings);

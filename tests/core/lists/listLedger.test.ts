@@ -58,6 +58,26 @@ describe("sections and years", () => {
     expect(check.ledger.numbers.has("C-1")).toBe(true);
   });
 
+  test("a list split over two sheets is read whole, duplicates between the sheets found", () => {
+    const check = checkLists(
+      [
+        certificateSheet([
+          cert("S1", "2019级", "高职（专科）", "职业技能等级证书", "高级工", "C-1", "2022-06-01"),
+        ]),
+        certificateSheet(
+          [cert("S2", "2019级", "高职（专科）", "职业技能等级证书", "高级工", "C-1", "2022-06-02")],
+          "取证名单(2)"
+        ),
+      ],
+      { college: "经管", month: { year: 2022, month: 6 } }
+    );
+    expect(check.ledger.countIn("经管", "advanced", "2022-06").month).toBe(2);
+    expect(placed(check.findings)).toEqual([
+      "list-duplicate-number@取证名单(2)!J3",
+      "list-missing@培训名单!-",
+    ]);
+  });
+
   test("one student with two certificates in a section counts once; 培训 counts 人次", () => {
     const check = checkLists(may(), { college: "经管", month: { year: 2022, month: 5 } });
     expect(check.ledger.countIn("经管", "advanced", "2022-05")).toEqual({ month: 1, toDate: 1 });
