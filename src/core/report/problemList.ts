@@ -55,7 +55,8 @@ export const HOW_TO_FIX: Readonly<Record<FindingCode, string>> = {
   "list-id-invalid": "请核对身份证号（18 位；单元格格式设为“文本”，以免末位被改写）",
   "list-date-outside-year": "请核对日期：应在本年度计划期内",
   "list-date-after-month": "该日期晚于本月，请在对应月份再报送",
-  "list-onex-ineligible": "1+X 证书只计本科三、四年级和专科二、三年级学生；请核对年级、学历层次或删去该行",
+  "list-onex-ineligible":
+    "1+X 证书只计本科三、四年级和专科二、三年级学生；请核对年级、学历层次或删去该行",
   "list-lecture-ineligible": "专家讲座只计当年毕业生；请核对年级或改为其他培训形式",
   "list-count-month": "请使名单中本月的人数与“当月完成”一致（补全名单或更正月报数字）",
   "list-count-cumulative": "请使名单累计人数与“累计已完成”一致（补报漏报的名单或更正月报数字）",
