@@ -29,7 +29,6 @@ import {
   rollUp,
   rollUpJson,
 } from "../core/rollup/rollUp";
-import type { SchoolTargets } from "../core/rollup/rollupSummary";
 import { importTimeZone, localTime } from "../core/rollup/localTime";
 import { ownWorkbook, ownWorkbookNote } from "../core/report/ownWorkbook";
 import { expandInputs } from "./expandInputs";

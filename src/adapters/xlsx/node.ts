@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "fs";
-import { open, readFile, writeFile, stat } from "fs/promises";
+import { open, readFile, writeFile } from "fs/promises";
 import { basename } from "path";
 import { writeFileAtomic } from "../fs/atomicWrite";
 import type { Grid } from "../../core/grid";
