@@ -53,9 +53,12 @@ function runChild(argv) {
   return JSON.parse(out);
 }
 
-/** Loads every report of a folder with exceljs and nothing else, in a fresh process. */
-function runFloor(dir) {
-  const out = execFileSync(process.execPath, [join(__dirname, "floor.js"), dir], {
+/**
+ * Loads every report of a folder with one reader and nothing else, in a fresh process: "lean"
+ * (fflate + saxes, the fastest floor), "sheetjs" or "exceljs" (the reader before issue 14).
+ */
+function runFloor(dir, mode = "lean") {
+  const out = execFileSync(process.execPath, [join(__dirname, "floor.js"), dir, mode], {
     encoding: "utf8",
   });
   return JSON.parse(out);
@@ -106,7 +109,7 @@ async function reportsFor(count) {
 
 async function validateReports() {
   process.stdout.write(
-    "\nquota validate（独立进程；地板 = 只用 exceljs 依次读入同样的文件；目标 ≤ 1.3×）\n"
+    "\nquota validate（独立进程；地板 = 只用 fflate 解压 + saxes 切分依次读入同样的文件；目标 ≤ 1.0×）\n"
   );
   const count = 1000;
   const { dir, quotaFile } = await reportsFor(count);
@@ -120,11 +123,39 @@ async function validateReports() {
   );
   if (run.code !== 0) throw new Error(`validate exited ${run.code}`);
   againstFloor(`validate_${count}`, `${count.toLocaleString("en")} 份月报`, run, floor);
+  process.stdout.write("  同样的文件，其他读取器只读入（各 1 次，供对照）：\n");
+  for (const mode of ["quota", "sheetjs", "exceljs"]) {
+    const other = runFloor(dir, mode);
+    results[`load_${count}_${mode}_ms`] = Math.round(other.ms);
+    results[`load_${count}_${mode}_peak_rss_mb`] = Math.round(other.maxRssMB);
+    line(`    ${mode}`, `${seconds(other.ms)}，峰值 ${other.maxRssMB.toFixed(0)} MB`);
+  }
+}
+
+/** Hostile files (issue 10): each judged in a fresh process; time and peak memory. */
+function hostileFiles() {
+  const { writeHostile } = require("./hostile.js");
+  process.stdout.write("\n恶意文件（quota validate，独立进程；目标 ≤ 5 s、≤ 300 MB）\n");
+  const files = writeHostile(work);
+  const labels = {
+    xfd: "XFD 列 × 100,000 行",
+    bomb: "压缩炸弹（目录如实写 300 MB）",
+    lyingBomb: "压缩炸弹（目录谎报 1 MB）",
+  };
+  for (const [key, file] of Object.entries(files)) {
+    const run = runChild(["validate", file]);
+    results[`hostile_${key}_ms`] = Math.round(run.ms);
+    results[`hostile_${key}_peak_rss_mb`] = Math.round(run.maxRssMB);
+    line(
+      `  ${labels[key]}`,
+      `${seconds(run.ms)}，峰值 ${run.maxRssMB.toFixed(0)} MB，退出码 ${run.code}`
+    );
+  }
 }
 
 async function rollupReports() {
   process.stdout.write(
-    "\nquota rollup（独立进程，含写总表；地板同上；目标 ≤ 1.5×，峰值内存不随文件数增长）\n"
+    "\nquota rollup（独立进程，含写总表；地板同上；目标 ≤ 1.2×，峰值内存不随文件数增长）\n"
   );
   for (const count of [12, 1000, 10000]) {
     const { dir, quotaFile } = await reportsFor(count);
@@ -218,6 +249,7 @@ const sections = {
   validate: validateReports,
   rollup: rollupReports,
   office: () => require("./syncPayload.js").main(), // Office.js request sizes (no build needed)
+  hostile: hostileFiles,
 };
 const only = process.argv.slice(2);
 (async () => {

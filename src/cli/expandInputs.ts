@@ -2,8 +2,8 @@ import { readdir, stat } from "fs/promises";
 import { basename, dirname, join, resolve } from "path";
 import { UsageError } from "./usage";
 
-/** What a folder may hold as a report: .xls and .et are listed too, so that they are named with 另存为 .xlsx rather than left out. */
-const REPORT_FILE = /\.(xlsx|csv|xls|et)$/i;
+/** What a folder may hold as a report (every spreadsheet format the reader takes). */
+const REPORT_FILE = /\.(xlsx|xlsm|xls|et|ods|csv)$/i;
 /** Hidden and system folders people do not mean (.git, __MACOSX from a zip). */
 const SKIPPED_FOLDER = /^(\.|__MACOSX$)/;
 /** Excel's lock files (~$name.xlsx) sit beside open workbooks. */
@@ -31,7 +31,7 @@ async function filesUnder(folder: string): Promise<string[]> {
 }
 
 /**
- * Files, folders (their .xlsx and .csv files, subfolders included) and globs such as reports/*.xlsx, in a stable order;
+ * Files, folders (their .xlsx, .xls, .et, .ods and .csv files, subfolders included) and globs such as reports/*.xlsx, in a stable order;
  * a file named twice (say, by itself and by its folder) comes once. A glob or folder that gives
  * no file is a usage error: a report silently left out would be counted as not sent.
  */

@@ -1,6 +1,6 @@
 import { parseCount } from "./count";
 import { QuotaError } from "./errors";
-import { CellValue, Grid, cellAddress, cellAt, cellText } from "./grid";
+import { CellValue, Grid, cellAddress, cellAt, cellText, cellsOf, eachCell } from "./grid";
 import type { College } from "./quotaTables";
 import { normalizeLabel } from "./text";
 
@@ -93,7 +93,7 @@ function candidates(grid: Grid): Candidate[] {
   grid.rows.forEach((cells, row) => {
     const found: Partial<Record<CountColumn, number>> = {};
     const extra: string[] = [];
-    cells.forEach((value, column) => {
+    eachCell(cells, (value, column) => {
       const kind = typeof value === "string" ? countColumnOf(value) : null;
       if (kind && found[kind] === undefined) found[kind] = column;
       else if (kind)
@@ -158,7 +158,7 @@ export function locateGraduateTable(grid: Grid): GraduateTableLayout | string {
 
 function yearOf(grid: Grid, layout: GraduateTableLayout): number | null {
   for (let row = Math.max(0, layout.headerRow - 3); row <= layout.headerRow; row++) {
-    for (const value of grid.rows[row] ?? []) {
+    for (const [, value] of cellsOf(grid.rows[row])) {
       const match = /(20\d{2})\s*届/.exec(cellText(value));
       if (match) return Number(match[1]);
     }

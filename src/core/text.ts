@@ -1,5 +1,8 @@
+const WIDE = /[\uFF01-\uFF5E\u3000]/;
+
 /** Folds full-width ASCII (０-９, ％, ：…) to half-width, and the ideographic space to a space. */
 export function toHalfWidth(text: string): string {
+  if (!WIDE.test(text)) return text;
   return text
     .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, " ");

@@ -1,4 +1,4 @@
-import { readGrids } from "../adapters/xlsx/readGrids";
+import { READ_LIMITS, fileTooLarge } from "../adapters/read/limits";
 import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
 import { parseColumnMapping } from "../core/columnMapping";
 import { generateQuotas, GenerateResult } from "../core/generateQuotas";
@@ -9,7 +9,7 @@ import { checkReportsPanel, rollupPanel } from "./browserReports";
 import { templatesPanel } from "./browserTemplates";
 import { h, reveal, show } from "./dom";
 import { filePicker, notePicker, SHEET_FILES } from "./filePicker";
-import { loadExcelJs } from "./loadExcelJs";
+import { loadExcelJs, loadReader } from "./loadExcelJs";
 import { quotaView } from "./quotaView";
 import { saveFile } from "./saveFile";
 import { describeError, setStatus } from "./status";
@@ -113,9 +113,11 @@ async function readGraduateFile(
 ): Promise<{ grids: Grid[]; name: string } | null> {
   notePicker(zone, "info", `正在读取“${file.name}”…`);
   try {
-    const excel = await loadExcelJs();
+    // A huge file is refused by its size, before a byte of it is read.
+    if (file.size > READ_LIMITS.fileBytes) throw fileTooLarge(file.size);
+    const { readGrids } = await loadReader();
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return { grids: await readGrids(excel, bytes, file.name), name: file.name };
+    return { grids: await readGrids(null, bytes, file.name), name: file.name };
   } catch (error) {
     notePicker(
       zone,

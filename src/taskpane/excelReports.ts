@@ -241,7 +241,7 @@ export function excelRollupPanel(panel: HTMLElement, features: ExcelFeatures): v
         { class: "card__text" },
         "选择各学院报来的月报表。每份先检查，无错误的写入“月报台账”，并生成本月“汇总”表和图表。"
       ),
-      filePicker("rollup-files", "选择月报表…", ".xlsx,.csv", true, async (files) => {
+      filePicker("rollup-files", "选择月报表…", ".xlsx,.xls,.et,.ods,.csv", true, async (files) => {
         setStatus("busy", `正在读取 ${files.length} 份…`);
         show(chosen, progress.element);
         try {

@@ -1,8 +1,8 @@
 import { h, show } from "./dom";
 
-/** Spreadsheets a person may pick: .xls and .et are listed so that they get the 另存为 .xlsx message. */
-export const SHEET_FILES = ".xlsx,.xls,.et,.csv";
-export const WORKBOOK_FILES = ".xlsx,.xls,.et";
+/** Spreadsheets a person may pick: every format the reader takes (.xlsx, .xls, .et, .ods; CSV where a sheet will do). */
+export const SHEET_FILES = ".xlsx,.xls,.et,.ods,.csv";
+export const WORKBOOK_FILES = ".xlsx,.xls,.et,.ods";
 
 /** A file button that also takes files dropped on it; `multiple` for several reports. */
 export function filePicker(

@@ -1,4 +1,8 @@
 import type { ExcelModule } from "../adapters/xlsx/excelModule";
+import { setSheetJsLoader } from "../adapters/read/sheetJsModule";
+
+// .xls, .et and .ods files are read by SheetJS, in its own chunk loaded on the first such file.
+setSheetJsLoader(() => import(/* webpackChunkName: "sheetjs" */ "@e965/xlsx"));
 
 let pending: Promise<ExcelModule> | null = null;
 
@@ -33,4 +37,13 @@ export async function loadChartAdder(): Promise<
   const add = (bytes: Uint8Array, model: import("../core/workbookModel").WorkbookModel) =>
     charts.addModelCharts(Zip, bytes, model);
   return Object.assign(add, { keeper: charts.chartKeeper(Zip) });
+}
+
+type ReaderModule = typeof import("../adapters/xlsx/readGrids");
+let reader: Promise<ReaderModule> | null = null;
+
+/** The file reader (format sniffing, unzip, sheet parsing) is a chunk of its own, loaded on the first file. */
+export function loadReader(): Promise<ReaderModule> {
+  reader ??= import(/* webpackChunkName: "reader" */ "../adapters/xlsx/readGrids.js");
+  return reader;
 }

@@ -1,6 +1,6 @@
-import { readGrids } from "../adapters/xlsx/readGrids";
 import type { Grid } from "../core/grid";
-import { loadExcelJs } from "./loadExcelJs";
+import { loadReader } from "./loadExcelJs";
+import { READ_LIMITS, fileTooLarge } from "../adapters/read/limits";
 
 export interface PickedFile {
   readonly file: string;
@@ -15,14 +15,33 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Reads picked files one by one (exceljs loads on the first), reporting progress; a bad file never stops the others. */
+/** A picked file over the size limit is refused from File.size, before a byte of it is read. */
+function tooLarge(f: File): PickedFile | null {
+  if (f.size <= READ_LIMITS.fileBytes) return null;
+  const empty = new Uint8Array(0);
+  return {
+    file: f.name,
+    sha256: "",
+    bytes: empty,
+    grids: null,
+    error: `文件“${f.name}”：${fileTooLarge(f.size).message}`,
+  };
+}
+
+/** Reads picked files one by one (SheetJS loads on the first .xls/.ods), reporting progress; a bad file never stops the others. */
 export async function readPickedFiles(
   files: readonly File[],
   onProgress: (done: number, total: number) => void
 ): Promise<PickedFile[]> {
-  const excel = await loadExcelJs();
   const picked: PickedFile[] = [];
+  const { readGrids } = await loadReader();
   for (const [i, f] of files.entries()) {
+    const refused = tooLarge(f);
+    if (refused) {
+      picked.push(refused);
+      onProgress(i + 1, files.length);
+      continue;
+    }
     const bytes = new Uint8Array(await f.arrayBuffer());
     const hash = await sha256(bytes);
     try {
@@ -30,7 +49,7 @@ export async function readPickedFiles(
         file: f.name,
         sha256: hash,
         bytes,
-        grids: await readGrids(excel, bytes, f.name),
+        grids: await readGrids(null, bytes, f.name),
       });
     } catch (error) {
       picked.push({

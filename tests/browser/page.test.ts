@@ -325,7 +325,7 @@ it("work that takes over a second shows a progress bar, gone when done", async (
   // hold the spreadsheet reader's download until the bar has been seen
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/exceljs/, async (route) => {
+  await page.route(/reader|exceljs/, async (route) => {
     await held;
     await route.continue();
   });

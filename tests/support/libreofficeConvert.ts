@@ -47,14 +47,15 @@ function run(
  */
 export async function convertWithLibreOffice(
   paths: string | readonly string[],
-  outDir: string
+  outDir: string,
+  format: "xlsx" | "xls" | "ods" = "xlsx"
 ): Promise<string[]> {
   const inputs = (typeof paths === "string" ? [paths] : paths).map((p) => resolve(p));
   const soffice = findSoffice();
   if (!soffice) throw new Error("LibreOffice (soffice) not found");
   const out = resolve(outDir);
   await mkdir(out, { recursive: true });
-  const expected = inputs.map((p) => join(out, basename(p, extname(p)) + ".xlsx"));
+  const expected = inputs.map((p) => join(out, basename(p, extname(p)) + "." + format));
   if (new Set(expected).size !== expected.length)
     throw new Error("convertWithLibreOffice: two inputs share a base name");
   if (inputs.some((p, i) => p === expected[i]))
@@ -63,8 +64,8 @@ export async function convertWithLibreOffice(
   const csv = inputs.filter((p) => /\.csv$/i.test(p));
   const others = inputs.filter((p) => !/\.csv$/i.test(p));
   // --infilter applies to every input of a run, so CSV files get a run of their own.
-  if (others.length > 0) await runSoffice(soffice, others, out, []);
-  if (csv.length > 0) await runSoffice(soffice, csv, out, ["--infilter=CSV:44,34,76,1"]); // comma, quote, UTF-8, line 1
+  if (others.length > 0) await runSoffice(soffice, others, out, [], format);
+  if (csv.length > 0) await runSoffice(soffice, csv, out, ["--infilter=CSV:44,34,76,1"], format); // comma, quote, UTF-8, line 1
   for (const p of expected) {
     const produced = await stat(p).catch(() => null);
     if (!produced || produced.size === 0) throw new Error(`LibreOffice wrote no ${p}`);
@@ -76,7 +77,8 @@ async function runSoffice(
   soffice: string,
   inputs: readonly string[],
   out: string,
-  extra: readonly string[]
+  extra: readonly string[],
+  format: string
 ): Promise<void> {
   const profile = await mkdtemp(join(tmpdir(), "lo-convert-profile-"));
   try {
@@ -92,7 +94,7 @@ async function runSoffice(
       "--nolockcheck",
       ...extra,
       "--convert-to",
-      "xlsx",
+      format,
       "--outdir",
       out,
       ...inputs,

@@ -3,7 +3,6 @@
  * small spec, good ones and bad ones, with the findings each must produce.
  */
 import ExcelJS from "exceljs";
-import { writeFile } from "fs/promises";
 import { cellAddress } from "../../src/core/grid";
 import {
   FIELD_KEYS,
@@ -19,7 +18,9 @@ export type Input =
   | boolean
   | Date
   | null
-  | { readonly value: string | number | Date | null; readonly numFmt: string };
+  | { readonly value: string | number | Date | null; readonly numFmt: string }
+  /** A formula; without `result` the file holds no cached value. */
+  | { readonly formula: string; readonly result?: number };
 export type SectionSpec = Partial<Record<FieldKey, Input>>;
 
 export interface FormSpec {
@@ -49,6 +50,8 @@ export interface FormSpec {
   readonly date?: Input | readonly [Input, Input, Input];
   /** Merge the title, 工作进度 and the section labels as the plan prints them (default true). */
   readonly merge?: boolean;
+  /** The workbook asks Excel to recalculate every formula on open (fullCalcOnLoad). */
+  readonly calcOnLoad?: boolean;
   /** Sheets written before the form's. */
   readonly extraSheets?: readonly {
     readonly name: string;
@@ -101,6 +104,14 @@ export function formCell(spec: FormSpec, name: string): string {
 function put(ws: ExcelJS.Worksheet, address: string, input: Input | undefined): void {
   if (input === undefined || input === null) return;
   const cell = ws.getCell(address);
+  if (typeof input === "object" && "formula" in input) {
+    cell.value = (
+      input.result === undefined
+        ? { formula: input.formula }
+        : { formula: input.formula, result: input.result }
+    ) as ExcelJS.CellValue;
+    return;
+  }
   if (typeof input === "object" && !(input instanceof Date)) {
     cell.value = input.value;
     cell.numFmt = input.numFmt;
@@ -194,6 +205,7 @@ export function addForm(workbook: ExcelJS.Workbook, spec: FormSpec): ExcelJS.Wor
 export async function writeForm(path: string, spec: FormSpec): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   addForm(workbook, spec);
+  if (spec.calcOnLoad) workbook.calcProperties = { fullCalcOnLoad: true };
   await workbook.xlsx.writeFile(path);
 }
 
@@ -227,6 +239,8 @@ export interface CorpusCase {
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
   readonly monthSource?: string | null;
+  /** The case is about a cached formula result, which a re-save by LibreOffice recalculates. */
+  readonly cachedResults?: boolean;
 }
 
 const gv = GOOD_VALUES;
@@ -489,6 +503,61 @@ export const REPORT_CORPUS: readonly CorpusCase[] = [
     name: "bad-value-fraction",
     spec: { values: { nonadvanced: { cumulative: 200.5 } } },
     errors: ["value-fraction@E8"],
+    warnings: [],
+  },
+  {
+    name: "bad-value-date",
+    spec: { values: { training: { month: new Date(Date.UTC(1900, 2, 2)) } } },
+    errors: ["value-date@D4"],
+    warnings: [],
+  },
+  {
+    name: "bad-value-boolean",
+    spec: { values: { advanced: { cumulative: true } } },
+    errors: ["value-boolean@E6"],
+    warnings: [],
+  },
+  {
+    name: "bad-value-comma",
+    spec: { values: { training: { month: "6,2" } } },
+    errors: ["value-not-number@D4"],
+    warnings: [],
+  },
+  {
+    name: "bad-value-no-result",
+    spec: { values: { training: { month: { formula: "60*2" } } } },
+    errors: ["value-no-result@D4"],
+    warnings: [],
+    cachedResults: true,
+  },
+  {
+    name: "bad-value-stale",
+    spec: {
+      values: { advanced: { month: 30, cumulative: { formula: "D6*10", result: 185 } } },
+    },
+    errors: ["value-stale@E6"],
+    warnings: [],
+    cachedResults: true,
+  },
+  {
+    name: "bad-value-unverified",
+    spec: {
+      calcOnLoad: true,
+      values: { onex: { cumulative: { formula: "Sheet2!A1", result: 60 } } },
+    },
+    errors: [],
+    warnings: ["value-unverified@E10"],
+    cachedResults: true,
+  },
+  {
+    name: "bad-value-format",
+    spec: {
+      values: {
+        training: { month: { value: 120, numFmt: '"300"' } },
+        nonadvanced: { cumulative: { value: 200, numFmt: '0"0"' } },
+      },
+    },
+    errors: ["value-format@D4", "value-format@E8"],
     warnings: [],
   },
   {

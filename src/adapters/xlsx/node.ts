@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { open, readFile, writeFile, stat } from "fs/promises";
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "fs";
+import { open, readFile, writeFile } from "fs/promises";
 import { basename } from "path";
 import { writeFileAtomic } from "../fs/atomicWrite";
 import type { Grid } from "../../core/grid";
@@ -11,24 +12,55 @@ import { MAX_FILE_BYTES, loadWorkbook, readGrids, sniffFile } from "./readGrids"
 import { addModelCharts } from "./addChart";
 import { NO_CHARTS, OurCharts, ourCharts } from "./ourCharts";
 import { streamWorkbook } from "./streamWorkbook";
+import { fileTooLarge } from "../read/limits";
+import { setSheetJsLoader } from "../read/sheetJsModule";
+import { setRawInflater } from "../read/zipDirectory";
+import { inflateRawSync } from "zlib";
+
+// .xls, .et and .ods are read by SheetJS; in Node it is simply required (xlsx.js of @e965/xlsx).
+setSheetJsLoader(async () => require("@e965/xlsx") as typeof import("@e965/xlsx"));
+// Zip parts are inflated by Node's zlib, which stops by itself past the size the zip declares.
+setRawInflater((raw, maxBytes) => inflateRawSync(raw, { maxOutputLength: maxBytes }));
 import { writeWorkbook } from "./writeWorkbook";
 
 const fileWhere = (path: string) => `文件“${basename(path)}”`;
 
+/**
+ * The bytes of an open regular file, never more than the limit allows: opened without blocking
+ * (a FIFO does not hang), checked by fstat on the same descriptor (no swap between check and
+ * read), read synchronously (one report is a few KB; no thread-pool round trips per file).
+ */
+function readRegularFile(path: string): Uint8Array {
+  const fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw new QuotaError("#VALUE!", "是文件夹，不是文件");
+    // A FIFO would wait for ever and /dev/zero never ends: only a regular file is read.
+    if (!info.isFile())
+      throw new QuotaError("#VALUE!", "不是普通文件（设备、管道或套接字），已跳过");
+    if (info.size > MAX_FILE_BYTES) throw fileTooLarge(info.size);
+    const bytes = Buffer.allocUnsafe(info.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const n = readSync(fd, bytes, length, bytes.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return bytes.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A file's bytes, after checking that it is a file of a plausible size; problems name the file. */
 export async function readFileBytes(path: string): Promise<Uint8Array> {
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new QuotaError("#VALUE!", "是文件夹，不是文件");
-    if (info.size > MAX_FILE_BYTES)
-      throw new QuotaError(
-        "#VALUE!",
-        `文件过大（${(info.size / 1048576).toFixed(1)} MB），不像是一张报表`
-      );
-    return await readFile(path);
+    return readRegularFile(path);
   } catch (error) {
     if (error instanceof QuotaError) throw error.at(fileWhere(path));
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EISDIR")
+      throw new QuotaError("#VALUE!", "是文件夹，不是文件").at(fileWhere(path));
     throw new QuotaError(
       "#VALUE!",
       code === "ENOENT" ? "文件不存在" : `无法读取（${code ?? String(error)}）`

@@ -1,43 +1,39 @@
 import type { CellValue, Grid } from "../../core/grid";
 import { QuotaError } from "../../core/errors";
-import { decodeText, parseCsv } from "../csv/parseCsv";
+import { READ_LIMITS } from "../read/limits";
+import { readWorkbookData } from "../read/readWorkbookData";
+import { sniffFormat } from "../read/sniffFormat";
 import type { ExcelModule, ExcelWorkbook, ExcelWorksheet } from "./excelModule";
 
 /** A report or graduate file is a few hundred KB; anything far larger is not one of ours. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_BYTES = READ_LIMITS.fileBytes;
 
 export type FileKind = "xlsx" | "csv";
 
-/** What the bytes are, judged by their content first and the name second. */
+/** What the bytes are, judged by their content first and the name second (for writing into: .xlsx only). */
 export function sniffFile(bytes: Uint8Array, fileName: string): FileKind {
-  if (bytes.length === 0) throw new QuotaError("#VALUE!", "文件是空的");
-  if (bytes.length > MAX_FILE_BYTES) {
+  const format = sniffFormat(bytes, fileName);
+  if (format === "cfb")
     throw new QuotaError(
       "#VALUE!",
-      `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），不像是一张报表`
+      "这是 .xls/.et 文件（或已设置打开密码的工作簿），不能写入；请在 Excel/WPS 中另存为 .xlsx 后再试"
     );
-  }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return "xlsx";
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new QuotaError(
-      "#VALUE!",
-      "这是旧版 .xls 文件或已设置打开密码的工作簿，无法读取；请在 Excel/WPS 中取消密码，或另存为 .xlsx 后再试"
-    );
-  }
-  if (/\.(csv|txt)$/i.test(fileName)) return "csv";
-  throw new QuotaError("#VALUE!", "不是 Excel 工作簿（.xlsx）或 CSV 文件");
+  return format === "zip" ? "xlsx" : "csv";
 }
 
-/** The sheets of an .xlsx or .csv file as grids of values (cached results for formulas). */
+/**
+ * The sheets of an .xlsx, .xls, .et, .ods or .csv file as sparse grids of values (cached results
+ * for formulas), every sheet with its visibility and cell facts. The format is told by content;
+ * the work is bounded (src/adapters/read/limits.ts). `excel` is no longer needed to read and is
+ * kept so callers stay as they are.
+ */
 export async function readGrids(
-  excel: ExcelModule,
+  excel: ExcelModule | null,
   bytes: Uint8Array,
   fileName: string
 ): Promise<Grid[]> {
-  const kind = sniffFile(bytes, fileName);
-  if (kind === "csv")
-    return [parseCsv(decodeText(bytes), fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""))];
-  return (await loadWorkbook(excel, bytes)).worksheets.map(gridOf);
+  void excel;
+  return [...(await readWorkbookData(bytes, fileName)).sheets];
 }
 
 /** The .xlsx bytes as an exceljs workbook; a corrupt file or one without sheets is a QuotaError. */
@@ -45,11 +41,10 @@ export async function loadWorkbook(excel: ExcelModule, bytes: Uint8Array): Promi
   const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new QuotaError(
-      "#VALUE!",
-      `无法读取工作簿，文件可能已损坏（${error instanceof Error ? error.message : String(error)}）`
-    );
+  } catch {
+    // exceljs's own words ("Cannot read properties of undefined (reading 'model')") mean
+    // nothing to a person: the file is what is wrong.
+    throw new QuotaError("#VALUE!", "无法读取工作簿，文件可能已损坏，或不是 Excel 能打开的 .xlsx");
   }
   if (workbook.worksheets.length === 0) throw new QuotaError("#VALUE!", "工作簿中没有工作表");
   return workbook;
@@ -64,11 +59,16 @@ export function gridOf(sheet: ExcelWorksheet): Grid {
       // exceljs's formula value object drops a cached result of 0; cell.result keeps it.
       values[column - 1] = cell.formula ? valueOf(cell.result) : valueOf(cell.value);
     });
-    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+    if (values.length <= 1024)
+      for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
     rows[rowNumber - 1] = values;
   });
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return { name: sheet.name, rows, state: sheet.state };
+  return {
+    name: sheet.name,
+    rows,
+    state: sheet.state === "hidden" || sheet.state === "veryHidden" ? sheet.state : "visible",
+  };
 }
 
 /** exceljs's many value shapes → a plain value; a formula gives its cached result. */

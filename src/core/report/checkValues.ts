@@ -41,11 +41,24 @@ export function checkValues(
             `${what}是文本“${r.shown}”，已按数字 ${r.value} 读取；请改为数字格式`
           )
         );
+      } else if (r.kind === "count" && r.unverified) {
+        findings.push(
+          finding(
+            "value-unverified",
+            cell,
+            `${what}是公式，文件要求打开时重新计算，表中结果 ${r.value} 可能不是最新的；请在 Excel/WPS 中重新计算并保存`
+          )
+        );
       } else if (r.kind === "invalid") {
         const message: Record<typeof r.problem, string> = {
           "not-number": `${what}应为阿拉伯数字，表中为“${r.shown}”`,
           negative: `${what}不能为负数，表中为 ${r.shown}`,
           fraction: `${what}应为整数，表中为 ${r.shown}`,
+          date: `${what}应为人数，表中是日期 ${r.shown}；请把单元格格式改为“常规”或“数值”后填写人数`,
+          boolean: `${what}应为人数，表中是逻辑值 ${r.shown}（是/否）`,
+          "no-result": `${what}是公式，公式没有计算结果，请在 Excel/WPS 中重新计算并保存`,
+          stale: `${what}的公式结果 ${r.shown} 已过时（按表中数据应为 ${r.detail}），请在 Excel/WPS 中重新计算并保存`,
+          format: `${what}的数字格式“${r.detail}”显示的数字与存储的 ${r.shown} 不同，请把单元格格式改为“常规”或“数值”`,
         };
         findings.push(finding(`value-${r.problem}`, cell, message[r.problem]));
       }

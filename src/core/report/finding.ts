@@ -17,6 +17,12 @@ export const FINDING_SEVERITY = {
   "value-not-number": "error",
   "value-negative": "error",
   "value-fraction": "error",
+  "value-date": "error",
+  "value-boolean": "error",
+  "value-no-result": "error",
+  "value-stale": "error",
+  "value-format": "error",
+  "value-unverified": "warning",
   "month-exceeds-cumulative": "error",
   "rate-missing": "error",
   "rate-not-number": "error",
@@ -41,6 +47,24 @@ export const FINDING_SEVERITY = {
   // what a person sees of the file (issue 10)
   "sheet-hidden": "error",
   "text-cut": "warning",
+  // the supporting lists 培训名单 / 取证名单 (src/core/lists; cases in tests/core/lists)
+  "list-missing": "warning",
+  "list-column-missing": "error",
+  "list-field-missing": "error",
+  "list-value-invalid": "error",
+  "list-date-invalid": "error",
+  "list-grade-invalid": "error",
+  "list-id-invalid": "warning",
+  "list-date-outside-year": "error",
+  "list-date-after-month": "error",
+  "list-onex-ineligible": "error",
+  "list-lecture-ineligible": "error",
+  "list-count-month": "error",
+  "list-count-cumulative": "error",
+  "list-duplicate-number": "error",
+  "list-duplicate-certificate": "error",
+  "list-student-two-colleges": "warning",
+  "list-duplicate-training": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;

@@ -1,4 +1,4 @@
-import { CellValue, Grid, cellAddress, cellAt, cellText } from "../grid";
+import { CellValue, Grid, cellAddress, cellAt, cellText, eachCell } from "../grid";
 import { classifyLabel, FormLabel, sectionOfLabel } from "./classifyLabel";
 import { Finding, finding } from "./finding";
 import {
@@ -80,7 +80,7 @@ function mostFrequent(values: readonly number[]): number | undefined {
 export function locateReport(grid: Grid): ReportLocation | null {
   const labels: Labeled[] = [];
   grid.rows.forEach((cells, row) =>
-    cells.forEach((value, column) => {
+    eachCell(cells, (value, column) => {
       const label = classifyLabel(value);
       if (label) labels.push({ row, column, label });
     })

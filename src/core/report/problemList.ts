@@ -15,6 +15,14 @@ export const HOW_TO_FIX: Readonly<Record<FindingCode, string>> = {
   "value-missing": "请在该单元格填写数字（没有就填 0）",
   "value-text": "请把文字格式的数字改为数字格式",
   "value-not-number": "请只填阿拉伯数字",
+  "value-date": "该单元格应填人数，现在是日期；请改为数字（单元格格式设为“常规”或“数值”）",
+  "value-boolean": "该单元格应填人数，现在是“是/否”（TRUE/FALSE）；请改为数字",
+  "value-no-result":
+    "公式没有计算结果：请在 Excel 或 WPS 中打开，重新计算（按 F9）后保存，再重新报送",
+  "value-stale": "公式的结果与显示不一致：请在 Excel 或 WPS 中重新计算（按 F9）并保存，再重新报送",
+  "value-format":
+    "单元格格式让显示的数字与实际数值不同：请把格式改为“常规”或“数值”，核对后重新报送",
+  "value-unverified": "公式的结果无法核对：最好直接填写数字，或在 Excel/WPS 中重新计算后保存",
   "value-negative": "人数不能为负数，请更正",
   "value-fraction": "人数应为整数，请更正",
   "month-exceeds-cumulative": "当月完成不能大于累计已完成，请核对",
@@ -38,6 +46,24 @@ export const HOW_TO_FIX: Readonly<Record<FindingCode, string>> = {
   "month-mismatch": "请核对报表月份，改为本月后重新报送",
   "sheet-hidden": "请取消隐藏该工作表，或删除它后重新报送（报表只能放在可见的工作表中）",
   "text-cut": "该单元格文字过长（超过 32767 个字符），请删减后重新报送",
+  "list-missing": "请在月报表中附上培训名单、取证名单（使用下发模板中的工作表）",
+  "list-column-missing": "请按模板补上名单缺少的列（表头文字与模板一致）",
+  "list-field-missing": "请补填该行缺少的内容",
+  "list-value-invalid": "请从下拉列表中选择（按模板中的写法填写）",
+  "list-date-invalid": "请填写有效日期，如 2022-06-15",
+  "list-grade-invalid": "年级请填入学年份，如 2019级",
+  "list-id-invalid": "请核对身份证号（18 位；单元格格式设为“文本”，以免末位被改写）",
+  "list-date-outside-year": "请核对日期：应在本年度计划期内",
+  "list-date-after-month": "该日期晚于本月，请在对应月份再报送",
+  "list-onex-ineligible":
+    "1+X 证书只计本科三、四年级和专科二、三年级学生；请核对年级、学历层次或删去该行",
+  "list-lecture-ineligible": "专家讲座只计当年毕业生；请核对年级或改为其他培训形式",
+  "list-count-month": "请使名单中本月的人数与“当月完成”一致（补全名单或更正月报数字）",
+  "list-count-cumulative": "请使名单累计人数与“累计已完成”一致（补报漏报的名单或更正月报数字）",
+  "list-duplicate-number": "同一证书编号只能报一次：请删去重复的行，或核对证书编号",
+  "list-duplicate-certificate": "同一学生的同一证书只能报一次：请删去重复的行",
+  "list-student-two-colleges": "该学生也出现在另一学院的名单中：请与该学院核对，由其所在学院报送",
+  "list-duplicate-training": "同一学生同一项目同一天出现两次：请核对是否重复",
 };
 
 /** One line of the 问题清单: a finding of one report, with where and what to do. */

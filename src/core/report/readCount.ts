@@ -1,6 +1,10 @@
-import type { CellValue } from "../grid";
+import type { CellInfo, CellValue } from "../grid";
 import { cellText } from "../grid";
 import { toHalfWidth } from "../text";
+import { formatShowsOtherDigits } from "./numberFormatDigits";
+
+export type CountProblem =
+  "not-number" | "negative" | "fraction" | "date" | "boolean" | "no-result" | "stale" | "format";
 
 /** A head count read from a cell, or why it cannot be one. */
 export type CountReading =
@@ -10,37 +14,75 @@ export type CountReading =
       readonly value: number;
       readonly fromText: boolean;
       readonly shown: string;
+      /** A formula's cached result the file itself asks to recalculate: not checked against Excel. */
+      readonly unverified?: boolean;
     }
   | {
       readonly kind: "invalid";
-      readonly problem: "not-number" | "negative" | "fraction";
+      readonly problem: CountProblem;
       readonly shown: string;
+      /** For "stale": the result worked out again; for "format": the number format. */
+      readonly detail?: string;
     };
+
+/** What the file says about the cell besides its value (formula, format, recalculation). */
+export interface CountFacts {
+  readonly info?: CellInfo;
+  /** The workbook asks Excel to recalculate on open: cached results may be old. */
+  readonly calcOnLoad?: boolean;
+  /** The formula worked out again from the sheet, when that is cheap; null when it cannot be. */
+  readonly recompute?: (formula: string) => number | null;
+}
+
+/** Digits with commas only as thousands separators (1,294 yes; 6,2 no). */
+const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^[+-]?\.\d+$/;
+
+function fromText(value: string, shown: string): CountReading | number {
+  const text = toHalfWidth(value)
+    .replace(/\s/g, "")
+    .replace(/(人次|人)$/, "");
+  if (!NUMBER_TEXT.test(text)) return { kind: "invalid", problem: "not-number", shown };
+  return Number(text.replace(/,/g, ""));
+}
+
+/** A formula's cached result that is missing or disagrees with the sheet; null when it is fine. */
+function formulaDoubt(value: CellValue, facts: CountFacts): CountReading | null {
+  const info = facts.info;
+  if (!info?.formula) return null;
+  if (info.noCachedValue) return { kind: "invalid", problem: "no-result", shown: "" };
+  if (typeof value !== "number" || !info.formulaText || !facts.recompute) return null;
+  const again = facts.recompute(info.formulaText);
+  if (again === null || Math.abs(again - value) < 1e-9) return null;
+  return { kind: "invalid", problem: "stale", shown: String(value), detail: String(again) };
+}
 
 /**
  * A whole number ≥ 0 as a college writes it: a number, or digits stored as text ("1,294", "２３８",
- * "300人"), which are read but flagged. Words (三百), fractions and negatives are invalid.
+ * "300人"), which are read but flagged. Words (三百), fractions, negatives, dates, TRUE/FALSE, a
+ * formula without a result or with a stale one, and a format showing other digits are invalid.
  */
-export function readCount(value: CellValue): CountReading {
+export function readCount(value: CellValue, facts: CountFacts = {}): CountReading {
+  const doubt = formulaDoubt(value, facts);
+  if (doubt) return doubt;
   if (value === null || cellText(value) === "") return { kind: "empty" };
   const shown = cellText(value);
-  if (typeof value === "boolean" || value instanceof Date)
-    return { kind: "invalid", problem: "not-number", shown };
+  if (value instanceof Date) return { kind: "invalid", problem: "date", shown };
+  if (typeof value === "boolean") return { kind: "invalid", problem: "boolean", shown };
   let n: number;
-  const fromText = typeof value === "string";
   if (typeof value === "number") {
     n = value;
+    const format = facts.info?.numberFormat;
+    if (format && formatShowsOtherDigits(format, n))
+      return { kind: "invalid", problem: "format", shown, detail: format };
   } else {
-    const text = toHalfWidth(value)
-      .replace(/[\s,]/g, "")
-      .replace(/(人次|人)$/, "");
-    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text))
-      return { kind: "invalid", problem: "not-number", shown };
-    n = Number(text);
+    const read = fromText(value, shown);
+    if (typeof read !== "number") return read;
+    n = read;
   }
   if (!Number.isFinite(n)) return { kind: "invalid", problem: "not-number", shown };
   if (n < 0) return { kind: "invalid", problem: "negative", shown };
   if (!Number.isInteger(n)) return { kind: "invalid", problem: "fraction", shown };
   if (!Number.isSafeInteger(n)) return { kind: "invalid", problem: "not-number", shown };
-  return { kind: "count", value: n, fromText, shown };
+  const unverified = Boolean(facts.info?.formula && facts.calcOnLoad);
+  return { kind: "count", value: n, fromText: typeof value === "string", shown, unverified };
 }

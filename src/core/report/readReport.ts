@@ -1,9 +1,10 @@
-import { Grid, cellAddress, cellAt, cellText } from "../grid";
+import { Grid, cellAddress, cellAt, cellInfo, cellText } from "../grid";
 import type { LabeledValue, ReportLocation } from "./locateReport";
 import type { MonthlyReport, SectionReport } from "./monthlyReport";
 import { cleanCollegeName } from "./quotaLookup";
 import { ratePercent } from "./rateMatches";
-import { CountReading, readCount } from "./readCount";
+import { CountFacts, CountReading, readCount } from "./readCount";
+import { recomputeFormula } from "./recomputeFormula";
 import { CalendarDate, DateReading, isoDate, readFilingDate } from "./readFilingDate";
 import { RateReading, readRate } from "./readRate";
 import { FIELD_KEYS, FieldKey, SECTION_KEYS, SectionKey } from "./reportLayout";
@@ -33,6 +34,15 @@ const text = (v: LabeledValue): string | null => {
   return joined === "" ? null : joined;
 };
 
+/** The cell facts a count is judged with: formula, number format, the file's recalculation flag. */
+function countFacts(grid: Grid, row: number, column: number): CountFacts {
+  return {
+    info: cellInfo(grid, row, column),
+    calcOnLoad: grid.calcOnLoad ?? false,
+    recompute: (formula) => recomputeFormula(grid, formula),
+  };
+}
+
 const countValue = (r: CountReading): number | null => (r.kind === "count" ? r.value : null);
 
 /** Reads the values of a located form: numbers per section, 填报单位, 填报人, 负责人, 填报时间 and the month. */
@@ -49,10 +59,12 @@ export function readReport(
     const cells = { label: s.labelCell } as Record<FieldKey | "label", string>;
     for (const f of FIELD_KEYS) cells[f] = cellAddress(s.valueRow, s.columns[f]);
     const read = (f: FieldKey) => (s.found ? cellAt(grid, s.valueRow, s.columns[f]) : null);
+    const readField = (f: CountField) =>
+      readCount(read(f), s.found ? countFacts(grid, s.valueRow, s.columns[f]) : {});
     counts[key] = {
-      target: readCount(read("target")),
-      month: readCount(read("month")),
-      cumulative: readCount(read("cumulative")),
+      target: readField("target"),
+      month: readField("month"),
+      cumulative: readField("cumulative"),
     };
     rates[key] = readRate(read("rate"));
     const target = countValue(counts[key].target);

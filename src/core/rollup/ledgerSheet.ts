@@ -1,5 +1,5 @@
 import { QuotaError } from "../errors";
-import { Grid, cellAddress, cellText } from "../grid";
+import { Grid, cellAddress, cellText, cellsOf } from "../grid";
 import { parseCount } from "../count";
 import { SERIAL_MAX, SERIAL_MIN, fromDate, fromSerial, isoDate } from "../report/readFilingDate";
 import { SECTION_KEYS, SECTIONS, SectionKey } from "../report/reportLayout";
@@ -85,7 +85,7 @@ export function readLedger(grids: readonly Grid[], name: string = LEDGER_SHEET):
   grid.rows.slice(1).forEach((values, i) => {
     const at = (field: keyof LedgerRow) =>
       index.get(field)! < 0 ? null : (values[index.get(field)!] ?? null);
-    if (values.every((v) => cellText(v ?? null) === "")) return;
+    if (cellsOf(values).every(([, v]) => cellText(v ?? null) === "")) return;
     const where = (field: keyof LedgerRow) =>
       `工作表“${LEDGER_SHEET}”单元格 ${cellAddress(i + 1, index.get(field)!)}`;
     const section = SECTION_BY_NAME.get(normalizeLabel(cellText(at("section"))));

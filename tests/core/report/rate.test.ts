@@ -113,8 +113,9 @@ describe("reading a count", () => {
     [-5, { kind: "invalid", problem: "negative" }],
     ["-5", { kind: "invalid", problem: "negative" }],
     [12.5, { kind: "invalid", problem: "fraction" }],
-    [false, { kind: "invalid", problem: "not-number" }],
-    [new Date(0), { kind: "invalid", problem: "not-number" }],
+    [false, { kind: "invalid", problem: "boolean" }],
+    [new Date(0), { kind: "invalid", problem: "date", shown: "1970-01-01" }],
+    ["6,2", { kind: "invalid", problem: "not-number" }],
   ] as const)("%p", (v, expected) =>
     expect(readCount(v)).toEqual(expect.objectContaining(expected))
   );

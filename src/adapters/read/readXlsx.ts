@@ -1,0 +1,47 @@
+import { QuotaError } from "../../core/errors";
+import { CellBudget, SheetBuilder } from "./sheetBuilder";
+import type { WorkbookData } from "./workbookData";
+import { readRelationships, readSharedStrings, readStyles, readWorkbookPart } from "./xlsxParts";
+import { readSheetXml } from "./xlsxSheet";
+import { ZipEntry, entryText } from "./zipDirectory";
+
+function relsOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** The workbook part's path, from the package relationships (xl/workbook.xml when they say nothing). */
+function workbookPath(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>): string {
+  const root = entryText(bytes, entries, "_rels/.rels") ?? "";
+  const match = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(root)?.[0];
+  const target = match && /Target="([^"]*)"/.exec(match)?.[1];
+  return target ? target.replace(/^\//, "") : "xl/workbook.xml";
+}
+
+/**
+ * An .xlsx (or .xlsm, or a WPS .et saved as xlsx) read part by part: the workbook, its shared
+ * strings and styles, then each sheet in turn, whose XML is dropped before the next is inflated.
+ */
+export function readXlsx(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>): WorkbookData {
+  const path = workbookPath(bytes, entries);
+  const xml = entryText(bytes, entries, path);
+  if (xml === null)
+    throw new QuotaError("#VALUE!", "无法读取工作簿，文件可能已损坏（缺少 workbook.xml）");
+  const rels = readRelationships(entryText(bytes, entries, relsOf(path)), path);
+  const book = readWorkbookPart(xml, rels);
+  const relTargets = [...rels.values()];
+  const find = (suffix: string) => relTargets.find((t) => t.endsWith(suffix)) ?? `xl/${suffix}`;
+  const ctx = {
+    strings: readSharedStrings(entryText(bytes, entries, find("sharedStrings.xml"))),
+    styles: readStyles(entryText(bytes, entries, find("styles.xml"))),
+    date1904: book.date1904,
+  };
+  const budget = new CellBudget();
+  const sheets = book.sheets.map((s) => {
+    const builder = new SheetBuilder(s.name, s.state, budget);
+    const sheetXml = entryText(bytes, entries, s.path);
+    if (sheetXml !== null) readSheetXml(sheetXml, builder, ctx);
+    return builder.grid(book.calcOnLoad);
+  });
+  return { format: "xlsx", sheets, definedNames: book.definedNames };
+}

@@ -1,0 +1,118 @@
+import { parseAddress } from "../../core/grid";
+import type { CellInfo, CellValue } from "../../core/grid";
+import { serialDate } from "./numberFormats";
+import type { SheetBuilder } from "./sheetBuilder";
+import type { CellStyle } from "./xlsxParts";
+import { attribute, decodeXml, runText, tagsNamed, attributes } from "./xmlText";
+
+export interface SheetContext {
+  readonly strings: readonly string[];
+  readonly styles: readonly CellStyle[];
+  readonly date1904: boolean;
+}
+
+const ROW = /<(?:x:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:x:)?row>)/g;
+const CELL = /<(?:x:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:x:)?c>)/g;
+const VALUE = /<(?:x:)?v(?:\s[^>]*)?>([^<]*)<\/(?:x:)?v>/;
+const FORMULA = /<(?:x:)?f[\s/>]/;
+const FORMULA_TEXT = /<(?:x:)?f(?:\s[^>]*)?>([^<]*)<\/(?:x:)?f>/;
+
+function columnOf(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    column = column * 26 + (ch - 64);
+  }
+  return column - 1;
+}
+
+/** A cell's value from its type, raw <v> text and style. */
+function cellValue(
+  type: string | null,
+  raw: string | undefined,
+  body: string,
+  style: CellStyle | undefined,
+  ctx: SheetContext
+): CellValue {
+  if (type === "inlineStr") return runText(body);
+  if (raw === undefined) return null;
+  switch (type) {
+    case "s":
+      return ctx.strings[Number(raw)] ?? "";
+    case "str":
+    case "e":
+      return decodeXml(raw);
+    case "b":
+      return raw.trim() === "1" || raw.trim() === "true";
+    case "d": {
+      const date = new Date(raw);
+      return Number.isNaN(date.getTime()) ? decodeXml(raw) : date;
+    }
+    default: {
+      const n = Number(raw);
+      if (raw.trim() === "" || Number.isNaN(n)) return decodeXml(raw);
+      return style?.isDate ? serialDate(n, ctx.date1904) : n;
+    }
+  }
+}
+
+function readCell(
+  builder: SheetBuilder,
+  tag: string,
+  body: string,
+  row: number,
+  column: number,
+  ctx: SheetContext
+): void {
+  const type = attribute(tag, "t");
+  const styleIndex = attribute(tag, "s");
+  const style = styleIndex === null ? undefined : ctx.styles[Number(styleIndex)];
+  const raw = body ? VALUE.exec(body)?.[1] : undefined;
+  const value = cellValue(type, raw, body, style, ctx);
+  const formula = body !== "" && FORMULA.test(body);
+  let info: CellInfo | undefined;
+  if (formula) {
+    const text = FORMULA_TEXT.exec(body)?.[1];
+    info = {
+      formula: true,
+      noCachedValue: raw === undefined,
+      numberFormat: style?.format,
+      formulaText: text ? decodeXml(text) : undefined,
+    };
+  } else if (style?.format && typeof value === "number")
+    info = { formula: false, numberFormat: style.format };
+  builder.set(row, column, value, info);
+}
+
+/** Reads a worksheet part's cells and merges into the builder; only written cells cost memory. */
+export function readSheetXml(xml: string, builder: SheetBuilder, ctx: SheetContext): void {
+  const start = xml.indexOf("sheetData");
+  const end = xml.lastIndexOf("sheetData");
+  const data = start < 0 ? "" : xml.slice(start, end);
+  let row = -1;
+  ROW.lastIndex = 0;
+  let r: RegExpExecArray | null;
+  while ((r = ROW.exec(data))) {
+    const rowNumber = attribute(r[1]!, "r");
+    row = rowNumber === null ? row + 1 : Number(rowNumber) - 1;
+    const cells = r[2];
+    if (!cells) continue;
+    let column = -1;
+    CELL.lastIndex = 0;
+    let c: RegExpExecArray | null;
+    while ((c = CELL.exec(cells))) {
+      const ref = attribute(c[1]!, "r");
+      column = ref === null ? column + 1 : columnOf(ref);
+      readCell(builder, c[1]!, c[2] ?? "", row, column, ctx);
+    }
+  }
+  const tail = end < 0 ? xml : xml.slice(end);
+  for (const tag of tagsNamed(tail, "mergeCell")) {
+    const ref = attributes(tag).ref;
+    if (ref && /^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(ref)) {
+      parseAddress(ref.split(":")[0]!);
+      builder.merges.push(ref.toUpperCase());
+    }
+  }
+}
