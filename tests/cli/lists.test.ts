@@ -1,0 +1,114 @@
+/* Supporting lists (支撑材料) through the CLI: template, validate, rollup. */
+import ExcelJS from "exceljs";
+import { readdirSync } from "fs";
+import { join } from "path";
+import { LIST_CHOICES, LIST_LAYOUTS } from "../../src/core/lists/listLayout";
+import { SAMPLE_DIR } from "../support/planData";
+import { runCli } from "../support/runCli";
+import { useTempDir } from "../support/tempDir";
+
+const tmp = useTempDir("lists-cli-");
+jest.setTimeout(120_000);
+
+let quotaFile = "";
+beforeAll(async () => {
+  quotaFile = join(tmp(), "quota.xlsx");
+  const run = await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", quotaFile);
+  expect(run.code).toBe(0);
+});
+
+async function open(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** The header texts of row 2, left to right. */
+const headerOf = (ws: ExcelJS.Worksheet) =>
+  (ws.getRow(2).values as unknown[]).slice(1).map((v) => String(v));
+
+/** The drop-down values of a cell's list validation. */
+function choicesAt(ws: ExcelJS.Worksheet, address: string): string[] {
+  const dv = ws.getCell(address).dataValidation;
+  expect(dv?.type).toBe("list");
+  return String(dv!.formulae![0]).replace(/^"|"$/g, "").split(",");
+}
+
+describe("quota template writes 培训名单 and 取证名单", () => {
+  test("beside 附件6: title, header, drop-downs, widths, A4 landscape with the header repeated", async () => {
+    const file = join(tmp(), "template.xlsx");
+    const run = await runCli(
+      "template",
+      "--college",
+      "经济管理学院",
+      "--month",
+      "2022-06",
+      "--quotas",
+      quotaFile,
+      "-o",
+      file
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("培训名单、取证名单");
+    const wb = await open(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["2022年6月", "培训名单", "取证名单"]);
+    const training = wb.getWorksheet("培训名单")!;
+    const certificate = wb.getWorksheet("取证名单")!;
+    expect(training.getCell("A1").value).toBe("经济管理学院2022年6月培训名单");
+    expect(certificate.getCell("A1").isMerged).toBe(true);
+    const headers = (kind: "training" | "certificate") =>
+      LIST_LAYOUTS[kind].order.map((c) => LIST_LAYOUTS[kind].columns[c]!.header);
+    expect(headerOf(training)).toEqual(headers("training"));
+    expect(headerOf(certificate)).toEqual(headers("certificate"));
+    // 学历层次 is column F on both; 培训形式 H; 证书类型 G, 等级 I.
+    expect(choicesAt(training, "F3")).toEqual([...LIST_CHOICES.education]);
+    expect(choicesAt(training, "H500")).toEqual([...LIST_CHOICES.form]);
+    expect(choicesAt(certificate, "G3")).toEqual([...LIST_CHOICES.type]);
+    expect(choicesAt(certificate, "I1002")).toEqual([...LIST_CHOICES.rank]);
+    expect(certificate.getCell("I1003").dataValidation).toBeUndefined();
+    expect(certificate.getCell("B3").dataValidation).toBeUndefined();
+    for (const ws of [training, certificate]) {
+      expect(ws.pageSetup.paperSize).toBe(9);
+      expect(ws.pageSetup.orientation).toBe("landscape");
+      expect(ws.pageSetup.printTitlesRow).toBe("1:2");
+    }
+    // 证书编号 (J) and 身份证号 (L) show whole.
+    expect(certificate.getColumn("J").width).toBeGreaterThanOrEqual(20);
+    expect(certificate.getColumn("L").width).toBeGreaterThanOrEqual(20);
+  });
+
+  test("template --all: a workbook with each college's lists, and --split a file each with them", async () => {
+    const book = join(tmp(), "all.xlsx");
+    expect(
+      (await runCli("template", "--all", "--month", "2022-06", "--quotas", quotaFile, "-o", book))
+        .code
+    ).toBe(0);
+    const names = (await open(book)).worksheets.map((w) => w.name);
+    const forms = names.filter((n) => n.endsWith("2022年6月"));
+    expect(forms.length).toBeGreaterThan(1);
+    expect(names.filter((n) => n.endsWith("培训名单"))).toHaveLength(forms.length);
+    expect(names.filter((n) => n.endsWith("取证名单"))).toHaveLength(forms.length);
+    expect(names).toContain("经济管理学院取证名单");
+    expect(new Set(names).size).toBe(names.length);
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
+
+    const folder = join(tmp(), "split");
+    const split = await runCli(
+      "template",
+      "--all",
+      "--split",
+      "--month",
+      "2022-06",
+      "--quotas",
+      quotaFile,
+      "-o",
+      folder
+    );
+    expect(split.code).toBe(0);
+    const files = readdirSync(folder);
+    expect(files).toHaveLength(forms.length);
+    const one = await open(join(folder, files[0]!));
+    expect(one.worksheets.map((w) => w.name).slice(1)).toEqual(["培训名单", "取证名单"]);
+    expect(one.worksheets[0]!.name).toMatch(/2022年6月$/);
+  });
+});
