@@ -112,3 +112,127 @@ describe("quota template writes 培训名单 and 取证名单", () => {
     expect(one.worksheets[0]!.name).toMatch(/2022年6月$/);
   });
 });
+
+type Row = (string | number)[];
+
+/** Fills the template's form (当月完成 = 累计 per section) and writes list rows under the headers. */
+async function fillReport(
+  path: string,
+  out: string,
+  done: [number, number, number, number],
+  lists: { training: Row[]; certificate: Row[] }
+): Promise<void> {
+  const wb = await open(path);
+  const ws = wb.worksheets[0]!;
+  done.forEach((n, i) => {
+    const row = 4 + 2 * i;
+    ws.getCell(`D${row}`).value = n;
+    ws.getCell(`E${row}`).value = n;
+    const target = Number(ws.getCell(`C${row}`).value);
+    ws.getCell(`F${row}`).value = {
+      formula: ws.getCell(`F${row}`).formula,
+      result: Math.round((n / target) * 10000) / 100,
+    } as ExcelJS.CellFormulaValue;
+  });
+  ws.getCell("C12").value = "张三";
+  ws.getCell("C13").value = "李四";
+  ws.getCell("B14").value = 2022;
+  ws.getCell("D14").value = 6;
+  ws.getCell("F14").value = 25;
+  for (const [name, rows] of [
+    ["培训名单", lists.training],
+    ["取证名单", lists.certificate],
+  ] as const)
+    rows.forEach((r, i) => (wb.getWorksheet(name)!.getRow(3 + i).values = r));
+  await wb.xlsx.writeFile(out);
+}
+
+const TRAIN = (id: string, date: string): Row => [
+  1,
+  id,
+  "王五",
+  "会计",
+  "2019级",
+  "高职（专科）",
+  "会计实务",
+  "培训",
+  date,
+];
+const CERT = (id: string, number: string, date: string): Row => [
+  1,
+  id,
+  "王五",
+  "会计",
+  "2019级",
+  "高职（专科）",
+  "职业技能等级证书",
+  "会计",
+  "高级工",
+  number,
+  date,
+];
+
+/** The planted faults: training counts 1 in June (the July row counts nowhere) against 2; 证书编号 twice. */
+const EXPECTED_BAD = [
+  "list-count-month@2022年6月!D4",
+  "list-date-after-month@培训名单!I4",
+  "list-duplicate-number@取证名单!J4",
+];
+
+describe("quota validate reads the lists with the form", () => {
+  let blank = "";
+  beforeAll(async () => {
+    blank = join(tmp(), "blank.xlsx");
+    const args = ["--college", "经济管理学院", "--month", "2022-06", "--quotas", quotaFile];
+    expect((await runCli("template", ...args, "-o", blank)).code).toBe(0);
+  });
+
+  test("lists that match the form: valid, no findings", async () => {
+    const file = join(tmp(), "ok.xlsx");
+    await fillReport(blank, file, [2, 1, 0, 0], {
+      training: [TRAIN("2019010101", "2022-06-10"), TRAIN("2019010102", "2022-06-11")],
+      certificate: [CERT("2019010101", "ZS-0001", "2022-06-15")],
+    });
+    const run = await runCli("validate", file, "--quotas", quotaFile, "--json");
+    expect(run.code).toBe(0);
+    const [result] = JSON.parse(run.stdout) as {
+      valid: boolean;
+      errors: unknown[];
+      warnings: unknown[];
+    }[];
+    expect(result).toMatchObject({ valid: true, errors: [], warnings: [] });
+  });
+
+  test("planted faults are reported with sheet and cell, in --json, the text and 问题清单", async () => {
+    const file = join(tmp(), "bad.xlsx");
+    await fillReport(blank, file, [2, 2, 0, 0], {
+      training: [TRAIN("2019010101", "2022-06-10"), TRAIN("2019010102", "2022-07-01")],
+      certificate: [
+        CERT("2019010101", "ZS-0001", "2022-06-15"),
+        CERT("2019010103", "ZS-0001", "2022-06-16"),
+      ],
+    });
+    const run = await runCli("validate", file, "--quotas", quotaFile, "--json");
+    expect(run.code).toBe(1);
+    const [result] = JSON.parse(run.stdout) as {
+      errors: { code: string; sheet?: string; cell: string }[];
+    }[];
+    const at = (f: { code: string; sheet?: string; cell: string }) =>
+      `${f.code}@${f.sheet ?? "附件6"}!${f.cell}`;
+    expect(result!.errors.map(at).sort()).toEqual(EXPECTED_BAD);
+    const text = await runCli(
+      "validate",
+      file,
+      "--quotas",
+      quotaFile,
+      "--list",
+      join(tmp(), "问题.xlsx")
+    );
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("错误 培训名单!I4");
+    const list = await open(join(tmp(), "问题.xlsx"));
+    const sheets = (list.worksheets[0]!.getColumn(3).values as unknown[]).map(String);
+    expect(sheets).toContain("培训名单");
+    expect(sheets).toContain("取证名单");
+  });
+});
