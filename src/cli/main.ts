@@ -155,6 +155,7 @@ async function run(argv: string[], out: Output): Promise<number> {
           json: { type: "boolean" },
           replace: { type: "boolean" },
           force: { type: "boolean" },
+          "id-key-file": { type: "string" },
         },
         command
       );
@@ -170,6 +171,7 @@ async function run(argv: string[], out: Output): Promise<number> {
           json: values.json === true,
           replace: values.replace === true,
           force: values.force === true,
+          idKeyFile: values["id-key-file"] as string | undefined,
         },
         out
       );

@@ -236,3 +236,73 @@ describe("quota validate reads the lists with the form", () => {
     expect(sheets).toContain("取证名单");
   });
 });
+
+describe("quota rollup keeps a 名单台账 and rejects lists that do not hold", () => {
+  const make = async (
+    college: string,
+    name: string,
+    done: [number, number, number, number],
+    lists: { training: Row[]; certificate: Row[] }
+  ) => {
+    const blank = join(tmp(), `blank-${name}`);
+    const args = ["--college", college, "--month", "2022-06", "--quotas", quotaFile];
+    expect((await runCli("template", ...args, "-o", blank)).code).toBe(0);
+    const file = join(tmp(), name);
+    await fillReport(blank, file, done, lists);
+    return file;
+  };
+
+  test("reports with their lists go in; a duplicate 证书编号 from another college is rejected", async () => {
+    const eco = await make("经济管理学院", "eco.xlsx", [2, 1, 0, 0], {
+      training: [TRAIN("2019010101", "2022-06-10"), TRAIN("2019010102", "2022-06-11")],
+      certificate: [CERT("2019010101", "ZS-0001", "2022-06-15")],
+    });
+    const hum = await make("人文学院", "hum.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [CERT("2020020201", "ZS-0001", "2022-06-20")],
+    });
+    const master = join(tmp(), "总表.xlsx");
+    const run = await runCli("rollup", eco, hum, "--quotas", quotaFile, "-o", master, "--json");
+    expect(run.stderr).toContain("未提供身份证号密钥");
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as {
+      rejected: { file: string; errors: { code: string; cell: string }[] }[];
+    };
+    expect(json.rejected.map((r) => r.file)).toEqual(["hum.xlsx"]);
+    expect(json.rejected[0]!.errors.map((e) => `${e.code}@${e.cell}`)).toEqual([
+      "list-duplicate-number@J3",
+    ]);
+    const ledger = (await open(master)).getWorksheet("名单台账")!;
+    expect(ledger.rowCount).toBe(4); // header + eco's 2 training rows + 1 certificate; hum's left out
+    const text = JSON.stringify(ledger.getSheetValues());
+    expect(text).toContain("2019010101");
+    expect(text).not.toContain("2020020201");
+    expect(text).not.toContain("王五");
+    expect(text).toContain("王*");
+  });
+
+  test("a report whose form does not match its lists is rejected", async () => {
+    const eco = await make("经济管理学院", "eco-off.xlsx", [3, 1, 0, 0], {
+      training: [TRAIN("2019010101", "2022-06-10")],
+      certificate: [CERT("2019010101", "ZS-0009", "2022-06-15")],
+    });
+    const run = await runCli(
+      "rollup",
+      eco,
+      "--quotas",
+      quotaFile,
+      "-o",
+      join(tmp(), "总表2.xlsx"),
+      "--json"
+    );
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as {
+      rejected: { errors: { code: string; cell: string }[] }[];
+    };
+    // The master is empty: this is the first month, so 累计 is compared too.
+    expect(json.rejected[0]!.errors.map((e) => `${e.code}@${e.cell}`)).toEqual([
+      "list-count-month@D4",
+      "list-count-cumulative@E4",
+    ]);
+  });
+});
