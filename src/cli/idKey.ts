@@ -15,5 +15,10 @@ export async function readIdHasher(keyFile?: string): Promise<IdHasher | null> {
   key = key.trim();
   if (keyFile !== undefined && key === "")
     throw new UsageError(`--id-key-file“${keyFile}”是空的：第一行应为学校的身份证号密钥`);
-  return key === "" ? null : makeIdHasher(key);
+  if (key === "") return null;
+  if (key.length < 16)
+    throw new UsageError(
+      `身份证号密钥太短：至少 16 个字符（${keyFile !== undefined ? "--id-key-file" : ID_KEY_ENV}）`
+    );
+  return makeIdHasher(key);
 }

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { readdirSync } from "fs";
 import { join } from "path";
+import { makeIdHasher } from "../../src/core/lists/idHasher";
 import { LIST_CHOICES, LIST_LAYOUTS } from "../../src/core/lists/listLayout";
 import { SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
@@ -303,6 +304,56 @@ describe("quota rollup keeps a 名单台账 and rejects lists that do not hold",
     expect(json.rejected[0]!.errors.map((e) => `${e.code}@${e.cell}`)).toEqual([
       "list-count-month@D4",
       "list-count-cumulative@E4",
+    ]);
+  });
+
+  test("with QUOTA_ID_KEY the 名单台账 keeps the keyed ID hash, and validate --previous finds the duplicate", async () => {
+    const id = "11010519491231002X";
+    const eco = await make("经济管理学院", "eco-id.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [[...CERT("2019010101", "ZS-0100", "2022-06-15"), id]],
+    });
+    const master = join(tmp(), "总表-id.xlsx");
+    process.env.QUOTA_ID_KEY = "太短";
+    try {
+      const short = await runCli("rollup", eco, "-o", master);
+      expect(short.code).toBe(2);
+      expect(short.stderr).toContain("身份证号密钥太短");
+      process.env.QUOTA_ID_KEY = "学校的密钥-0123456789abcdef";
+      const run = await runCli("rollup", eco, "--quotas", quotaFile, "-o", master);
+      expect(run.code).toBe(0);
+      expect(run.stderr).not.toContain("未提供身份证号密钥");
+    } finally {
+      delete process.env.QUOTA_ID_KEY;
+    }
+    const ledger = (await open(master)).getWorksheet("名单台账")!;
+    const header = (ledger.getRow(1).values as unknown[]).map(String);
+    const row = ledger.getRow(2).values as unknown[];
+    expect(row[header.indexOf("身份证号摘要")]).toBe(
+      makeIdHasher("学校的密钥-0123456789abcdef")(id)
+    );
+    expect(row[header.indexOf("身份证号（脱敏）")]).toMatch(/^110\*+002X$/);
+    expect(JSON.stringify(ledger.getSheetValues())).not.toContain(id);
+
+    const hum = await make("人文学院", "hum-again.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [CERT("2020020201", "ZS-0100", "2022-06-20")],
+    });
+    const check = await runCli(
+      "validate",
+      hum,
+      "--quotas",
+      quotaFile,
+      "--previous",
+      master,
+      "--json"
+    );
+    expect(check.code).toBe(1);
+    const [result] = JSON.parse(check.stdout) as {
+      errors: { code: string; sheet?: string; cell: string }[];
+    }[];
+    expect(result!.errors.map((e) => `${e.code}@${e.sheet}!${e.cell}`)).toEqual([
+      "list-duplicate-number@取证名单!J3",
     ]);
   });
 });
