@@ -138,15 +138,8 @@ function listLedgerRows(workbook: ExcelWorkbook): (readonly CellValue[])[] {
   return rows;
 }
 
-/** The school's key for ID hashes; without one the run says that IDs are masked but not hashed. */
-async function idHasherFor(args: RollupArgs, out: Output): Promise<IdHasher | null> {
-  const hasher = await readIdHasher(args.idKeyFile);
-  if (!hasher)
-    out.stderr(
-      "提醒：未提供身份证号密钥（环境变量 QUOTA_ID_KEY 或 --id-key-file）：名单台账不计算身份证号摘要，不按身份证号查重；身份证号仍只保存掩码。"
-    );
-  return hasher;
-}
+const NO_ID_KEY =
+  "提醒：未提供身份证号密钥（环境变量 QUOTA_ID_KEY 或 --id-key-file）：名单台账不计算身份证号摘要，不按身份证号查重；身份证号仍只保存掩码。";
 
 async function readQuotas(path: string) {
   const grids = await readGridsFromFile(path);
@@ -193,7 +186,7 @@ async function rollupLocked(
 
   const files = await expandInputs(args.files);
   if (files.length === 0) throw new UsageError("没有找到任何 .xlsx 或 .csv 月报表文件");
-  const hasher = await idHasherFor(args, out);
+  const hasher = await readIdHasher(args.idKeyFile);
   const checked: CheckedFile[] = [];
   for (const path of files) {
     const one = await checkFile(path, month, quotas, hasher);
@@ -205,6 +198,7 @@ async function rollupLocked(
   const masterLists = master ? listLedgerRows(master.workbook) : [];
   const lists = settleLists(checked, masterLists);
   const anyLists = masterLists.length > 0 || checked.some((f) => f.lists?.some(Boolean));
+  if (anyLists && !hasher) out.stderr(NO_ID_KEY);
   const result = rollUp(lists.files, {
     ledger: master?.ledger ?? [],
     quotas,
