@@ -127,6 +127,7 @@ async function run(argv: string[], out: Output): Promise<number> {
           month: { type: "string" },
           list: { type: "string" },
           json: { type: "boolean" },
+          "id-key-file": { type: "string" },
         },
         command
       );
@@ -138,6 +139,7 @@ async function run(argv: string[], out: Output): Promise<number> {
           month: values.month as string | undefined,
           list: values.list as string | undefined,
           json: values.json === true,
+          idKeyFile: values["id-key-file"] as string | undefined,
         },
         out
       );
@@ -153,6 +155,7 @@ async function run(argv: string[], out: Output): Promise<number> {
           json: { type: "boolean" },
           replace: { type: "boolean" },
           force: { type: "boolean" },
+          "id-key-file": { type: "string" },
         },
         command
       );
@@ -168,6 +171,7 @@ async function run(argv: string[], out: Output): Promise<number> {
           json: values.json === true,
           replace: values.replace === true,
           force: values.force === true,
+          idKeyFile: values["id-key-file"] as string | undefined,
         },
         out
       );

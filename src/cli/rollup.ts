@@ -33,7 +33,12 @@ import {
 } from "../core/rollup/rollUp";
 import { importTimeZone, localTime } from "../core/rollup/localTime";
 import { ownWorkbook, ownWorkbookNote } from "../core/report/ownWorkbook";
+import type { CellValue } from "../core/grid";
+import type { IdHasher } from "../core/lists/idHasher";
+import { listLedgerSheet, settleLists } from "../core/lists/rollupLists";
+import { LIST_LEDGER_SHEET } from "../core/lists/withListFindings";
 import { expandInputs } from "./expandInputs";
+import { readIdHasher } from "./idKey";
 import { Output, printJson } from "./output";
 import { fileHint } from "./fileHint";
 import { refuseToOverwrite } from "./overwriteGuard";
@@ -50,6 +55,8 @@ export interface RollupArgs {
   readonly replace?: boolean;
   /** -o may write over a workbook this command did not make. */
   readonly force?: boolean;
+  /** A file whose first line is the school's key for 身份证号 hashes (else QUOTA_ID_KEY). */
+  readonly idKeyFile?: string;
 }
 
 /** Runs a read of a file's contents so that a problem names the file. */
@@ -66,7 +73,8 @@ function inFile<T>(path: string, read: () => T): T {
 async function checkFile(
   path: string,
   month: YearMonth | null,
-  quotas: QuotaLookup | null
+  quotas: QuotaLookup | null,
+  hasher: IdHasher | null
 ): Promise<CheckedFile | string> {
   const file = basename(path);
   let bytes: Uint8Array;
@@ -84,7 +92,7 @@ async function checkFile(
     const grids = await readGrids(ExcelJS, bytes, file);
     const own = ownWorkbook(grids);
     if (own) return ownWorkbookNote(file, own);
-    return checkReportFile({ file, sha256, grids }, { month, quotas });
+    return checkReportFile({ file, sha256, grids }, { month, quotas, lists: { hasher } });
   } catch (error) {
     const message =
       error instanceof QuotaError
@@ -121,6 +129,21 @@ async function loadMaster(path: string): Promise<Master> {
   const ledger = inFile(path, () => readLedger(workbook.worksheets.map(gridOf), name));
   return { workbook, ledger, charts };
 }
+
+/** The master's 名单台账 rows (header left out), found by its ownership name. */
+function listLedgerRows(workbook: ExcelWorkbook): (readonly CellValue[])[] {
+  const name = ownedSheetsByKey(workbook).get("listLedger") ?? LIST_LEDGER_SHEET;
+  const sheet = workbook.worksheets.find((w) => w.name === name);
+  if (!sheet) return [];
+  const rows: (readonly CellValue[])[] = [];
+  gridOf(sheet).rows.forEach((row, r) => {
+    if (r > 0 && row) rows.push(row);
+  });
+  return rows;
+}
+
+const NO_ID_KEY =
+  "提醒：未提供身份证号密钥（环境变量 QUOTA_ID_KEY 或 --id-key-file）：名单台账不计算身份证号摘要，不按身份证号查重；身份证号仍只保存掩码。";
 
 async function readQuotas(path: string) {
   const grids = await readGridsFromFile(path);
@@ -167,20 +190,27 @@ async function rollupLocked(
 
   const files = await expandInputs(args.files);
   if (files.length === 0) throw new UsageError("没有找到任何 .xlsx 或 .csv 月报表文件");
+  const hasher = await readIdHasher(args.idKeyFile);
   const checked: CheckedFile[] = [];
   for (const path of files) {
-    const one = await checkFile(path, month, quotas);
+    const one = await checkFile(path, month, quotas, hasher);
     if (typeof one === "string") out.stderr(`提醒：${one}。`);
     else checked.push(one);
   }
 
-  const result = rollUp(checked, {
+  // The lists against the master's 名单台账 and each other: duplicates across months and colleges.
+  const masterLists = master ? listLedgerRows(master.workbook) : [];
+  const lists = settleLists(checked, masterLists);
+  const anyLists = masterLists.length > 0 || checked.some((f) => f.lists?.some(Boolean));
+  if (anyLists && !hasher) out.stderr(NO_ID_KEY);
+  const result = rollUp(lists.files, {
     ledger: master?.ledger ?? [],
     quotas,
     schoolTargets: loaded?.targets ?? null,
     month: month ? `${month.year}-${String(month.month).padStart(2, "0")}` : null,
     importedAt: localTime(new Date(), importTimeZone(process.env.TZ)),
     replace: args.replace === true,
+    listLedger: anyLists ? (rejected) => listLedgerSheet(lists.ledgerRows(rejected)) : null,
   });
   // The validated files (every report read) are no longer needed: let them go before the write.
   checked.length = 0;

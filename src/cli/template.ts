@@ -1,6 +1,7 @@
 import { basename } from "path";
 import { readGridsFromFile, writeModelToFile } from "../adapters/xlsx/node";
 import { QuotaError } from "../core/errors";
+import { buildListSheets } from "../core/lists/buildListSheets";
 import { buildReportTemplate, templateSheetName } from "../core/report/buildReportTemplate";
 import { CollegeTargets, readQuotaLookup } from "../core/report/quotaLookup";
 import { parseMonth } from "../core/report/reportMonth";
@@ -61,8 +62,9 @@ export async function template(args: TemplateArgs, out: Output): Promise<number>
   await refuseToOverwrite(args.output, "report", args.force);
   // Marked as ours, so that a later `template -o` may write over it and nothing else.
   const sheet = { ...buildReportTemplate({ college, month, targets }), key: REPORT_KEY };
-  await writeModelToFile({ sheets: [sheet] }, args.output);
-  out.stdout(`已生成月报表：${args.output}`);
+  const lists = buildListSheets({ college, month });
+  await writeModelToFile({ sheets: [sheet, ...lists] }, args.output);
+  out.stdout(`已生成月报表：${args.output}（附件6，以及支撑材料：培训名单、取证名单）`);
   out.stdout(`  ${college}，${templateSheetName(month)}`);
   if (targets) {
     const onex = targets.onex === null ? "0 人（表4 不含本单位）" : `${targets.onex} 人`;

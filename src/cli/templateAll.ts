@@ -2,6 +2,7 @@ import { mkdir } from "fs/promises";
 import { basename, join } from "path";
 import { writeModelToFile } from "../adapters/xlsx/node";
 import { QuotaError } from "../core/errors";
+import { buildListSheets } from "../core/lists/buildListSheets";
 import {
   collegeTemplateFileName,
   collegeTemplates,
@@ -40,13 +41,16 @@ export async function templateAll(args: TemplateAllArgs, out: Output): Promise<n
   }
   if (!args.split) {
     await writeModelToFile(collegeTemplatesWorkbook(colleges, args.month), args.output);
-    out.stdout(`已生成月报表：${args.output}（${colleges.length} 个学院，每个学院一个工作表）`);
+    out.stdout(
+      `已生成月报表：${args.output}（${colleges.length} 个学院，每个学院一张月报表和培训名单、取证名单）`
+    );
     return 0;
   }
   await mkdir(args.output, { recursive: true });
   for (const { college, sheet } of collegeTemplates(colleges, args.month)) {
     const name = collegeTemplateFileName(college, args.month);
-    await writeModelToFile({ sheets: [sheet] }, join(args.output, name));
+    const lists = buildListSheets({ college, month: args.month });
+    await writeModelToFile({ sheets: [sheet, ...lists] }, join(args.output, name));
   }
   out.stdout(
     `已在文件夹“${basename(args.output)}”中生成 ${colleges.length} 份月报表（每个学院一个文件）`

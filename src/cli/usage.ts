@@ -23,7 +23,7 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
         [--json]                          以 JSON 输出结果
         [--force]                         -o 已是其他工作簿（总表、非本工具生成）时仍覆盖`,
   template: `  template --college 学院 --month YYYY-MM [--quotas 任务分配表.xlsx] -o 月报表.xlsx [--force]
-                                          生成某学院某月的月报表（附件6）模板
+                                          生成某学院某月的月报表（附件6）模板，附培训名单、取证名单
   template --all --month YYYY-MM --quotas 任务分配表.xlsx -o 月报表.xlsx
                                           全部学院，一个文件，每个学院一个工作表
   template --all --split --month YYYY-MM --quotas 任务分配表.xlsx -o 文件夹
@@ -31,14 +31,18 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
   validate: `  validate <月报表、文件夹或通配符...> [--quotas 任务分配表.xlsx]
          [--previous 上月月报.xlsx|总表.xlsx] [--month YYYY-MM] [--json]
          [--list 问题清单.xlsx]          另存一份问题清单（每个问题一行，可发回各学院）
-                                          检查月报表；全部通过退出码 0，有错误为 1
+         [--id-key-file 密钥.txt]        身份证号比对密钥（或环境变量 QUOTA_ID_KEY）
+                                          检查月报表及其培训名单、取证名单；全部通过退出码 0，有错误为 1
+                                          名单与附件6的当月完成核对；--previous 给总表时也核对累计与跨月、跨学院重复
                                           文件夹连同子文件夹一起读取，本工具生成的任务分配表、总表会跳过`,
   rollup: `  rollup <月报表、文件夹或通配符...> -o 总表.xlsx [--into 已有总表.xlsx]
          [--quotas 任务分配表.xlsx] [--month YYYY-MM] [--replace] [--force] [--json]
                                           汇总各学院月报到总表（月报台账、汇总表）；有未汇总的报表时退出码为 1
                                           并入已有总表请用 --into（-o 可为同一文件），不会直接覆盖已有总表
                                           汇总月份取 --month，或各报表一致的月份（不一致时需指定）
-                                          --replace：某学院本月已导入，用另一份文件替换它`,
+                                          --replace：某学院本月已导入，用另一份文件替换它
+                                          名单不符或有错误的报表不汇总；名单写入总表“名单台账”（姓名、身份证号脱敏）
+         [--id-key-file 密钥.txt]        身份证号摘要密钥（或环境变量 QUOTA_ID_KEY；不写入总表）`,
   demo: `  demo [-o 输出目录]                       用内置的 2022 年方案样例跑一遍完整流程`,
   help: `  help [命令]                             显示本说明，或只显示某个命令的说明`,
 };

@@ -12,7 +12,15 @@ import type { LedgerRow } from "../core/rollup/ledger";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { previousOfLedger } from "../core/rollup/rollUp";
 import { reportJson, unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
+import type { ListLedger } from "../core/lists/listLedger";
+import {
+  listLedgerOf,
+  reportLists,
+  sheetOf,
+  withListFindings,
+} from "../core/lists/withListFindings";
 import { expandInputs } from "./expandInputs";
+import { readIdHasher } from "./idKey";
 import { Output, printJson } from "./output";
 import { readQuotaFile } from "./template";
 import { UsageError } from "./usage";
@@ -27,9 +35,14 @@ export interface ValidateArgs {
   readonly json?: boolean;
   /** Also write the 问题清单 (.xlsx): a row per finding, errors first. */
   readonly list?: string;
+  /** A file whose first line is the school's key for 身份证号 hashes (else QUOTA_ID_KEY). */
+  readonly idKeyFile?: string;
 }
 
-type Previous = Pick<ValidateOptions, "previous" | "previousOf">;
+type Previous = Pick<ValidateOptions, "previous" | "previousOf"> & {
+  /** The master's 名单台账: the lists are checked across months and colleges against it. */
+  readonly lists?: ListLedger | null;
+};
 
 /**
  * Last month's reports (every sheet that holds the form), or a master workbook: its 月报台账 gives
@@ -45,7 +58,7 @@ async function readPrevious(path: string, quotas: QuotaLookup | null): Promise<P
     } catch (error) {
       throw error instanceof QuotaError ? error.at(where) : error;
     }
-    return { previousOf: previousOfLedger(ledger) };
+    return { previousOf: previousOfLedger(ledger), lists: listLedgerOf(grids) };
   }
   const previous = previousFromGrids(grids, quotas);
   if (!previous) throw new QuotaError("#N/A", "没有找到上月的月报表（附件6）或月报台账").at(where);
@@ -60,7 +73,9 @@ const SOURCE = {
 } as const;
 
 function line(kind: "错误" | "提醒", f: Finding): string {
-  return `  ${kind}${f.cell ? ` ${f.cell}` : ""}：${f.message}`;
+  const sheet = sheetOf(f);
+  const where = f.cell ? (sheet ? `${sheet}!${f.cell}` : f.cell) : (sheet ?? "");
+  return `  ${kind}${where ? ` ${where}` : ""}：${f.message}`;
 }
 
 function printResult(r: ReportResult, out: Output): void {
@@ -85,6 +100,7 @@ export async function validate(args: ValidateArgs, out: Output): Promise<number>
   }
   let quotas: QuotaLookup | null = null;
   let previous: Previous = {};
+  const hasher = await readIdHasher(args.idKeyFile);
   try {
     if (args.quotas !== undefined) quotas = await readQuotaFile(args.quotas);
     if (args.previous !== undefined) previous = await readPrevious(args.previous, quotas);
@@ -101,7 +117,13 @@ export async function validate(args: ValidateArgs, out: Output): Promise<number>
   const files = await expandInputs(args.files);
   const results: ReportResult[] = [];
   for (const file of files) {
-    const options = { fileName: basename(file), month, quotas, ...previous };
+    const options = {
+      fileName: basename(file),
+      month,
+      quotas,
+      previous: previous.previous,
+      previousOf: previous.previousOf,
+    };
     try {
       const grids = await readGridsFromFile(file);
       const own = ownWorkbook(grids);
@@ -109,7 +131,10 @@ export async function validate(args: ValidateArgs, out: Output): Promise<number>
         out.stderr(`提醒：${ownWorkbookNote(basename(file), own)}。`);
         continue;
       }
-      results.push(...validateWorkbook(grids, options));
+      const forms = validateWorkbook(grids, options);
+      const context = { master: previous.lists ?? null, hasher, shared: forms.length > 1 };
+      for (const form of forms)
+        results.push(withListFindings(form, reportLists(form, grids, context), context.master));
     } catch (error) {
       // One bad file must not stop the others.
       const message =

@@ -51,6 +51,8 @@ export interface SheetModel {
   readonly landscape?: boolean;
   /** Cells that only take whole numbers ≥ 0 (data validation), as A1 ranges. */
   readonly wholeNumberRanges?: readonly string[];
+  /** Cells that take one of a list of values (a drop-down), as A1 ranges. */
+  readonly choiceRanges?: readonly ChoiceRange[];
   /** A bar chart over a block whose first column holds the categories and first row the series names (drawn where the host can). */
   readonly chart?: {
     readonly title: string;
@@ -62,6 +64,11 @@ export interface SheetModel {
   readonly dataBars?: readonly string[];
   /** Row heights in points, by zero-based row; unset rows keep the default. */
   readonly rowHeights?: Readonly<Record<number, number>>;
+}
+
+export interface ChoiceRange {
+  readonly range: string;
+  readonly values: readonly string[];
 }
 
 export interface WorkbookModel {

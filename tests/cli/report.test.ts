@@ -82,7 +82,7 @@ describe("quota template", () => {
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["2022年6月"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["2022年6月", "培训名单", "取证名单"]);
     const ws = wb.worksheets[0]!;
     expect(ws.getCell("A2").value).toBe("填报单位（公章）：经济管理学院");
     expect(["C4", "C6", "C8", "C10"].map((a) => ws.getCell(a).value)).toEqual([

@@ -240,6 +240,18 @@ async function writeLayout(
       };
     });
   }
+  for (const { range, values } of features.dataValidation ? (sheet.choiceRanges ?? []) : []) {
+    await batch.add(4, 200, () => {
+      const validation = ws.getRange(range).dataValidation;
+      validation.rule = { list: { inCellDropDown: true, source: values.join(",") } };
+      validation.errorAlert = {
+        message: `此处只能填写：${values.join("、")}。`,
+        showAlert: true,
+        style: "Stop",
+        title: "请从下拉列表中选择",
+      };
+    });
+  }
   if (features.pageLayout) await writePageLayout(batch, ws, sheet);
 }
 

@@ -139,6 +139,22 @@ export const wholeNumber = (): import("exceljs").DataValidation => ({
   error: "此处只能填写不小于 0 的整数。",
 });
 
+/** A drop-down of the given values (quoted, comma-separated: Excel's inline list). */
+export const choiceList = (values: readonly string[]): import("exceljs").DataValidation => ({
+  type: "list",
+  formulae: [`"${values.join(",")}"`],
+  allowBlank: true,
+  showErrorMessage: true,
+  errorStyle: "stop",
+  errorTitle: "请从下拉列表中选择",
+  error: `此处只能填写：${values.join("、")}。`,
+});
+
+/** exceljs keeps range validations in a model keyed by address (not in its typings). */
+interface RangeValidations {
+  readonly dataValidations: { add(address: string, validation: unknown): void };
+}
+
 /** The zero-based cells of the sheet's whole-number ranges. */
 export function wholeNumberCells(sheet: SheetModel): { row: number; column: number }[] {
   const cells: { row: number; column: number }[] = [];
@@ -170,6 +186,8 @@ export function renderSheet(ws: ExcelWorksheet, sheet: SheetModel): void {
   for (const ref of sheet.dataBars ?? []) ws.addConditionalFormatting(dataBarFormatting(ref));
   for (const { row, column } of wholeNumberCells(sheet))
     ws.getCell(row + 1, column + 1).dataValidation = wholeNumber();
+  for (const { range, values } of sheet.choiceRanges ?? [])
+    (ws as unknown as RangeValidations).dataValidations.add(range, choiceList(values));
 }
 
 /** The .xlsx bytes of a model. */

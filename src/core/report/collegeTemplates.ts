@@ -1,3 +1,4 @@
+import { buildListSheets } from "../lists/buildListSheets";
 import type { SheetModel, WorkbookModel } from "../workbookModel";
 import { buildReportTemplate, templateSheetName } from "./buildReportTemplate";
 import type { CollegeTargets } from "./quotaLookup";
@@ -29,12 +30,22 @@ export function collegeTemplates(
   });
 }
 
-/** All colleges' 附件6 in one workbook, a sheet per college. */
+/** The prefix of a college's list sheets in a shared workbook: 外国语学院培训名单 (31 characters at most). */
+export function collegeListPrefix(college: string): string {
+  return college.replace(SHEET_NAME_BAD, "").slice(0, SHEET_NAME_MAX - "培训名单".length);
+}
+
+/** All colleges' 附件6 in one workbook, a sheet per college, each followed by its 培训名单 and 取证名单. */
 export function collegeTemplatesWorkbook(
   colleges: readonly CollegeTargets[],
   month: YearMonth
 ): WorkbookModel {
-  return { sheets: collegeTemplates(colleges, month).map((t) => t.sheet) };
+  return {
+    sheets: collegeTemplates(colleges, month).flatMap((t) => [
+      t.sheet,
+      ...buildListSheets({ college: t.college, month }, collegeListPrefix(t.college)),
+    ]),
+  };
 }
 
 /** A file name for one college's 附件6: 月报表-外国语学院-2022年6月.xlsx. */

@@ -83,7 +83,7 @@ export function problemRows(results: readonly ReportResult[]): ProblemRow[] {
     [...r.errors, ...r.warnings].map((f) => ({
       college: r.college ?? "（填报单位不明）",
       file: r.file ?? "",
-      sheet: r.sheet ?? "",
+      sheet: (f as { sheet?: string }).sheet ?? r.sheet ?? "",
       cell: f.cell ?? "",
       severity: f.severity,
       message: f.message,

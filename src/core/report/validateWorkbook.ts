@@ -97,8 +97,10 @@ function fileResult(options: ValidateOptions, problem: ReturnType<typeof finding
 
 /** The --json shape of one result. */
 export function reportJson(result: ReportResult) {
-  const plain = (f: ReportResult["errors"][number]) => ({
+  // List findings (培训名单, 取证名单) also name their sheet.
+  const plain = (f: ReportResult["errors"][number] & { sheet?: string }) => ({
     code: f.code,
+    ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
     cell: f.cell,
     message: f.message,
   });

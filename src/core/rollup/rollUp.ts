@@ -5,7 +5,9 @@ import type { QuotaLookup } from "../report/quotaLookup";
 import { YearMonth, formatMonth, parseMonth } from "../report/reportMonth";
 import type { ReportResult } from "../report/validateReport";
 import { unreadableFile, validateWorkbook } from "../report/validateWorkbook";
-import type { WorkbookModel } from "../workbookModel";
+import type { SheetModel, WorkbookModel } from "../workbookModel";
+import type { IdHasher } from "../lists/idHasher";
+import { PendingLists, collectLists } from "../lists/rollupLists";
 import { collegeKey } from "../report/quotaLookup";
 import { fileProblems } from "./fileTrust";
 import { ImportOutcome, LedgerEntry, LedgerRow, importIntoLedger } from "./ledger";
@@ -19,6 +21,8 @@ export interface CheckedFile {
   readonly file: string;
   readonly sha256: string;
   readonly results: readonly ReportResult[];
+  /** Each result's 培训名单 / 取证名单 (null: none), when the lists were read. */
+  readonly lists?: readonly (PendingLists | null)[];
 }
 
 export interface Problem {
@@ -42,7 +46,12 @@ export interface Rejected {
 /** Validates one file for the roll-up; `grids` null means it could not be read (`error` says why). */
 export function checkReportFile(
   file: { file: string; sha256: string; grids: readonly Grid[] | null; error?: string },
-  options: { month?: YearMonth | null; quotas?: QuotaLookup | null }
+  options: {
+    month?: YearMonth | null;
+    quotas?: QuotaLookup | null;
+    /** Read the lists too, hashing 身份证号 with the school's key (null: masked only). */
+    lists?: { hasher: IdHasher | null };
+  }
 ): CheckedFile {
   const validate = {
     fileName: file.file,
@@ -52,7 +61,11 @@ export function checkReportFile(
   const results = file.grids
     ? validateWorkbook(file.grids, validate)
     : [unreadableFile(validate, file.error ?? "文件无法读取")];
-  return { file: file.file, sha256: file.sha256, results };
+  const grids = file.grids;
+  if (!grids || !options.lists) return { file: file.file, sha256: file.sha256, results };
+  const read = { hasher: options.lists.hasher, shared: results.length > 1 };
+  const lists = results.map((r) => collectLists(r, grids, read));
+  return { file: file.file, sha256: file.sha256, results, lists };
 }
 
 export interface RollUpOptions {
@@ -66,6 +79,8 @@ export interface RollUpOptions {
   readonly replace?: boolean;
   /** ISO time stamp for the ledger. */
   readonly importedAt: string;
+  /** The master's 名单台账 after this import, given the rejected reports (none: no lists anywhere). */
+  readonly listLedger?: ((rejected: readonly Rejected[]) => SheetModel) | null;
 }
 
 export interface RollUpResult {
@@ -329,6 +344,7 @@ export function rollUp(
         }))
       ),
       ledgerSheet(outcome.ledger),
+      ...(options.listLedger ? [options.listLedger(rejected)] : []),
     ],
   };
   return {

@@ -38,8 +38,13 @@ describe("a zip written without a library", () => {
 describe("every college's 附件6", () => {
   test("a sheet per college, named with the month, within Excel's limits", () => {
     const book = collegeTemplatesWorkbook(quotas.colleges, june);
+    // each 附件6 followed by the college's 培训名单 and 取证名单
     expect(book.sheets.map((s) => s.name)).toEqual(
-      quotas.colleges.map((c) => `${c.college}2022年6月`)
+      quotas.colleges.flatMap((c) => [
+        `${c.college}2022年6月`,
+        `${c.college}培训名单`,
+        `${c.college}取证名单`,
+      ])
     );
     const long = collegeSheetName("某某大学很长很长很长很长很长很长很长很长的学院[本部]", june);
     expect(long.length).toBeLessThanOrEqual(31);
