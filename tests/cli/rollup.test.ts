@@ -174,8 +174,7 @@ function schoolBlock(grid: Grid): unknown[][] {
 /** When the first June roll-up runs (UTC): 09:05 in Beijing. */
 const IMPORTED_AT = new Date("2022-06-30T01:05:00Z");
 /** Only Date is faked: exceljs and fs still need real timers and ticks. */
-type Fakeable = NonNullable<Parameters<typeof jest.useFakeTimers>[0]>;
-const REAL_TIMERS: NonNullable<Fakeable["doNotFake"]> = [
+const REAL_TIMERS: NonNullable<FakeTimersConfig["doNotFake"]> = [
   "hrtime",
   "nextTick",
   "performance",
