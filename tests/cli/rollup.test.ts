@@ -171,9 +171,30 @@ function schoolBlock(grid: Grid): unknown[][] {
   return [4, 6, 8, 10].map((r) => grid.rows[r]!.slice(2, 6));
 }
 
+/** When the first June roll-up runs (UTC): 09:05 in Beijing. */
+const IMPORTED_AT = new Date("2022-06-30T01:05:00Z");
+/** Only Date is faked: exceljs and fs still need real timers and ticks. */
+const REAL_TIMERS: NonNullable<FakeTimersConfig["doNotFake"]> = [
+  "hrtime",
+  "nextTick",
+  "performance",
+  "queueMicrotask",
+  "requestAnimationFrame",
+  "cancelAnimationFrame",
+  "requestIdleCallback",
+  "cancelIdleCallback",
+  "setImmediate",
+  "clearImmediate",
+  "setInterval",
+  "clearInterval",
+  "setTimeout",
+  "clearTimeout",
+];
+
 describe("quota rollup: one month from scratch, then again", () => {
   let dir = "";
   let master = "";
+  let first: CliRun;
   const files: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -202,10 +223,17 @@ describe("quota rollup: one month from scratch, then again", () => {
     // Excel's lock file beside an open report is not a report.
     writeFileSync(join(dir, "~$01-外国语学院-2022年6月.xlsx"), "lock");
     master = join(tmp(), "june-master.xlsx");
+    // The import time is the clock's: a fixed one, so the ledger's 导入时间 can be hand-computed.
+    jest.useFakeTimers({ now: IMPORTED_AT, doNotFake: REAL_TIMERS });
+    try {
+      first = await runCli("rollup", dir, "-o", master, "--quotas", quotaFile, "--json");
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   test("school totals and rates equal the hand-computed ones; missing and late colleges", async () => {
-    const run = await runCli("rollup", dir, "-o", master, "--quotas", quotaFile, "--json");
+    const run = first;
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const result = json(run);
@@ -327,11 +355,9 @@ describe("quota rollup: one month from scratch, then again", () => {
     const importedAt = new Set(ledger.map((r) => r.importedAt));
     expect(importedAt.size).toBe(1);
     // local time (Beijing when the machine is on UTC), readable to the minute
-    const now = Date.now();
     const zone = importTimeZone(process.env.TZ);
-    expect([localTime(new Date(now), zone), localTime(new Date(now - 60_000), zone)]).toContain(
-      [...importedAt][0]
-    );
+    expect([...importedAt]).toEqual([localTime(IMPORTED_AT, zone)]);
+    if (zone === "Asia/Shanghai") expect([...importedAt]).toEqual(["2022-06-30 09:05"]);
     expect(sheets.get("月报台账")!.rows[0]).toEqual([
       "学院",
       "月份",
@@ -350,14 +376,18 @@ describe("quota rollup: one month from scratch, then again", () => {
   });
 
   test("the same files again into the master: nothing changes, the files are reported unchanged", async () => {
-    const before = await sheetsOf(master);
-    const run = await runCli("rollup", dir, "--into", master, "-o", master, "--quotas", quotaFile);
+    // A copy of the first run's master, so that this test does not change what the others read.
+    const again = join(tmp(), "june-master-again.xlsx");
+    copyFileSync(master, again);
+    const before = await sheetsOf(again);
+    const run = await runCli("rollup", dir, "--into", again, "-o", again, "--quotas", quotaFile);
+    expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       "已导入过（未改动）：01-外国语学院-2022年6月.xlsx、02-人文学院-2022年6月.xlsx、04-传媒学院-2022年6月.xlsx"
     );
     expect(run.stdout).not.toMatch(/新增|替换/);
-    const after = await sheetsOf(master);
+    const after = await sheetsOf(again);
     expect(after.get("月报台账")).toEqual(before.get("月报台账"));
     expect(after.get("汇总2022-06")).toEqual(before.get("汇总2022-06"));
     expect([...after.keys()]).toEqual(["汇总2022-06", "月报台账"]);

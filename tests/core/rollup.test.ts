@@ -170,6 +170,17 @@ describe("汇总", () => {
     // The colleges, then the rates expected by now (a bar group of its own in the chart).
     expect(sheet.cells[18]![0]!.value).toBe("按期应完成");
     expect(sheet.dataBars).toEqual(["B17:E19"]);
+    // Each college's 累计 under its own header; 外国语学院: 培训 180, 高级工 90, 非高级工 3, 1+X 0
+    // (entry(): cumulative 2n, n, 3, 0 with n = 90); 人文学院 (n = 10): 20, 10, 3, 0.
+    const header = sheet.cells[15]!.map((c) => c?.value);
+    const column = (name: string) => header.indexOf(name);
+    const counts = ["培训累计", "高级工累计", "非高级工累计", "1+X累计"];
+    expect(counts.map(column).every((i) => i > 0)).toBe(true);
+    expect(counts.map((name) => sheet.cells[16]![column(name)]!.value)).toEqual([180, 90, 3, 0]);
+    expect(counts.map((name) => sheet.cells[17]![column(name)]!.value)).toEqual([20, 10, 3, 0]);
+    // Rates: 外国语学院 高级工 90 / 50 = 180 %, 非高级工 3 / 40 = 7.5 %.
+    const rates = ["高级工完成率", "非高级工完成率"];
+    expect(rates.map((name) => sheet.cells[16]![column(name)]!.value)).toEqual([180, 7.5]);
     expect(sheet.chart).toEqual({
       title: "各学院累计完成率（%）",
       source: "A16:E19",

@@ -5,6 +5,7 @@
    request is measured against a budget; names.add of an existing name throws InvalidArgument;
    writing a 2-D array whose shape differs from the range throws; a name whose sheet was deleted
    reads =#REF!$A$1. */
+import { rejectAboveDeclared } from "./apiSetGuard";
 import { OfficeMockObject } from "office-addin-mock";
 import { mirror } from "./mirror";
 import { SentRequest, realContext } from "./officeRequest";
@@ -12,6 +13,10 @@ import type { ExcelFeatures } from "../../src/adapters/office/features";
 import type { CellValue } from "../../src/core/grid";
 
 type Mock = OfficeMockObject & Record<string, any>;
+
+/* Members above the manifest's ExcelApi throw, as on an Excel that has only the declared set. */
+const rejectRangeAbove = rejectAboveDeclared("Range");
+const rejectWorksheetAbove = rejectAboveDeclared("Worksheet");
 
 /** Every optional Excel feature present: the newest Excel. */
 export const ALL: ExcelFeatures = {
@@ -299,6 +304,7 @@ export class ExcelMock {
     });
     const shape = shapeOf(address);
     const range = new Proxy(plain, {
+      get: rejectRangeAbove,
       set(target, prop, value) {
         if (shape && ARRAY_PROPERTIES.has(String(prop))) checkShape(value, shape, address);
         if (shape && (prop === "formulas" || prop === "values") && Array.isArray(value))
@@ -345,7 +351,9 @@ export class ExcelMock {
   private addSheet(name: string, rows: CellValue[][], tables: string[]): Mock {
     const self = this;
     this.rowsBySheet.set(name, rows);
-    const ws = this.mock({ name });
+    const plain = this.mock({ name });
+    const ws = new Proxy(plain, { get: rejectWorksheetAbove }) as Mock;
+    this.registry[this.registry.indexOf(plain)] = ws;
     ws.sheetName = name;
     ws.tableItems = tables.map((t) => this.mock({ name: t, worksheet: { name } }));
     ws.getUsedRangeOrNullObject = () => {
