@@ -1,4 +1,5 @@
 import { storeZip } from "../adapters/zip/storeZip";
+import { buildListSheets } from "../core/lists/buildListSheets";
 import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
 import {
   collegeTemplateFileName,
@@ -35,7 +36,10 @@ async function templateDownload(
   for (const [i, t] of collegeTemplates(colleges, ym).entries()) {
     files.push({
       name: collegeTemplateFileName(t.college, ym),
-      data: await writeWorkbook(excel, { sheets: [t.sheet] }),
+      // As `quota template --all --split`: the form and its two lists.
+      data: await writeWorkbook(excel, {
+        sheets: [t.sheet, ...buildListSheets({ college: t.college, month: ym })],
+      }),
     });
     onProgress(i + 1, colleges.length);
   }

@@ -206,7 +206,13 @@ describe.each<Where>(["served", "file"])("the page %s", (where) => {
 
     const book = await download(page, "#download-templates", `all-${where}.xlsx`);
     const sheets = await gridsOf(book);
-    expect(sheets.map((g) => g.name)).toEqual(quotas.colleges.map((c) => `${c.college}2022年6月`));
+    expect(sheets.map((g) => g.name)).toEqual(
+      quotas.colleges.flatMap((c) => [
+        `${c.college}2022年6月`,
+        `${c.college}培训名单`,
+        `${c.college}取证名单`,
+      ])
+    );
     const check = await runCli("validate", book, "--json");
     const results = JSON.parse(check.stdout) as { college: string; month: string }[];
     expect(results.map((r) => r.college)).toEqual(quotas.colleges.map((c) => c.college));
@@ -216,12 +222,20 @@ describe.each<Where>(["served", "file"])("the page %s", (where) => {
     const names = Object.keys(zip.files).sort();
     expect(names).toEqual(quotas.colleges.map((c) => `月报表-${c.college}-2022年6月.xlsx`).sort());
     const first = await zip.file(names[0]!)!.async("uint8array");
-    expect((await readGrids(ExcelJS, first, names[0]!)).length).toBe(1);
+    // Each file as `quota template --all --split` writes it: the form and its two lists.
+    expect((await readGrids(ExcelJS, first, names[0]!)).map((g) => g.name).slice(1)).toEqual([
+      "培训名单",
+      "取证名单",
+    ]);
 
     await page.selectOption("#template-college", "人文学院");
     expect(await page.isVisible("#download-templates-zip")).toBe(false);
     const one = await download(page, "#download-templates", `one-${where}.xlsx`);
-    expect((await gridsOf(one)).map((g) => g.name)).toEqual(["人文学院2022年6月"]);
+    expect((await gridsOf(one)).map((g) => g.name)).toEqual([
+      "人文学院2022年6月",
+      "人文学院培训名单",
+      "人文学院取证名单",
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
