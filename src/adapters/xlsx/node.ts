@@ -8,11 +8,11 @@ import type { Grid } from "../../core/grid";
 import { QuotaError } from "../../core/errors";
 import type { WorkbookModel } from "../../core/workbookModel";
 import type { ExcelWorkbook } from "./excelModule";
-import { MAX_FILE_BYTES, loadWorkbook, readGrids, sniffFile } from "./readGrids";
+import { loadWorkbook, readGrids, sniffFile } from "./readGrids";
 import { addModelCharts } from "./addChart";
 import { NO_CHARTS, OurCharts, ourCharts } from "./ourCharts";
 import { streamWorkbook } from "./streamWorkbook";
-import { fileTooLarge } from "../read/limits";
+import { READ_LIMITS, fileTooLarge } from "../read/limits";
 import { setSheetJsLoader } from "../read/sheetJsModule";
 import { setRawInflater } from "../read/zipDirectory";
 import { inflateRawSync } from "zlib";
@@ -38,7 +38,7 @@ function readRegularFile(path: string): Uint8Array {
     // A FIFO would wait for ever and /dev/zero never ends: only a regular file is read.
     if (!info.isFile())
       throw new QuotaError("#VALUE!", "不是普通文件（设备、管道或套接字），已跳过");
-    if (info.size > MAX_FILE_BYTES) throw fileTooLarge(info.size);
+    if (info.size > READ_LIMITS.fileBytes) throw fileTooLarge(info.size);
     const bytes = Buffer.allocUnsafe(info.size);
     let length = 0;
     while (length < bytes.length) {

@@ -1,12 +1,8 @@
 import type { CellValue, Grid } from "../../core/grid";
 import { QuotaError } from "../../core/errors";
-import { READ_LIMITS } from "../read/limits";
 import { readWorkbookData } from "../read/readWorkbookData";
 import { sniffFormat } from "../read/sniffFormat";
 import type { ExcelModule, ExcelWorkbook, ExcelWorksheet } from "./excelModule";
-
-/** A report or graduate file is a few hundred KB; anything far larger is not one of ours. */
-export const MAX_FILE_BYTES = READ_LIMITS.fileBytes;
 
 export type FileKind = "xlsx" | "csv";
 
