@@ -209,16 +209,19 @@ async function writeLayout(
   features: ExcelFeatures
 ): Promise<void> {
   for (const merge of sheet.merges) await batch.add(2, 0, () => ws.getRange(merge).merge(false));
-  const heights = Object.entries(sheet.rowHeights ?? {});
-  await batch.add(3 * (sheet.columnWidths.length + heights.length + 1), 0, () => {
+  await batch.add(3 * (sheet.columnWidths.length + 1), 0, () => {
     sheet.columnWidths.forEach((width, c) => {
       // Excel's column width in points is about 7 per character of the default font at 11 pt; CJK is wider.
       ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = width * 7.5;
     });
-    for (const [row, height] of heights)
-      ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
     if (sheet.cells[0]?.[0]?.style === "title") ws.getRange("1:1").format.rowHeight = 28;
   });
+  // One action per run of rows of one height (a table's rows are mostly alike), each its own unit
+  // of the batch, so that thousands of rows never make one request.
+  for (const [first, last, height] of heightRuns(sheet.rowHeights ?? {}))
+    await batch.add(3, 0, () => {
+      ws.getRange(`${first + 1}:${last + 1}`).format.rowHeight = height;
+    });
   if (features.freezePanes && sheet.frozenRows > 0)
     await batch.add(2, 0, () => ws.freezePanes.freezeRows(sheet.frozenRows));
   for (const address of features.conditionalFormats ? (sheet.dataBars ?? []) : []) {
@@ -375,4 +378,19 @@ export function rectanglesByStyle(grid: Grid, rowOffset = 0): Map<CellStyleName,
     byStyle.set(style, [...(byStyle.get(style) ?? []), from === to ? from : `${from}:${to}`]);
   }
   return byStyle;
+}
+
+/** Row heights (zero-based row → points) as runs of consecutive rows of one height: [first, last, height]. */
+export function heightRuns(heights: Readonly<Record<number, number>>): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  const rows = Object.keys(heights)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const row of rows) {
+    const height = heights[row]!;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === row - 1 && last[2] === height) last[1] = row;
+    else runs.push([row, row, height]);
+  }
+  return runs;
 }
