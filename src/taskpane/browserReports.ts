@@ -1,122 +1,111 @@
 import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
-import { writeWorkbookInto } from "../adapters/xlsx/writeWorkbookInto";
-import type { Grid } from "../core/grid";
-import { ownWorkbook, ownWorkbookNote } from "../core/report/ownWorkbook";
+import type { Finding } from "../core/report/finding";
 import { previousFromGrids } from "../core/report/previousMonth";
 import { problemListWorkbook, problemRows } from "../core/report/problemList";
 import { parseMonth } from "../core/report/reportMonth";
 import type { ReportResult, ValidateOptions } from "../core/report/validateReport";
 import { unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
-import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
-import { checkReportFile, previousOfLedger, rollUp, RollUpResult } from "../core/rollup/rollUp";
-import { importTimeZone, localTime } from "../core/rollup/localTime";
+import { previousOfLedger } from "../core/rollup/rollUp";
+import type { IdHasher } from "../core/lists/idHasher";
+import { loadLedger } from "../core/lists/ledgerRows";
+import type { ListLedger } from "../core/lists/listLedger";
+import { reportLists, sheetOf, withListFindings } from "../core/lists/withListFindings";
 import { saveFile } from "./saveFile";
-import { confirmInPane } from "./confirmDialog";
 import { h, reveal, show } from "./dom";
-import { filePicker, notePicker, progressBar, SHEET_FILES, WORKBOOK_FILES } from "./filePicker";
+import { filePicker, notePicker, progressBar, SHEET_FILES } from "./filePicker";
 import { findingsView } from "./findingsView";
-import { loadChartAdder, loadExcelJs } from "./loadExcelJs";
+import { idKeyField, NO_ID_KEY_PAGE } from "./idKeyField";
+import { loadExcelJs } from "./loadExcelJs";
+import { masterNotes, readPageMaster } from "./pageMaster";
+import { monthField, readReports, referencePicker, skippedNotes } from "./pagePickers";
 import { quotaPicker, quotaReference } from "./quotaReference";
-import { PickedFile, readPickedFiles } from "./readReportFiles";
-import { rollupView } from "./rollupView";
+import type { PickedFile } from "./readReportFiles";
+import { placeOf } from "./rollupView";
 import { describeError, setStatus, showError } from "./status";
 
-/**
- * One reference workbook picked beside the reports: `use` reads its sheets and returns the label
- * to show; a failure is said beside the picker and clears the old choice (`use(null)`).
- */
-function referencePicker(
-  id: string,
-  button: string,
-  none: string,
-  use: (picked: (PickedFile & { grids: readonly Grid[]; name: string }) | null) => string,
-  next: string
-): HTMLElement {
-  const label = h("span", { class: "muted picker-choice" }, none);
-  const zone = filePicker(id, button, WORKBOOK_FILES, false, async ([file]) => {
-    notePicker(zone, "info", `正在读取“${file!.name}”…`);
-    try {
-      const [picked] = await readPickedFiles([file!], () => undefined);
-      if (!picked!.grids) throw new Error(picked!.error);
-      label.textContent = use({ ...picked!, grids: picked!.grids, name: file!.name });
-      notePicker(zone, "success", `已读取“${file!.name}”。`);
-    } catch (error) {
-      label.textContent = use(null) || none;
-      notePicker(zone, "error", describeError(error).message, next);
-    }
-  });
-  return h("div", { class: "stack picker-group" }, zone, label);
+export { rollupPanel } from "./browserRollup";
+
+type Previous = Pick<ValidateOptions, "previous" | "previousOf"> & {
+  /** The master's 名单台账: the lists are checked across months and colleges against it. */
+  readonly lists?: ListLedger | null;
+  /** What the page says about the master itself (a renamed ledger, rows edited by hand). */
+  readonly notes?: readonly string[];
+};
+
+/** Last month's reports, or a master: its 月报台账 gives each report's month before, its 名单台账 the lists so far. */
+function previousOf(picked: PickedFile & { name: string }): [Previous, string] {
+  const grids = picked.grids!;
+  const master = readPageMaster(grids, picked.definedNames);
+  if (master) {
+    const lists = master.hasListLedger ? loadLedger(master.listRows) : null;
+    const previous = {
+      previousOf: previousOfLedger(master.ledger),
+      lists,
+      notes: masterNotes(master),
+    };
+    const also = lists ? "，并按名单台账核对名单的累计和跨月、跨学院重复" : "";
+    return [previous, `已选：${picked.name}（将核对累计已完成 = 上月累计 + 当月完成${also}）`];
+  }
+  const reports = previousFromGrids(grids, quotaReference()?.quotas ?? null);
+  if (!reports) throw new Error(`“${picked.name}”中没有找到上月的月报表（附件6）或月报台账`);
+  return [{ previous: reports }, `已选：${picked.name}（将核对累计已完成 = 上月累计 + 当月完成）`];
 }
 
-function monthField(id: string): HTMLInputElement {
-  return h("input", {
-    id,
-    type: "month",
-    class: "field__control field__control--short",
-    "aria-label": "报表月份（可选）",
-  });
-}
-
-type Previous = Pick<ValidateOptions, "previous" | "previousOf">;
-
-/** Last month for the check: last month's reports, or a master whose 月报台账 gives each report's month before. */
 function previousPicker(onPicked: (previous: Previous) => void): HTMLElement {
   return referencePicker(
     "previous-file-check",
     "选择上月月报或总表（可选）",
     "未选择（不核对上月累计）",
     (picked) => {
-      if (!picked) {
-        onPicked({});
-        return "";
-      }
-      const { grids, name } = picked;
-      if (grids.some((g) => g.name === LEDGER_SHEET)) {
-        onPicked({ previousOf: previousOfLedger(readLedger(grids)) });
-      } else {
-        const reports = previousFromGrids(grids, quotaReference()?.quotas ?? null);
-        if (!reports) throw new Error(`“${name}”中没有找到上月的月报表（附件6）或月报台账`);
-        onPicked({ previous: reports });
-      }
-      return `已选：${name}（将核对累计已完成 = 上月累计 + 当月完成）`;
+      onPicked({});
+      if (!picked) return "";
+      const [previous, label] = previousOf(picked);
+      onPicked(previous);
+      return label;
     },
     "请选择上个月各学院的月报表，或上个月汇总得到的总表。"
   );
 }
 
-/** Reads picked reports; our own workbooks (quota workbook, master, 问题清单) are set aside with a note. */
-async function readReports(
-  files: File[],
-  progress: ReturnType<typeof progressBar>
-): Promise<{ reports: PickedFile[]; skipped: string[] }> {
-  progress.start();
+/** One file's reports with their lists' findings (as `quota validate`); a file that fails is one unreadable result. */
+function checkFile(
+  p: PickedFile,
+  options: Omit<ValidateOptions, "fileName">,
+  lists: { master: ListLedger | null; hasher: IdHasher | null; onLists: () => void }
+): ReportResult[] {
+  const fileOptions = { ...options, fileName: p.file };
+  if (!p.grids) return [unreadableFile(fileOptions, p.error!)];
   try {
-    const picked = await readPickedFiles(files, progress.set);
-    const skipped: string[] = [];
-    const reports = picked.filter((p) => {
-      const own = p.grids ? ownWorkbook(p.grids) : null;
-      if (own) skipped.push(ownWorkbookNote(p.file, own));
-      return !own;
+    const forms = validateWorkbook(p.grids, fileOptions);
+    const context = { master: lists.master, hasher: lists.hasher, shared: forms.length > 1 };
+    return forms.map((form) => {
+      const found = reportLists(form, p.grids!, context);
+      if (found) lists.onLists();
+      return withListFindings(form, found, lists.master);
     });
-    return { reports, skipped };
-  } finally {
-    progress.done();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return [unreadableFile(fileOptions, `文件“${p.file}”无法检查（${why}）`)];
   }
 }
 
-const skippedNotes = (skipped: readonly string[]) =>
-  skipped.length
-    ? h(
-        "ul",
-        { class: "notes", id: "skipped-files" },
-        ...skipped.map((s) => h("li", { class: "note note--info" }, `${s}。`))
-      )
-    : null;
+/** What the check could not do with the lists it found: no master, no key. */
+function listNotes(listed: boolean, previous: Previous, hasher: IdHasher | null): string[] {
+  if (!listed && !previous.lists) return [];
+  const notes: string[] = [];
+  if (!previous.lists)
+    notes.push(
+      "未选择带名单台账的上月总表：名单只在本表内查重，未核对名单的累计已完成和跨月、跨学院重复"
+    );
+  else if (!hasher) notes.push(NO_ID_KEY_PAGE);
+  return notes;
+}
 
 /** The check of picked reports: results errors first, the summary beside the reports' picker. */
 async function runCheck(
   files: File[],
   at: { output: HTMLElement; zone: HTMLElement; month: string; previous: Previous },
+  hasher: IdHasher | null,
   progress: ReturnType<typeof progressBar>
 ): Promise<void> {
   const { output, zone: reportsZone, previous } = at;
@@ -124,16 +113,16 @@ async function runCheck(
   const options = {
     month: parseMonth(at.month),
     quotas: quotaReference()?.quotas ?? null,
-    ...previous,
+    previous: previous.previous,
+    previousOf: previous.previousOf,
   };
-  const results = reports.flatMap((p) =>
-    p.grids
-      ? validateWorkbook(p.grids, { ...options, fileName: p.file })
-      : [unreadableFile({ ...options, fileName: p.file }, p.error!)]
-  );
+  let listed = false;
+  const lists = { master: previous.lists ?? null, hasher, onLists: () => (listed = true) };
+  const results = reports.flatMap((p) => checkFile(p, options, lists));
   const bad = results.filter((r) => !r.valid).length;
   const summary = `共 ${results.length} 份：${results.length - bad} 份通过，${bad} 份有错误。`;
-  show(output, skippedNotes(skipped), checkResults(results));
+  const notes = [...skipped, ...(previous.notes ?? []), ...listNotes(listed, previous, hasher)];
+  show(output, skippedNotes(notes), checkResults(results));
   notePicker(reportsZone, bad ? "warning" : "success", summary);
   setStatus(bad ? "warning" : "success", summary);
   reveal(output);
@@ -144,14 +133,27 @@ export function checkReportsPanel(panel: HTMLElement): void {
   const output = h("div", { id: "check-output" });
   const progress = progressBar();
   const month = monthField("check-month");
+  const idKey = idKeyField("id-key-check");
   let previous: Previous = {};
   let reportsZone: HTMLElement;
   const run = async (files: File[]) => {
+    const key = idKey.read();
+    if ("error" in key) {
+      notePicker(
+        reportsZone,
+        "error",
+        key.error,
+        "请在上方改正身份证号密钥，或清空它后重新选择报表。"
+      );
+      setStatus("error", key.error);
+      return;
+    }
     setStatus("busy", `正在检查 ${files.length} 份报表…`);
     notePicker(reportsZone, "info", `正在检查 ${files.length} 份报表…`);
     show(output, progress.element);
     try {
-      await runCheck(files, { output, zone: reportsZone, month: month.value, previous }, progress);
+      const at = { output, zone: reportsZone, month: month.value, previous };
+      await runCheck(files, at, key.hasher, progress);
     } catch (error) {
       show(output);
       notePicker(reportsZone, "error", describeError(error).message, describeError(error).next);
@@ -174,7 +176,7 @@ export function checkReportsPanel(panel: HTMLElement): void {
       h(
         "p",
         { class: "card__text" },
-        "选择一份或多份月报表（附件6），逐项检查格式和数字。选了任务分配表时同时核对年度任务；选了上月月报或总表时同时核对累计已完成。"
+        "选择一份或多份月报表（附件6，连同培训名单、取证名单），逐项检查格式、数字和名单。选了任务分配表时同时核对年度任务；选了上月月报或总表时同时核对累计已完成；选了总表时还按名单台账查重。"
       ),
       quotaPicker("check", "未选择任务分配表（不核对年度任务）"),
       previousPicker((p) => (previous = p)),
@@ -184,16 +186,23 @@ export function checkReportsPanel(panel: HTMLElement): void {
         "报表月份（可选，默认取自工作表名、文件名或填报时间）"
       ),
       month,
+      idKey.element,
       reportsZone
     ),
     output
   );
 }
 
+/** For the screen: a list finding's cell written with its sheet (取证名单!J4), as the CLI prints it. */
+function withPlaces(r: ReportResult): ReportResult {
+  const placed = (f: Finding): Finding => (sheetOf(f) && f.cell ? { ...f, cell: placeOf(f) } : f);
+  return { ...r, errors: r.errors.map(placed), warnings: r.warnings.map(placed) };
+}
+
 /** The check's results: errors first, a filter for errors only, and the 问题清单 download. */
 function checkResults(results: readonly ReportResult[]): HTMLElement {
   const ordered = [...results].sort((a, b) => Number(a.valid) - Number(b.valid));
-  const list = findingsView(ordered);
+  const list = findingsView(ordered.map(withPlaces));
   const onlyErrors = h("input", { type: "checkbox", id: "only-errors" });
   onlyErrors.addEventListener("change", () =>
     list.classList.toggle("result--errors-only", onlyErrors.checked)
@@ -225,161 +234,5 @@ function checkResults(results: readonly ReportResult[]): HTMLElement {
       download
     ),
     list
-  );
-}
-
-/** Asks before college-months already in the master are replaced; false leaves the master as it was. */
-async function confirmReplace(host: HTMLElement, result: RollUpResult): Promise<boolean> {
-  const replaced = result.outcome.replaced;
-  if (replaced.length === 0) return true;
-  return confirmInPane(
-    host,
-    `总表中已有 ${replaced.join("、")} 的数据，将用这次选择的报表替换（其他月份不变）。确定替换吗？`,
-    "替换",
-    "不替换"
-  );
-}
-
-/** Last month's master for the roll-up: its 月报台账 is read and the new month goes into it. */
-function masterPicker(onPicked: (master: PickedFile | null) => void): HTMLElement {
-  return referencePicker(
-    "master-file",
-    "选择上月总表（可选）",
-    "未选择（新建总表）",
-    (picked) => {
-      onPicked(null);
-      if (!picked) return "";
-      if (!picked.grids.some((g) => g.name === LEDGER_SHEET))
-        throw new Error(`“${picked.name}”中没有“${LEDGER_SHEET}”工作表，不是本工具汇总得到的总表`);
-      readLedger(picked.grids);
-      onPicked(picked);
-      return `已选：${picked.name}（本月数据将并入此总表）`;
-    },
-    "请选择上个月汇总时下载的总表；第一次汇总可以不选。"
-  );
-}
-
-/** The month's roll-up of picked reports, each step said beside the reports' picker. */
-async function runRollup(
-  files: File[],
-  at: { output: HTMLElement; zone: HTMLElement; month: string; master: PickedFile | null },
-  progress: ReturnType<typeof progressBar>
-): Promise<void> {
-  const { output, zone, master } = at;
-  const { reports, skipped } = await readReports(files, progress);
-  const reference = quotaReference();
-  const ym = parseMonth(at.month);
-  const checked = reports.map((p) =>
-    checkReportFile(p, { month: ym, quotas: reference?.quotas ?? null })
-  );
-  const result = rollUp(checked, {
-    ledger: master?.grids ? readLedger(master.grids) : [],
-    quotas: reference?.quotas ?? null,
-    schoolTargets: reference?.schoolTargets ?? null,
-    month: at.month || null,
-    importedAt: localTime(new Date(), importTimeZone(undefined)),
-  });
-  if ("error" in result) {
-    show(output, skippedNotes(skipped));
-    notePicker(zone, "error", result.error, "请在上方“汇总月份”中选择月份后重新选择报表。");
-    setStatus("error", result.error, "请在上方选择汇总月份后重试。");
-    return;
-  }
-  if (!(await confirmReplace(output, result))) {
-    show(output, skippedNotes(skipped));
-    notePicker(zone, "info", "已取消：总表没有改动。要替换时请重新选择报表并点“替换”。");
-    setStatus("info", "已取消汇总，总表没有改动。");
-    return;
-  }
-  showRollup(output, result, master, skipped);
-  const rejected = result.rejected.length;
-  notePicker(
-    zone,
-    rejected ? "warning" : "success",
-    `已汇总 ${result.month}：${result.summary.colleges.length} 个学院` +
-      (rejected ? `；${rejected} 份报表有错误，未汇总（见下方）。` : "。")
-  );
-  reveal(output);
-}
-
-/** 月报汇总 on files: the reports (and last month's master) in, the new master out. */
-export function rollupPanel(panel: HTMLElement): void {
-  const output = h("div", { id: "rollup-output" });
-  const progress = progressBar();
-  const month = monthField("rollup-month");
-  let master: PickedFile | null = null;
-  const zone: HTMLElement = filePicker(
-    "rollup-files",
-    "选择各学院月报表…",
-    SHEET_FILES,
-    true,
-    (files) => {
-      setStatus("busy", `正在读取 ${files.length} 份报表…`);
-      notePicker(zone, "info", `正在读取 ${files.length} 份报表…`);
-      show(output, progress.element);
-      runRollup(files, { output, zone, month: month.value, master }, progress).catch((error) => {
-        show(output);
-        notePicker(zone, "error", describeError(error).message, describeError(error).next);
-        showError(error);
-      });
-    }
-  );
-  show(
-    panel,
-    h(
-      "section",
-      { class: "card" },
-      h("h2", { class: "card__title" }, "汇总月报"),
-      h(
-        "p",
-        { class: "card__text" },
-        "选择各学院的月报表，先逐份检查，无错误的汇总进总表（月报台账、汇总表）。"
-      ),
-      quotaPicker("rollup", "未选择任务分配表（全校任务将按已报送学院之和计算）"),
-      masterPicker((m) => (master = m)),
-      h(
-        "label",
-        { class: "field__label", for: "rollup-month" },
-        "汇总月份（可选，默认取多数报表的月份）"
-      ),
-      month,
-      zone
-    ),
-    output
-  );
-}
-
-/** The roll-up on screen and the master's download. */
-function showRollup(
-  output: HTMLElement,
-  result: RollUpResult,
-  master: PickedFile | null,
-  skipped: readonly string[]
-): void {
-  const download = h(
-    "button",
-    { type: "button", class: "button button--primary", id: "download-master" },
-    "下载总表（.xlsx）"
-  );
-  download.addEventListener("click", async () => {
-    try {
-      const [excel, addCharts] = await Promise.all([loadExcelJs(), loadChartAdder()]);
-      const bytes = await addCharts(
-        master
-          ? await writeWorkbookInto(excel, master.bytes, result.workbook, addCharts.keeper)
-          : await writeWorkbook(excel, result.workbook),
-        result.workbook
-      );
-      saveFile(bytes, `总表-${result.month}.xlsx`);
-      setStatus("success", "已下载总表。下月汇总时请在“选择上月总表”中选它。");
-    } catch (error) {
-      showError(error);
-    }
-  });
-  show(output, download, skippedNotes(skipped), rollupView(result));
-  setStatus(
-    result.rejected.length ? "warning" : "success",
-    `已汇总 ${result.month}：${result.summary.colleges.length} 个学院。`,
-    result.rejected.length ? `${result.rejected.length} 份报表有错误，未汇总。` : undefined
   );
 }

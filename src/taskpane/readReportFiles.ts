@@ -1,12 +1,15 @@
 import type { Grid } from "../core/grid";
-import { loadReader } from "./loadExcelJs";
+import type { DefinedName } from "../adapters/read/workbookData";
 import { READ_LIMITS, fileTooLarge } from "../adapters/read/limits";
+import "./loadExcelJs";
 
 export interface PickedFile {
   readonly file: string;
   readonly sha256: string;
   readonly bytes: Uint8Array;
   readonly grids: readonly Grid[] | null;
+  /** The workbook's defined names: a master's sheets are found by their ownership names. */
+  readonly definedNames?: readonly DefinedName[];
   readonly error?: string;
 }
 
@@ -28,13 +31,22 @@ function tooLarge(f: File): PickedFile | null {
   };
 }
 
+type ReadModule = typeof import("../adapters/read/readWorkbookData");
+let reader: Promise<ReadModule> | null = null;
+
+/** The reader is the "reader" chunk (format sniffing, unzip, sheet parsing), loaded on the first file. */
+function loadWorkbookReader(): Promise<ReadModule> {
+  reader ??= import(/* webpackChunkName: "reader" */ "../adapters/read/readWorkbookData.js");
+  return reader;
+}
+
 /** Reads picked files one by one (SheetJS loads on the first .xls/.ods), reporting progress; a bad file never stops the others. */
 export async function readPickedFiles(
   files: readonly File[],
   onProgress: (done: number, total: number) => void
 ): Promise<PickedFile[]> {
   const picked: PickedFile[] = [];
-  const { readGrids } = await loadReader();
+  const { readWorkbookData } = await loadWorkbookReader();
   for (const [i, f] of files.entries()) {
     const refused = tooLarge(f);
     if (refused) {
@@ -45,11 +57,13 @@ export async function readPickedFiles(
     const bytes = new Uint8Array(await f.arrayBuffer());
     const hash = await sha256(bytes);
     try {
+      const data = await readWorkbookData(bytes, f.name);
       picked.push({
         file: f.name,
         sha256: hash,
         bytes,
-        grids: await readGrids(null, bytes, f.name),
+        grids: [...data.sheets],
+        definedNames: data.definedNames,
       });
     } catch (error) {
       picked.push({
