@@ -14,7 +14,7 @@ import { saveFile } from "./saveFile";
 import { h, reveal, show } from "./dom";
 import { filePicker, notePicker, progressBar, SHEET_FILES } from "./filePicker";
 import { findingsView } from "./findingsView";
-import { idKeyField, NO_ID_KEY_PAGE } from "./idKeyField";
+import { idKeyField, NO_ID_KEY_CHECK } from "./idKeyField";
 import { loadExcelJs } from "./loadExcelJs";
 import { masterNotes, readPageMaster } from "./pageMaster";
 import { monthField, readReports, referencePicker, skippedNotes } from "./pagePickers";
@@ -97,7 +97,7 @@ function listNotes(listed: boolean, previous: Previous, hasher: IdHasher | null)
     notes.push(
       "未选择带名单台账的上月总表：名单只在本表内查重，未核对名单的累计已完成和跨月、跨学院重复"
     );
-  else if (!hasher) notes.push(NO_ID_KEY_PAGE);
+  else if (!hasher) notes.push(NO_ID_KEY_CHECK);
   return notes;
 }
 
@@ -134,6 +134,7 @@ export function checkReportsPanel(panel: HTMLElement): void {
   const progress = progressBar();
   const month = monthField("check-month");
   const idKey = idKeyField("id-key-check");
+  idKey.element.hidden = true;
   let previous: Previous = {};
   let reportsZone: HTMLElement;
   const run = async (files: File[]) => {
@@ -179,7 +180,11 @@ export function checkReportsPanel(panel: HTMLElement): void {
         "选择一份或多份月报表（附件6，连同培训名单、取证名单），逐项检查格式、数字和名单。选了任务分配表时同时核对年度任务；选了上月月报或总表时同时核对累计已完成；选了总表时还按名单台账查重。"
       ),
       quotaPicker("check", "未选择任务分配表（不核对年度任务）"),
-      previousPicker((p) => (previous = p)),
+      previousPicker((p) => {
+        previous = p;
+        // The key only matters against a master's 名单台账 (its ID hashes).
+        idKey.element.hidden = !p.lists;
+      }),
       h(
         "label",
         { class: "field__label", for: "check-month" },

@@ -8,6 +8,10 @@ export const ID_KEY_MIN = 16;
 export const NO_ID_KEY_PAGE =
   "未填写身份证号密钥：名单台账不计算身份证号摘要，不按身份证号查重（仍按学号和证书编号查重）；身份证号仍只保存掩码。";
 
+/** The check's note when a master with 名单台账 is picked and no key is given. */
+export const NO_ID_KEY_CHECK =
+  "未填写身份证号密钥：不按身份证号与总表查重（仍按学号和证书编号查重）。";
+
 export type IdKeyReading = { readonly hasher: IdHasher | null } | { readonly error: string };
 
 /** The key as typed: none, too short (the message to show), or the school's hasher. */
@@ -37,6 +41,7 @@ export function idKeyField(id: string): { element: HTMLElement; read(): IdKeyRea
   const message = h("p", { id: `${id}-message`, class: "muted", role: "status" });
   const say = () => {
     const reading = readIdKey(input.value);
+    if ("error" in reading) element.open = true;
     message.className = "error" in reading ? "error" : "muted";
     message.textContent =
       "error" in reading
@@ -47,18 +52,16 @@ export function idKeyField(id: string): { element: HTMLElement; read(): IdKeyRea
     input.setAttribute("aria-invalid", String("error" in reading));
   };
   input.addEventListener("input", say);
-  say();
+  // Folded by default: most months need no key, and the pickers stay within one screen.
   const element = h(
-    "div",
-    { class: "stack" },
-    h(
-      "label",
-      { class: "field__label", for: id },
-      `身份证号密钥（学校统一，至少 ${ID_KEY_MIN} 个字符）`
-    ),
+    "details",
+    { id: `${id}-details`, class: "id-key" },
+    h("summary", {}, "身份证号密钥（可选）"),
+    h("label", { class: "field__label", for: id }, `学校统一的密钥，至少 ${ID_KEY_MIN} 个字符`),
     input,
     message
   );
+  say();
   return {
     element,
     read() {
