@@ -14,7 +14,7 @@ import { saveFile } from "./saveFile";
 import { h, reveal, show } from "./dom";
 import { filePicker, notePicker, progressBar, SHEET_FILES } from "./filePicker";
 import { findingsView } from "./findingsView";
-import { idKeyField, NO_ID_KEY_CHECK } from "./idKeyField";
+import { idKeyField, keyOrRefusal, NO_ID_KEY_CHECK } from "./idKeyField";
 import { loadExcelJs } from "./loadExcelJs";
 import { masterNotes, readPageMaster } from "./pageMaster";
 import { monthField, readReports, referencePicker, skippedNotes } from "./pagePickers";
@@ -138,17 +138,8 @@ export function checkReportsPanel(panel: HTMLElement): void {
   let previous: Previous = {};
   let reportsZone: HTMLElement;
   const run = async (files: File[]) => {
-    const key = idKey.read();
-    if ("error" in key) {
-      notePicker(
-        reportsZone,
-        "error",
-        key.error,
-        "请在上方改正身份证号密钥，或清空它后重新选择报表。"
-      );
-      setStatus("error", key.error);
-      return;
-    }
+    const key = keyOrRefusal(idKey, reportsZone);
+    if (!key) return;
     setStatus("busy", `正在检查 ${files.length} 份报表…`);
     notePicker(reportsZone, "info", `正在检查 ${files.length} 份报表…`);
     show(output, progress.element);

@@ -10,7 +10,7 @@ import { saveFile } from "./saveFile";
 import { confirmInPane } from "./confirmDialog";
 import { h, reveal, show } from "./dom";
 import { filePicker, notePicker, progressBar, SHEET_FILES } from "./filePicker";
-import { idKeyField, NO_ID_KEY_PAGE } from "./idKeyField";
+import { idKeyField, keyOrRefusal, NO_ID_KEY_PAGE } from "./idKeyField";
 import { loadChartAdder, loadExcelJs } from "./loadExcelJs";
 import { PageMaster, masterNotes, readPageMaster } from "./pageMaster";
 import { monthField, readReports, referencePicker, skippedNotes } from "./pagePickers";
@@ -138,12 +138,8 @@ export function rollupPanel(panel: HTMLElement): void {
   const idKey = idKeyField("id-key-rollup");
   let master: Master | null = null;
   const run = (files: File[]) => {
-    const key = idKey.read();
-    if ("error" in key) {
-      notePicker(zone, "error", key.error, "请在上方改正身份证号密钥，或清空它后重新选择报表。");
-      setStatus("error", key.error);
-      return;
-    }
+    const key = keyOrRefusal(idKey, zone);
+    if (!key) return;
     setStatus("busy", `正在读取 ${files.length} 份报表…`);
     notePicker(zone, "info", `正在读取 ${files.length} 份报表…`);
     show(output, progress.element);

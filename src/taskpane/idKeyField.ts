@@ -1,5 +1,7 @@
 import { IdHasher, makeIdHasher } from "../core/lists/idHasher";
 import { h } from "./dom";
+import { notePicker } from "./filePicker";
+import { setStatus } from "./status";
 
 /** The shortest key the page takes (as `makeIdHasher` and the CLI's QUOTA_ID_KEY). */
 export const ID_KEY_MIN = 16;
@@ -69,4 +71,16 @@ export function idKeyField(id: string): { element: HTMLElement; read(): IdKeyRea
       return readIdKey(input.value);
     },
   };
+}
+
+/** The key as typed, or null (said beside the picker and in the status) when it is too short: no run then. */
+export function keyOrRefusal(
+  field: { read(): IdKeyReading },
+  zone: HTMLElement
+): { hasher: IdHasher | null } | null {
+  const key = field.read();
+  if (!("error" in key)) return key;
+  notePicker(zone, "error", key.error, "请在上方改正身份证号密钥，或清空它后重新选择报表。");
+  setStatus("error", key.error);
+  return null;
 }

@@ -4,6 +4,7 @@ import { h } from "./dom";
 import { filePicker, notePicker, progressBar, WORKBOOK_FILES } from "./filePicker";
 import { PickedFile, readPickedFiles } from "./readReportFiles";
 import { describeError } from "./status";
+import { ownedSheets } from "./pageMaster";
 
 export type ReadPicked = PickedFile & { grids: readonly Grid[]; name: string };
 
@@ -43,6 +44,10 @@ export function monthField(id: string): HTMLInputElement {
   });
 }
 
+/** Our own workbook by its sheets' names, or a master whose 月报台账 was renamed (its ownership name). */
+const ownKind = (grids: readonly Grid[], p: PickedFile) =>
+  ownWorkbook(grids) ?? (ownedSheets(grids, p.definedNames).has("ledger") ? "总表" : null);
+
 /** Reads picked reports; our own workbooks (quota workbook, master, 问题清单) are set aside with a note. */
 export async function readReports(
   files: File[],
@@ -53,7 +58,7 @@ export async function readReports(
     const picked = await readPickedFiles(files, progress.set);
     const skipped: string[] = [];
     const reports = picked.filter((p) => {
-      const own = p.grids ? ownWorkbook(p.grids) : null;
+      const own = p.grids ? ownKind(p.grids, p) : null;
       if (own) skipped.push(ownWorkbookNote(p.file, own));
       return !own;
     });
