@@ -77,3 +77,13 @@ test("the ID key: empty is no key, under 16 characters is refused in Chinese, el
     makeIdHasher(key)("11010519491231002X")
   );
 });
+
+test("a ledger row edited by hand is said as an edit of the master, not the college's error", () => {
+  const grid = gridOf(ledgerSheet([row]), "月报台账");
+  const cumulative = grid.rows[0]!.indexOf("累计已完成");
+  (grid.rows[1] as unknown[])[cumulative] = 5;
+  const notes = masterNotes(readPageMaster([grid])!);
+  expect(notes).toHaveLength(1);
+  expect(notes[0]).toContain("经济管理学院 2022-06");
+  expect(notes[0]).toContain("不是学院报表的问题");
+});
