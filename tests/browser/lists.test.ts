@@ -263,6 +263,15 @@ describe.each<Where>(["served", "file"])("opened %s", (where) => {
       // Without a master the cross-month checks are skipped, and the page says so.
       expect(await page.textContent("#skipped-files")).toContain("未核对名单的累计已完成");
       expect(await page.textContent("#status")).toContain("2 份通过，1 份有错误");
+      // The 问题清单 to send back names the list sheet too.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click("#download-problems"),
+      ]);
+      const problems = join(tmp(), `问题清单-${where}.xlsx`);
+      await download.saveAs(problems);
+      const rows = (await gridsOf(problems))[0]!.rows.map((r) => r.map(String).join("|"));
+      expect(rows.some((r) => r.includes("培训名单|I5"))).toBe(true);
       expect(errors).toEqual([]);
       await page.close();
     }
