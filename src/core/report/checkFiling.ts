@@ -2,7 +2,7 @@ import { Finding, finding } from "./finding";
 import { chineseDate } from "./readFilingDate";
 import type { ReportReading } from "./readReport";
 import { DUE_DAY } from "./reportLayout";
-import { chineseMonth } from "./reportMonth";
+import { chineseMonth, monthIndex } from "./reportMonth";
 
 const SOURCE_NAMES = { sheet: "工作表", file: "文件名" } as const;
 
@@ -77,7 +77,7 @@ function timeliness({ location, date, monthChoice }: ReportReading): Finding[] {
   if (date.kind !== "date" || !month) return [];
   const d = date.date;
   const due = `${chineseMonth(month)}${DUE_DAY}日`;
-  const order = d.year * 12 + d.month - (month.year * 12 + month.month);
+  const order = monthIndex(d) - monthIndex(month);
   if (order > 0 || (order === 0 && d.day > DUE_DAY)) {
     return [
       finding(
