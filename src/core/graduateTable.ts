@@ -174,71 +174,15 @@ export function readGraduateTable(grid: Grid, layout: GraduateTableLayout): Grad
   const colleges: GraduateRow[] = [];
   const warnings: string[] = [...(layout.notes ?? [])];
   const seen = new Map<string, string>();
-  const where = (row: number, column: number) =>
-    `工作表“${grid.name}”单元格 ${cellAddress(row, column)}`;
-  const isBlank = (v: CellValue) => cellText(v) === "";
-
   for (let row = layout.headerRow + 1; row < grid.rows.length; row++) {
-    const nameValue = cellAt(grid, row, layout.nameColumn);
-    const name = cellText(nameValue).replace(/\s+/g, "");
-    const countCells = COUNT_COLUMNS.map((k) => cellAt(grid, row, layout.columns[k]));
-    if (name === "" && countCells.every(isBlank)) {
-      if (colleges.length > 0) break;
-      continue;
-    }
-    if (
-      name === "" &&
-      colleges.length === 0 &&
-      countCells.every((v) => typeof v === "string" && !/\d/.test(v))
-    )
-      continue; // a second header row
-    if (/^(注|说明|备注)/.test(name)) break;
-    const counts = {} as Record<CountColumn, number>;
-    for (const k of COUNT_COLUMNS) {
-      const column = layout.columns[k];
-      try {
-        counts[k] = parseCount(
-          cellAt(grid, row, column) as string | number | boolean | null,
-          `${COUNT_LABELS[k]}人数`
-        );
-      } catch (error) {
-        if (error instanceof QuotaError) throw error.at(where(row, column));
-        throw error;
-      }
-      if (isBlank(cellAt(grid, row, column)) && name !== "" && !TOTAL_ROW.test(name)) {
-        warnings.push(`${where(row, column)} 为空，按 0 计算`);
-      }
-    }
-    if (TOTAL_ROW.test(name)) {
-      for (const k of COUNT_COLUMNS) {
-        const sum = colleges.reduce((a, c) => a + c[k], 0);
-        if (sum !== counts[k] && !isBlank(cellAt(grid, row, layout.columns[k]))) {
-          warnings.push(
-            `${where(row, layout.columns[k])} 合计为 ${counts[k]}，各学院之和为 ${sum}`
-          );
-        }
-      }
-      continue;
-    }
-    if (name === "")
-      throw new QuotaError("#VALUE!", "有人数但没有学院名称").at(where(row, layout.nameColumn));
-    const key = name;
-    if (seen.has(key))
-      throw new QuotaError("#VALUE!", `学院“${name}”重复（另见 ${seen.get(key)}）`).at(
-        where(row, layout.nameColumn)
-      );
-    seen.set(key, cellAddress(row, layout.nameColumn));
-    colleges.push({
-      name,
-      ...counts,
-      row,
-      cells: {
-        name: cellAddress(row, layout.nameColumn),
-        undergraduate: cellAddress(row, layout.columns.undergraduate),
-        higherVocational: cellAddress(row, layout.columns.higherVocational),
-        secondaryVocational: cellAddress(row, layout.columns.secondaryVocational),
-      },
-    });
+    const name = cellText(cellAt(grid, row, layout.nameColumn)).replace(/\s+/g, "");
+    const step = rowStep(grid, layout, row, name, colleges.length > 0);
+    if (step === "stop") break;
+    if (step === "skip") continue;
+    const counts = readCounts(grid, layout, row, name, warnings);
+    if (TOTAL_ROW.test(name))
+      warnings.push(...totalRowWarnings(grid, layout, row, counts, colleges));
+    else colleges.push(collegeRow(grid, layout, row, name, counts, seen));
   }
   if (colleges.length === 0) {
     throw new QuotaError("#VALUE!", `表头（第 ${layout.headerRow + 1} 行）下没有学院数据`).at(
@@ -246,6 +190,103 @@ export function readGraduateTable(grid: Grid, layout: GraduateTableLayout): Grad
     );
   }
   return { layout, colleges, year: yearOf(grid, layout), warnings };
+}
+
+const where = (grid: Grid, row: number, column: number) =>
+  `工作表“${grid.name}”单元格 ${cellAddress(row, column)}`;
+
+const isBlank = (v: CellValue) => cellText(v) === "";
+
+/**
+ * What a row under the header is: the end of the table (a blank row after colleges, or a note),
+ * a row to skip (blank rows before them, a second header row), or a row to read.
+ */
+function rowStep(
+  grid: Grid,
+  layout: GraduateTableLayout,
+  row: number,
+  name: string,
+  started: boolean
+): "stop" | "skip" | "read" {
+  const countCells = COUNT_COLUMNS.map((k) => cellAt(grid, row, layout.columns[k]));
+  if (name === "" && countCells.every(isBlank)) return started ? "stop" : "skip";
+  if (name === "" && !started && countCells.every((v) => typeof v === "string" && !/\d/.test(v)))
+    return "skip"; // a second header row
+  return /^(注|说明|备注)/.test(name) ? "stop" : "read";
+}
+
+/** A row's three counts; a blank count of a named college reads as 0 with a warning. */
+function readCounts(
+  grid: Grid,
+  layout: GraduateTableLayout,
+  row: number,
+  name: string,
+  warnings: string[]
+): Record<CountColumn, number> {
+  const counts = {} as Record<CountColumn, number>;
+  for (const k of COUNT_COLUMNS) {
+    const column = layout.columns[k];
+    try {
+      counts[k] = parseCount(
+        cellAt(grid, row, column) as string | number | boolean | null,
+        `${COUNT_LABELS[k]}人数`
+      );
+    } catch (error) {
+      if (error instanceof QuotaError) throw error.at(where(grid, row, column));
+      throw error;
+    }
+    if (isBlank(cellAt(grid, row, column)) && name !== "" && !TOTAL_ROW.test(name)) {
+      warnings.push(`${where(grid, row, column)} 为空，按 0 计算`);
+    }
+  }
+  return counts;
+}
+
+/** A 合计 row's counts that differ from the sum of the colleges above it (blank ones are not checked). */
+function totalRowWarnings(
+  grid: Grid,
+  layout: GraduateTableLayout,
+  row: number,
+  counts: Record<CountColumn, number>,
+  colleges: readonly GraduateRow[]
+): string[] {
+  const warnings: string[] = [];
+  for (const k of COUNT_COLUMNS) {
+    const sum = colleges.reduce((a, c) => a + c[k], 0);
+    if (sum !== counts[k] && !isBlank(cellAt(grid, row, layout.columns[k]))) {
+      warnings.push(
+        `${where(grid, row, layout.columns[k])} 合计为 ${counts[k]}，各学院之和为 ${sum}`
+      );
+    }
+  }
+  return warnings;
+}
+
+/** A college's row; a row without a name, or a name seen before, is an error. */
+function collegeRow(
+  grid: Grid,
+  layout: GraduateTableLayout,
+  row: number,
+  name: string,
+  counts: Record<CountColumn, number>,
+  seen: Map<string, string>
+): GraduateRow {
+  const nameCell = where(grid, row, layout.nameColumn);
+  if (name === "") throw new QuotaError("#VALUE!", "有人数但没有学院名称").at(nameCell);
+  if (seen.has(name))
+    throw new QuotaError("#VALUE!", `学院“${name}”重复（另见 ${seen.get(name)}）`).at(nameCell);
+  seen.set(name, cellAddress(row, layout.nameColumn));
+  return {
+    name,
+    ...counts,
+    row,
+    cells: {
+      name: cellAddress(row, layout.nameColumn),
+      undergraduate: cellAddress(row, layout.columns.undergraduate),
+      higherVocational: cellAddress(row, layout.columns.higherVocational),
+      secondaryVocational: cellAddress(row, layout.columns.secondaryVocational),
+    },
+  };
 }
 
 /** Finds and reads the graduate table in the first sheet that has one. */

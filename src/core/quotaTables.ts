@@ -1,4 +1,5 @@
 import { apportion } from "./apportion";
+import type { Decimal } from "./decimal";
 import { exactQuota, quota } from "./quota";
 import { DEFAULT_FLOORS, FLOOR_LABELS, FLOOR_NAMES, FloorName, Floors } from "./floors";
 import { formatRate } from "./rate";
@@ -109,6 +110,14 @@ export const PLAN_2022_ONEX_EXCLUDE: readonly string[] = ["职业教育学院"];
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
+/** A table's college quotas: each rounded alone (published), or apportioned to the school-wide 合计. */
+type Distribute = (schoolWide: number, exact: readonly Decimal[]) => number[];
+
+const distributor =
+  (mode: TotalsMode): Distribute =>
+  (schoolWide, exact) =>
+    mode === "apportion" ? apportion(schoolWide, exact) : exact.map((d) => quota([1, d]));
+
 /** Builds 表1–表4 from graduate counts, with the plan's rounding and 合计 rows. */
 export function buildQuotaTables(
   colleges: readonly College[],
@@ -117,133 +126,195 @@ export function buildQuotaTables(
   const rates = options.rates ?? DEFAULT_RATES;
   const floors = options.floors ?? DEFAULT_FLOORS;
   const totalsMode = options.totals ?? "published";
-  const excludeKeys = new Set((options.onexExclude ?? PLAN_2022_ONEX_EXCLUDE).map(normalizeLabel));
-  const inOnex = colleges.map((c) => !excludeKeys.has(normalizeLabel(c.name)));
+  const inOnex = onexMembership(colleges, options.onexExclude ?? PLAN_2022_ONEX_EXCLUDE);
   const onexExcluded = colleges.filter((_, i) => !inOnex[i]).map((c) => c.name);
+  const distribute = distributor(totalsMode);
+  const certificates = certificateQuotas(colleges, rates, distribute);
+  const onex = onexQuotas(colleges, inOnex, certificates.advanced, rates, distribute);
+  const rows = collegeRows(colleges, certificates, onex);
+  const checks = totalChecks(certificates, onex);
+  const totals = quotaTotals(schoolCounts(colleges), checks, onex);
+  const floorChecks = checkFloors(totals, floors);
+  const notes = describe(checks, floorChecks, rates, onexExcluded, totalsMode);
+  return { rates, floors, totalsMode, onexExcluded, rows, totals, checks, floorChecks, notes };
+}
 
-  const graduates = colleges.map(
-    (c) => c.undergraduate + c.higherVocational + c.secondaryVocational
-  );
-  const school = {
+/** Whether each college is in 表4 (its name not among the excluded, compared as labels). */
+function onexMembership(colleges: readonly College[], exclude: readonly string[]): boolean[] {
+  const excludeKeys = new Set(exclude.map(normalizeLabel));
+  return colleges.map((c) => !excludeKeys.has(normalizeLabel(c.name)));
+}
+
+const graduatesOf = (c: GraduateCounts): number =>
+  c.undergraduate + c.higherVocational + c.secondaryVocational;
+
+interface SchoolCounts extends GraduateCounts {
+  readonly graduates: number;
+}
+
+function schoolCounts(colleges: readonly College[]): SchoolCounts {
+  return {
     undergraduate: sum(colleges.map((c) => c.undergraduate)),
     higherVocational: sum(colleges.map((c) => c.higherVocational)),
     secondaryVocational: sum(colleges.map((c) => c.secondaryVocational)),
-    graduates: sum(graduates),
+    graduates: sum(colleges.map(graduatesOf)),
   };
+}
 
-  const trainingExact = graduates.map((g) => exactQuota([[g, rates.training]]));
-  const advancedExact = colleges.map((c) => exactQuota([[c.higherVocational, rates.advanced]]));
-  const nonadvancedExact = colleges.map((c) =>
-    exactQuota([
-      [c.secondaryVocational, rates.intermediate],
-      [c.undergraduate, rates.undergraduate],
-    ])
-  );
+/** 表1–表3: per-college quotas and the school-wide formula of each. */
+interface CertificateQuotas {
+  readonly training: number[];
+  readonly advanced: number[];
+  readonly nonadvanced: number[];
+  readonly trainingFormula: number;
+  readonly advancedFormula: number;
+  readonly nonadvancedFormula: number;
+}
+
+function certificateQuotas(
+  colleges: readonly College[],
+  rates: Rates,
+  distribute: Distribute
+): CertificateQuotas {
+  const school = schoolCounts(colleges);
   const trainingFormula = quota([school.graduates, rates.training]);
   const advancedFormula = quota([school.higherVocational, rates.advanced]);
   const nonadvancedFormula = quota(
     [school.secondaryVocational, rates.intermediate],
     [school.undergraduate, rates.undergraduate]
   );
+  const nonadvancedExact = colleges.map((c) =>
+    exactQuota([
+      [c.secondaryVocational, rates.intermediate],
+      [c.undergraduate, rates.undergraduate],
+    ])
+  );
+  return {
+    training: distribute(
+      trainingFormula,
+      colleges.map((c) => exactQuota([[graduatesOf(c), rates.training]]))
+    ),
+    advanced: distribute(
+      advancedFormula,
+      colleges.map((c) => exactQuota([[c.higherVocational, rates.advanced]]))
+    ),
+    nonadvanced: distribute(nonadvancedFormula, nonadvancedExact),
+    trainingFormula,
+    advancedFormula,
+    nonadvancedFormula,
+  };
+}
 
-  const rounded = (exact: typeof trainingExact) => exact.map((d) => quota([1, d]));
-  const apportioned = totalsMode === "apportion";
-  const training = apportioned ? apportion(trainingFormula, trainingExact) : rounded(trainingExact);
-  const advanced = apportioned ? apportion(advancedFormula, advancedExact) : rounded(advancedExact);
-  const nonadvanced = apportioned
-    ? apportion(nonadvancedFormula, nonadvancedExact)
-    : rounded(nonadvancedExact);
+/** 表4: per-college 中职人数, base and 1+X quota (null when left out), and its 合计 figures. */
+interface OnexQuotas {
+  readonly intermediate: number[];
+  readonly base: (number | null)[];
+  readonly onex: (number | null)[];
+  /** The quotas of the colleges in 表4 only. */
+  readonly included: number[];
+  readonly higher: number;
+  readonly secondary: number;
+  readonly formula: number;
+}
 
+function onexQuotas(
+  colleges: readonly College[],
+  inOnex: readonly boolean[],
+  advanced: readonly number[],
+  rates: Rates,
+  distribute: Distribute
+): OnexQuotas {
   const intermediate = colleges.map((c) => quota([c.secondaryVocational, rates.intermediate]));
-  const onexBase = colleges.map((_, i) => (inOnex[i] ? advanced[i]! + intermediate[i]! : 0));
-  const onexExact = onexBase.map((b) => exactQuota([[b, rates.onex]]));
-  const onexHigher = sum(advanced.filter((_, i) => inOnex[i]));
-  const onexSecondary = sum(intermediate.filter((_, i) => inOnex[i]));
-  const onexFormula = quota([onexHigher + onexSecondary, rates.onex]);
-  const onexIncluded = apportioned
-    ? apportion(
-        onexFormula,
-        onexExact.filter((_, i) => inOnex[i])
-      )
-    : rounded(onexExact.filter((_, i) => inOnex[i]));
+  const base = colleges.map((_, i) => (inOnex[i] ? advanced[i]! + intermediate[i]! : null));
+  const higher = sum(advanced.filter((_, i) => inOnex[i]));
+  const secondary = sum(intermediate.filter((_, i) => inOnex[i]));
+  const formula = quota([higher + secondary, rates.onex]);
+  const exact = base
+    .filter((b): b is number => b !== null)
+    .map((b) => exactQuota([[b, rates.onex]]));
+  const included = distribute(formula, exact);
   let next = 0;
-  const onex = inOnex.map((included) => (included ? onexIncluded[next++]! : null));
+  const onex = inOnex.map((isIn) => (isIn ? included[next++]! : null));
+  return { intermediate, base, onex, included, higher, secondary, formula };
+}
 
-  const rows: CollegeQuota[] = colleges.map((c, i) => ({
+function collegeRows(
+  colleges: readonly College[],
+  quotas: CertificateQuotas,
+  onex: OnexQuotas
+): CollegeQuota[] {
+  return colleges.map((c, i) => ({
     college: c.name,
     counts: {
       undergraduate: c.undergraduate,
       higherVocational: c.higherVocational,
       secondaryVocational: c.secondaryVocational,
     },
-    graduates: graduates[i]!,
-    training: training[i]!,
-    advanced: advanced[i]!,
-    nonadvanced: nonadvanced[i]!,
-    intermediate: intermediate[i]!,
-    onexBase: inOnex[i] ? onexBase[i]! : null,
-    onex: onex[i]!,
+    graduates: graduatesOf(c),
+    training: quotas.training[i]!,
+    advanced: quotas.advanced[i]!,
+    nonadvanced: quotas.nonadvanced[i]!,
+    intermediate: onex.intermediate[i]!,
+    onexBase: onex.base[i] ?? null,
+    onex: onex.onex[i] ?? null,
   }));
+}
 
-  const checks: TotalCheck[] = [
-    {
-      table: "表1",
-      label: "培训任务",
-      formula: trainingFormula,
-      sumOfRows: sum(training),
-      shown: trainingFormula,
-    },
-    {
-      table: "表2",
-      label: "高级工及以上取证任务",
-      formula: advancedFormula,
-      sumOfRows: sum(advanced),
-      shown: sum(advanced),
-    },
-    {
-      table: "表3",
-      label: "非高级工及以上取证任务",
-      formula: nonadvancedFormula,
-      sumOfRows: sum(nonadvanced),
-      shown: sum(nonadvanced),
-    },
-    {
-      table: "表4",
-      label: "1+X证书取证任务",
-      formula: onexFormula,
-      sumOfRows: sum(onexIncluded),
-      shown: onexFormula,
-    },
+/** 表1 and 表4 show the school-wide formula as 合计, 表2 and 表3 the sum of their rows. */
+function totalChecks(quotas: CertificateQuotas, onex: OnexQuotas): TotalCheck[] {
+  const check = (
+    table: TotalCheck["table"],
+    label: string,
+    formula: number,
+    rows: readonly number[],
+    shown: "formula" | "sum"
+  ): TotalCheck => ({
+    table,
+    label,
+    formula,
+    sumOfRows: sum(rows),
+    shown: shown === "formula" ? formula : sum(rows),
+  });
+  return [
+    check("表1", "培训任务", quotas.trainingFormula, quotas.training, "formula"),
+    check("表2", "高级工及以上取证任务", quotas.advancedFormula, quotas.advanced, "sum"),
+    check("表3", "非高级工及以上取证任务", quotas.nonadvancedFormula, quotas.nonadvanced, "sum"),
+    check("表4", "1+X证书取证任务", onex.formula, onex.included, "formula"),
   ];
+}
 
-  const totals: QuotaTotals = {
+function quotaTotals(
+  school: SchoolCounts,
+  checks: readonly TotalCheck[],
+  onex: OnexQuotas
+): QuotaTotals {
+  return {
     ...school,
     training: checks[0]!.shown,
     advanced: checks[1]!.shown,
     nonadvanced: checks[2]!.shown,
     certificates: checks[1]!.shown + checks[2]!.shown,
-    onexHigher,
-    onexSecondary,
-    onexBase: onexHigher + onexSecondary,
+    onexHigher: onex.higher,
+    onexSecondary: onex.secondary,
+    onexBase: onex.higher + onex.secondary,
     onex: checks[3]!.shown,
   };
+}
 
+function checkFloors(totals: QuotaTotals, floors: Floors): FloorCheck[] {
   const actual: Record<FloorName, number> = {
     training: totals.training,
     advanced: totals.advanced,
     certificates: totals.certificates,
     onex: totals.onex,
   };
-  const floorChecks: FloorCheck[] = FLOOR_NAMES.map((name) => ({
+  return FLOOR_NAMES.map((name) => ({
     name,
     label: FLOOR_LABELS[name],
     required: floors[name],
     actual: actual[name],
     ok: actual[name] >= floors[name],
   }));
-
-  const notes = describe(checks, floorChecks, rates, onexExcluded, totalsMode);
-  return { rates, floors, totalsMode, onexExcluded, rows, totals, checks, floorChecks, notes };
 }
 
 function describe(
@@ -253,29 +324,7 @@ function describe(
   onexExcluded: readonly string[],
   totalsMode: TotalsMode
 ): Note[] {
-  const notes: Note[] = [];
-  const rateOf: Record<TotalCheck["table"], string> = {
-    表1: formatRate(rates.training),
-    表2: formatRate(rates.advanced),
-    表3: `${formatRate(rates.intermediate)}（中职）与 ${formatRate(rates.undergraduate)}（本科）`,
-    表4: formatRate(rates.onex),
-  };
-  for (const check of checks) {
-    if (check.formula === check.sumOfRows) continue;
-    if (check.shown !== check.sumOfRows) {
-      notes.push({
-        level: "warning",
-        code: "total-not-sum",
-        message: `${check.table} ${check.label}合计 ${check.shown} 按全校人数 × ${rateOf[check.table]} 计算，各学院之和为 ${check.sumOfRows}，相差 ${check.sumOfRows - check.shown}。`,
-      });
-    } else {
-      notes.push({
-        level: "info",
-        code: "total-formula-differs",
-        message: `${check.table} ${check.label}合计 ${check.shown} 为各学院之和；按全校人数 × ${rateOf[check.table]} 计算则为 ${check.formula}。`,
-      });
-    }
-  }
+  const notes: Note[] = checks.flatMap((check) => totalNote(check, rates) ?? []);
   if (totalsMode === "apportion") {
     notes.push({
       level: "info",
@@ -290,20 +339,43 @@ function describe(
       message: `表4 不含：${onexExcluded.join("、")}。`,
     });
   }
-  for (const f of floorChecks) {
-    notes.push(
-      f.ok
-        ? {
-            level: "info",
-            code: "floor-met",
-            message: `${f.label}：${f.actual}，不低于省定最低任务 ${f.required}。`,
-          }
-        : {
-            level: "warning",
-            code: "floor-missed",
-            message: `${f.label}：${f.actual}，低于省定最低任务 ${f.required}，差 ${f.required - f.actual}。`,
-          }
-    );
+  return [...notes, ...floorChecks.map(floorNote)];
+}
+
+/** How a table's 合计 differs from its school-wide formula or its rows; null when all agree. */
+function totalNote(check: TotalCheck, rates: Rates): Note | null {
+  if (check.formula === check.sumOfRows) return null;
+  const rateOf: Record<TotalCheck["table"], string> = {
+    表1: formatRate(rates.training),
+    表2: formatRate(rates.advanced),
+    表3: `${formatRate(rates.intermediate)}（中职）与 ${formatRate(rates.undergraduate)}（本科）`,
+    表4: formatRate(rates.onex),
+  };
+  const rate = rateOf[check.table];
+  if (check.shown !== check.sumOfRows) {
+    return {
+      level: "warning",
+      code: "total-not-sum",
+      message: `${check.table} ${check.label}合计 ${check.shown} 按全校人数 × ${rate} 计算，各学院之和为 ${check.sumOfRows}，相差 ${check.sumOfRows - check.shown}。`,
+    };
   }
-  return notes;
+  return {
+    level: "info",
+    code: "total-formula-differs",
+    message: `${check.table} ${check.label}合计 ${check.shown} 为各学院之和；按全校人数 × ${rate} 计算则为 ${check.formula}。`,
+  };
+}
+
+function floorNote(f: FloorCheck): Note {
+  return f.ok
+    ? {
+        level: "info",
+        code: "floor-met",
+        message: `${f.label}：${f.actual}，不低于省定最低任务 ${f.required}。`,
+      }
+    : {
+        level: "warning",
+        code: "floor-missed",
+        message: `${f.label}：${f.actual}，低于省定最低任务 ${f.required}，差 ${f.required - f.actual}。`,
+      };
 }

@@ -53,208 +53,254 @@ export function buildQuotaWorkbook(
   tables: QuotaTables,
   options: QuotaWorkbookOptions = {}
 ): WorkbookModel {
+  const k = sheetKit(tables, options);
+  const total1 = k.rowOf(tables.rows.length);
+  const total4 = FIRST_DATA_ROW + tables.rows.filter((r) => r.onex !== null).length;
+  return {
+    sheets: [
+      table1Sheet(tables, k, options.source),
+      table2Sheet(tables, k),
+      table3Sheet(tables, k),
+      table4Sheet(tables, k),
+      paramsSheet(tables, k.S, options.year ?? null),
+      notesSheet(tables, k.S, k.live, total1, total4),
+    ],
+  };
+}
+
+/** What the 表 sheets share: the sheets' names and the makers of their cells and formulas. */
+interface SheetKit {
+  readonly S: QuotaSheetNames;
+  /** Formulas are written (native or QUOTA.*), not only values. */
+  readonly live: boolean;
+  /** Excel row of the i-th college. */
+  readonly rowOf: (i: number) => number;
+  readonly rateCell: (name: RateName) => string;
+  /** Text with the year in it: a formula over 参数's year when the workbook is live. */
+  readonly withYear: (
+    before: string,
+    unit: "年" | "届",
+    after: string,
+    as: CellStyleName
+  ) => ModelCell;
+  /** A quota's formula: QUOTA.fn(args), or the native ROUND over the (cell, rate) parts. */
+  readonly quotaFormula: (fn: string, args: string[], ...parts: [string, RateName][]) => string;
+  readonly int: (value: number, formula?: string) => ModelCell;
+  /** A college's quota: its formula unless the quotas are apportioned (then a value). */
+  readonly quotaCell: (value: number, formula: string) => ModelCell;
+  readonly totalCell: (value: number, formula?: string) => ModelCell;
+  /** SUM of a column over the data rows, up to the given last row (the last college's). */
+  readonly sumOf: (column: string, lastRow?: number) => string;
+  /** The i-th college's cell in the given column of a sheet. */
+  readonly at: (sheet: string, column: string, i: number) => string;
+}
+
+function sheetKit(tables: QuotaTables, options: QuotaWorkbookOptions): SheetKit {
   const S: QuotaSheetNames = { ...QUOTA_SHEETS, ...options.sheetNames };
-  const rateCell = (name: RateName) =>
-    `${sheetRef(S.params)}!$B$${PARAM_FIRST_ROW + RATE_NAMES.indexOf(name)}`;
-  const floorCell = (name: FloorName) =>
-    `${sheetRef(S.params)}!$B$${FLOOR_FIRST_ROW + FLOOR_NAMES.indexOf(name)}`;
   const style = options.formulas ?? "native";
   const live = style !== "values";
   const apportioned = tables.totalsMode === "apportion";
-  const n = tables.rows.length;
-  const last = FIRST_DATA_ROW + n - 1;
-  const total = last + 1;
+  const last = FIRST_DATA_ROW + tables.rows.length - 1;
   const rowOf = (i: number) => FIRST_DATA_ROW + i;
-  const yearCell = `${sheetRef(S.params)}!$B$${YEAR_ROW}`;
-  // Text with the year in it: a formula over 参数's year when the workbook is live.
-  const withYear = (before: string, unit: "年" | "届", after: string, as: CellStyleName) =>
+  const rateCell = (name: RateName) => paramCell(S, PARAM_FIRST_ROW + RATE_NAMES.indexOf(name));
+  const native = nativeQuota(tables, rateCell);
+  const int = (value: number, formula?: string) =>
+    cell(value, "integer", live ? formula : undefined);
+  return {
+    S,
+    live,
+    rowOf,
+    rateCell,
+    withYear: yearText(options.year, live, paramCell(S, YEAR_ROW)),
+    quotaFormula: (fn, args, ...parts) =>
+      style === "quota" ? `QUOTA.${fn}(${args.join(",")})` : native(...parts),
+    int,
+    quotaCell: (value, formula) => int(value, apportioned ? undefined : formula),
+    totalCell: (value, formula) => cell(value, "total", live ? formula : undefined),
+    sumOf: (column, lastRow = last) => `SUM(${column}${FIRST_DATA_ROW}:${column}${lastRow})`,
+    at: (sheet, column, i) => `${sheetRef(sheet)}!${column}${rowOf(i)}`,
+  };
+}
+
+/** An absolute reference to column B of 参数 on the given row. */
+const paramCell = (S: QuotaSheetNames, row: number) => `${sheetRef(S.params)}!$B$${row}`;
+
+function yearText(year: number | null | undefined, live: boolean, yearCell: string) {
+  return (before: string, unit: "年" | "届", after: string, as: CellStyleName): ModelCell =>
     cell(
-      `${before}${options.year ? `${options.year}${unit}` : ""}${after}`,
+      `${before}${year ? `${year}${unit}` : ""}${after}`,
       as,
       live
         ? `${before ? `"${before}"&` : ""}IF(${yearCell}="","",${yearCell}&"${unit}")&"${after}"`
         : undefined
     );
-  const graduatesOf = (columns: string[], what = "毕业生人数"): Header => ({
-    group: withYear("", "届", what, "header"),
-    columns,
-  });
+}
 
-  // Multiplying by the integer percentage (×100, or ×10^k for finer rates) keeps every native
-  // formula in integers until the final ÷, whose half-way results are exact in binary.
+/**
+ * The native formula of a quota. Multiplying by the integer percentage (×100, or ×10^k for finer
+ * rates) keeps every native formula in integers until the final ÷, whose half-way results are
+ * exact in binary.
+ */
+function nativeQuota(tables: QuotaTables, rateCell: (name: RateName) => string) {
   const scale = 10 ** (2 + Math.max(...RATE_NAMES.map((r) => percentDecimals(tables.rates[r]))));
   const scaled = (rate: RateName) => `ROUND(${rateCell(rate)}*${scale},0)`;
-  const nativeQuota = (...parts: [string, RateName][]) =>
-    `ROUND(${parts.length > 1 ? "(" : ""}${parts.map(([x, r]) => `${x}*${scaled(r)}`).join("+")}${parts.length > 1 ? ")" : ""}/${scale},0)`;
-  const q = (fn: string, args: string[], native: string) =>
-    style === "quota" ? `QUOTA.${fn}(${args.join(",")})` : native;
-
-  const int = (value: number, formula?: string) =>
-    cell(value, "integer", live ? formula : undefined);
-  const quotaCell = (value: number, formula: string) =>
-    int(value, apportioned ? undefined : formula);
-  const totalCell = (value: number, formula?: string) =>
-    cell(value, "total", live ? formula : undefined);
-  const sumOf = (column: string) => `SUM(${column}${FIRST_DATA_ROW}:${column}${last})`;
-  const ref = (sheet: string, address: string) => `${sheetRef(sheet)}!${address}`;
-  const t1 = (column: string, i: number) => ref(S.table1, `${column}${rowOf(i)}`);
-
-  const countCell = (r: CollegeQuota, i: number, k: CountColumn) => {
-    const source = options.source;
-    return int(r.counts[k], source ? ref(source.sheet, source.cells[i]![k]) : undefined);
+  return (...parts: [string, RateName][]) => {
+    const sum = parts.map(([x, r]) => `${x}*${scaled(r)}`).join("+");
+    return `ROUND(${parts.length > 1 ? `(${sum})` : sum}/${scale},0)`;
   };
+}
 
-  const table1 = tableSheet(
-    S.table1,
+/** A group label over two-row sub-headers: the 届 graduates' columns. */
+const graduatesOf = (k: SheetKit, columns: string[], what = "毕业生人数"): Header => ({
+  group: k.withYear("", "届", what, "header"),
+  columns,
+});
+
+function table1Sheet(
+  tables: QuotaTables,
+  k: SheetKit,
+  source: QuotaWorkbookOptions["source"]
+): SheetModel {
+  const countCell = (r: CollegeQuota, i: number, c: CountColumn) =>
+    k.int(r.counts[c], source ? `${sheetRef(source.sheet)}!${source.cells[i]![c]}` : undefined);
+  const total = k.rowOf(tables.rows.length);
+  return tableSheet(
+    k.S.table1,
     "table1",
-    withYear("表1  ", "年", "各二级学院培训任务一览表", "title"),
-    ["二级学院名称", graduatesOf(["本科生", "高职生", "中职生", "合计"]), "培训任务"],
+    k.withYear("表1  ", "年", "各二级学院培训任务一览表", "title"),
+    ["二级学院名称", graduatesOf(k, ["本科生", "高职生", "中职生", "合计"]), "培训任务"],
     [22, 10, 10, 10, 10, 12],
     [
-      ...tables.rows.map((r, i) => [
-        cell(r.college, "text"),
-        countCell(r, i, "undergraduate"),
-        countCell(r, i, "higherVocational"),
-        countCell(r, i, "secondaryVocational"),
-        int(r.graduates, `SUM(B${rowOf(i)}:D${rowOf(i)})`),
-        quotaCell(
-          r.training,
-          q(
-            "TRAINING",
-            [`B${rowOf(i)}:D${rowOf(i)}`, rateCell("training")],
-            nativeQuota([`E${rowOf(i)}`, "training"])
-          )
-        ),
-      ]),
+      ...tables.rows.map((r, i) => {
+        const row = k.rowOf(i);
+        return [
+          cell(r.college, "text"),
+          countCell(r, i, "undergraduate"),
+          countCell(r, i, "higherVocational"),
+          countCell(r, i, "secondaryVocational"),
+          k.int(r.graduates, `SUM(B${row}:D${row})`),
+          k.quotaCell(r.training, trainingFormula(k, `B${row}:D${row}`, `E${row}`)),
+        ];
+      }),
       [
         cell("合计", "totalText"),
-        totalCell(tables.totals.undergraduate, sumOf("B")),
-        totalCell(tables.totals.higherVocational, sumOf("C")),
-        totalCell(tables.totals.secondaryVocational, sumOf("D")),
-        totalCell(tables.totals.graduates, sumOf("E")),
-        totalCell(
-          tables.totals.training,
-          q("TRAINING", [`E${total}`, rateCell("training")], nativeQuota([`E${total}`, "training"]))
-        ),
+        k.totalCell(tables.totals.undergraduate, k.sumOf("B")),
+        k.totalCell(tables.totals.higherVocational, k.sumOf("C")),
+        k.totalCell(tables.totals.secondaryVocational, k.sumOf("D")),
+        k.totalCell(tables.totals.graduates, k.sumOf("E")),
+        k.totalCell(tables.totals.training, trainingFormula(k, `E${total}`, `E${total}`)),
       ],
     ],
     TABLE1_NOTE
   );
+}
 
-  const table2 = tableSheet(
-    S.table2,
+/** 培训任务 over the counts (QUOTA.TRAINING's argument) or their sum (the native formula's). */
+const trainingFormula = (k: SheetKit, counts: string, graduates: string) =>
+  k.quotaFormula("TRAINING", [counts, k.rateCell("training")], [graduates, "training"]);
+
+function table2Sheet(tables: QuotaTables, k: SheetKit): SheetModel {
+  return tableSheet(
+    k.S.table2,
     "table2",
-    withYear("表2  ", "年", "各二级学院取证任务一览表（高级工及以上）", "title"),
-    ["二级学院名称", withYear("", "届", "高职毕业生人数", "header"), "取证任务"],
+    k.withYear("表2  ", "年", "各二级学院取证任务一览表（高级工及以上）", "title"),
+    ["二级学院名称", k.withYear("", "届", "高职毕业生人数", "header"), "取证任务"],
     [22, 16, 12],
     [
-      ...tables.rows.map((r, i) => [
-        cell(r.college, "text"),
-        int(r.counts.higherVocational, t1("C", i)),
-        quotaCell(
-          r.advanced,
-          q(
-            "ADVANCED",
-            [`B${rowOf(i)}`, rateCell("advanced")],
-            nativeQuota([`B${rowOf(i)}`, "advanced"])
-          )
-        ),
-      ]),
+      ...tables.rows.map((r, i) => {
+        const b = `B${k.rowOf(i)}`;
+        return [
+          cell(r.college, "text"),
+          k.int(r.counts.higherVocational, k.at(k.S.table1, "C", i)),
+          k.quotaCell(
+            r.advanced,
+            k.quotaFormula("ADVANCED", [b, k.rateCell("advanced")], [b, "advanced"])
+          ),
+        ];
+      }),
       [
         cell("合计", "totalText"),
-        totalCell(tables.totals.higherVocational, sumOf("B")),
-        totalCell(tables.totals.advanced, sumOf("C")),
+        k.totalCell(tables.totals.higherVocational, k.sumOf("B")),
+        k.totalCell(tables.totals.advanced, k.sumOf("C")),
       ],
     ]
   );
+}
 
-  const table3 = tableSheet(
-    S.table3,
+function table3Sheet(tables: QuotaTables, k: SheetKit): SheetModel {
+  return tableSheet(
+    k.S.table3,
     "table3",
-    withYear("表3  ", "年", "各二级学院取证任务一览表（非高级工及以上）", "title"),
-    ["二级学院名称", graduatesOf(["中职生", "本科生"]), "取证任务"],
+    k.withYear("表3  ", "年", "各二级学院取证任务一览表（非高级工及以上）", "title"),
+    ["二级学院名称", graduatesOf(k, ["中职生", "本科生"]), "取证任务"],
     [22, 10, 10, 12],
     [
-      ...tables.rows.map((r, i) => [
-        cell(r.college, "text"),
-        int(r.counts.secondaryVocational, t1("D", i)),
-        int(r.counts.undergraduate, t1("B", i)),
-        quotaCell(
-          r.nonadvanced,
-          q(
-            "NONADVANCED",
-            [`B${rowOf(i)}`, `C${rowOf(i)}`, rateCell("intermediate"), rateCell("undergraduate")],
-            nativeQuota([`B${rowOf(i)}`, "intermediate"], [`C${rowOf(i)}`, "undergraduate"])
-          )
-        ),
-      ]),
+      ...tables.rows.map((r, i) => {
+        const [b, c] = [`B${k.rowOf(i)}`, `C${k.rowOf(i)}`];
+        return [
+          cell(r.college, "text"),
+          k.int(r.counts.secondaryVocational, k.at(k.S.table1, "D", i)),
+          k.int(r.counts.undergraduate, k.at(k.S.table1, "B", i)),
+          k.quotaCell(
+            r.nonadvanced,
+            k.quotaFormula(
+              "NONADVANCED",
+              [b, c, k.rateCell("intermediate"), k.rateCell("undergraduate")],
+              [b, "intermediate"],
+              [c, "undergraduate"]
+            )
+          ),
+        ];
+      }),
       [
         cell("合计", "totalText"),
-        totalCell(tables.totals.secondaryVocational, sumOf("B")),
-        totalCell(tables.totals.undergraduate, sumOf("C")),
-        totalCell(tables.totals.nonadvanced, sumOf("D")),
+        k.totalCell(tables.totals.secondaryVocational, k.sumOf("B")),
+        k.totalCell(tables.totals.undergraduate, k.sumOf("C")),
+        k.totalCell(tables.totals.nonadvanced, k.sumOf("D")),
       ],
     ]
   );
+}
 
+/** 表4 lists only the colleges in it, so its rows are renumbered; its counts follow 表1 and 表2. */
+function table4Sheet(tables: QuotaTables, k: SheetKit): SheetModel {
   const onexRows = tables.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.onex !== null);
   const last4 = FIRST_DATA_ROW + onexRows.length - 1;
-  const sum4 = (column: string) => `SUM(${column}${FIRST_DATA_ROW}:${column}${last4})`;
-  const t2 = (i: number) => ref(S.table2, `C${rowOf(i)}`);
-  const table4 = tableSheet(
-    S.table4,
+  const onexFormula = (d: string) => k.quotaFormula("ONEX", [d, k.rateCell("onex")], [d, "onex"]);
+  return tableSheet(
+    k.S.table4,
     "table4",
-    withYear("表4  ", "年", "各二级学院取证任务一览表（1+X证书）", "title"),
+    k.withYear("表4  ", "年", "各二级学院取证任务一览表（1+X证书）", "title"),
     [
       "二级学院名称",
-      graduatesOf(["高职人数", "中职人数", "合计"], "毕业生取证人数"),
+      graduatesOf(k, ["高职人数", "中职人数", "合计"], "毕业生取证人数"),
       "1+X证书取证任务",
     ],
     [22, 10, 10, 10, 16],
     [
       ...onexRows.map(({ r, i }, j) => {
         const row = FIRST_DATA_ROW + j;
+        const d1 = k.at(k.S.table1, "D", i);
         return [
           cell(r.college, "text"),
-          int(r.advanced, t2(i)),
-          int(
+          k.int(r.advanced, k.at(k.S.table2, "C", i)),
+          k.int(
             r.intermediate,
-            q(
-              "INTERMEDIATE",
-              [t1("D", i), rateCell("intermediate")],
-              nativeQuota([t1("D", i), "intermediate"])
-            )
+            k.quotaFormula("INTERMEDIATE", [d1, k.rateCell("intermediate")], [d1, "intermediate"])
           ),
-          int(r.onexBase!, `B${row}+C${row}`),
-          quotaCell(
-            r.onex!,
-            q("ONEX", [`D${row}`, rateCell("onex")], nativeQuota([`D${row}`, "onex"]))
-          ),
+          k.int(r.onexBase!, `B${row}+C${row}`),
+          k.quotaCell(r.onex!, onexFormula(`D${row}`)),
         ];
       }),
       [
         cell("合计", "totalText"),
-        totalCell(tables.totals.onexHigher, sum4("B")),
-        totalCell(tables.totals.onexSecondary, sum4("C")),
-        totalCell(tables.totals.onexBase, sum4("D")),
-        totalCell(
-          tables.totals.onex,
-          q("ONEX", [`D${last4 + 1}`, rateCell("onex")], nativeQuota([`D${last4 + 1}`, "onex"]))
-        ),
+        k.totalCell(tables.totals.onexHigher, k.sumOf("B", last4)),
+        k.totalCell(tables.totals.onexSecondary, k.sumOf("C", last4)),
+        k.totalCell(tables.totals.onexBase, k.sumOf("D", last4)),
+        k.totalCell(tables.totals.onex, onexFormula(`D${last4 + 1}`)),
       ],
     ]
   );
-
-  return {
-    sheets: [
-      table1,
-      table2,
-      table3,
-      table4,
-      paramsSheet(tables, S, options.year ?? null),
-      notesSheet(tables, S, live, total, last4 + 1, floorCell),
-    ],
-  };
 }
 
 function tableSheet(
@@ -350,9 +396,9 @@ function notesSheet(
   S: QuotaSheetNames,
   live: boolean,
   total1: number,
-  total4: number,
-  floorCell: (name: FloorName) => string
+  total4: number
 ): SheetModel {
+  const floorCell = (name: FloorName) => paramCell(S, FLOOR_FIRST_ROW + FLOOR_NAMES.indexOf(name));
   const totalCellOf: Record<FloorName, string> = {
     training: `${sheetRef(S.table1)}!F${total1}`,
     advanced: `${sheetRef(S.table2)}!C${total1}`,

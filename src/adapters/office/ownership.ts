@@ -1,4 +1,4 @@
-import { OWNER_NAME_PREFIX } from "../../core/workbookModel";
+import { ownershipKey, sheetOfReference } from "../../core/ownedSheets";
 
 export interface Ownership {
   /** Ownership key (table1, ledger …) → the sheet of ours that carries it now. */
@@ -27,8 +27,8 @@ export function readOwnership({ names, tables }: OwnershipLoad): Ownership {
   const owned = new Map<string, string>();
   const stale = new Set<string>();
   for (const item of names.items) {
-    if (!item.name.startsWith(OWNER_NAME_PREFIX)) continue;
-    const key = item.name.slice(OWNER_NAME_PREFIX.length);
+    const key = ownershipKey(item.name);
+    if (key === null) continue;
     const sheet = sheetOfReference(item.formula);
     if (sheet) owned.set(key, sheet);
     else stale.add(key);
@@ -40,11 +40,4 @@ export function readOwnership({ names, tables }: OwnershipLoad): Ownership {
     bySheet.set(table.worksheet.name, list);
   }
   return { owned, stale, tables: bySheet };
-}
-
-/** "='表1'!$A$1" or "=Sheet1!$A$1" → the sheet name; null for #REF! (the sheet was deleted). */
-export function sheetOfReference(formula: string): string | null {
-  const match = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(formula);
-  if (!match || match[2] === "#REF") return null;
-  return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2]!;
 }

@@ -48,61 +48,77 @@ export function storeZip(files: readonly { name: string; data: Uint8Array }[]): 
   let offset = 0;
   for (const file of files) {
     const name = new TextEncoder().encode(file.name);
-    const crc = crc32(file.data);
-    const size = file.data.length;
-    const local = header([
-      [0x04034b50, 4],
-      [20, 2],
-      [UTF8, 2],
-      [0, 2],
-      [0, 2],
-      [0x21, 2],
-      [crc, 4],
-      [size, 4],
-      [size, 4],
-      [name.length, 2],
-      [0, 2],
-    ]);
+    const entry: Entry = { name, data: file.data, crc: crc32(file.data), offset };
+    const local = localHeader(entry);
     parts.push(local, name, file.data);
-    entries.push({ name, data: file.data, crc, offset });
-    offset += local.length + name.length + size;
+    entries.push(entry);
+    offset += local.length + name.length + file.data.length;
   }
   const start = offset;
   for (const e of entries) {
-    const central = header([
-      [0x02014b50, 4],
-      [20, 2],
-      [20, 2],
-      [UTF8, 2],
-      [0, 2],
-      [0, 2],
-      [0x21, 2],
-      [e.crc, 4],
-      [e.data.length, 4],
-      [e.data.length, 4],
-      [e.name.length, 2],
-      [0, 2],
-      [0, 2],
-      [0, 2],
-      [0, 2],
-      [0, 4],
-      [e.offset, 4],
-    ]);
+    const central = centralHeader(e);
     parts.push(central, e.name);
     offset += central.length + e.name.length;
   }
-  parts.push(
-    header([
-      [0x06054b50, 4],
-      [0, 2],
-      [0, 2],
-      [entries.length, 2],
-      [entries.length, 2],
-      [offset - start, 4],
-      [start, 4],
-      [0, 2],
-    ])
-  );
+  parts.push(endOfDirectory(entries.length, offset - start, start));
+  return concat(parts);
+}
+
+/** The local file header before a stored file's name and data. */
+function localHeader(e: Entry): Uint8Array {
+  return header([
+    [0x04034b50, 4],
+    [20, 2],
+    [UTF8, 2],
+    [0, 2],
+    [0, 2],
+    [0x21, 2],
+    [e.crc, 4],
+    [e.data.length, 4],
+    [e.data.length, 4],
+    [e.name.length, 2],
+    [0, 2],
+  ]);
+}
+
+/** The central directory's header of a file, before its name. */
+function centralHeader(e: Entry): Uint8Array {
+  return header([
+    [0x02014b50, 4],
+    [20, 2],
+    [20, 2],
+    [UTF8, 2],
+    [0, 2],
+    [0, 2],
+    [0x21, 2],
+    [e.crc, 4],
+    [e.data.length, 4],
+    [e.data.length, 4],
+    [e.name.length, 2],
+    [0, 2],
+    [0, 2],
+    [0, 2],
+    [0, 2],
+    [0, 4],
+    [e.offset, 4],
+  ]);
+}
+
+/** The end of central directory record: how many entries, the directory's size and offset. */
+function endOfDirectory(count: number, size: number, start: number): Uint8Array {
+  return header([
+    [0x06054b50, 4],
+    [0, 2],
+    [0, 2],
+    [count, 2],
+    [count, 2],
+    [size, 4],
+    [start, 4],
+    [0, 2],
+  ]);
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
   let at = 0;
   for (const p of parts) {

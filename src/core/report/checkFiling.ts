@@ -2,7 +2,7 @@ import { Finding, finding } from "./finding";
 import { chineseDate } from "./readFilingDate";
 import type { ReportReading } from "./readReport";
 import { DUE_DAY } from "./reportLayout";
-import { chineseMonth } from "./reportMonth";
+import { chineseMonth, monthIndex } from "./reportMonth";
 
 const SOURCE_NAMES = { sheet: "工作表", file: "文件名" } as const;
 
@@ -11,8 +11,12 @@ const SOURCE_NAMES = { sheet: "工作表", file: "文件名" } as const;
  * the 27th of the report month, or in a later month, is late; one before the month is suspicious.
  */
 export function checkFiling(reading: ReportReading): Finding[] {
+  return [...signatureFindings(reading), ...monthFindings(reading), ...timeliness(reading)];
+}
+
+/** 填报单位 and 填报人 when their labels are there, 负责人 always, 填报时间 empty or not a date. */
+function signatureFindings({ location, report, date }: ReportReading): Finding[] {
   const findings: Finding[] = [];
-  const { location, report, date, monthChoice } = reading;
   if (location.unit.labelCell && report.college === null)
     findings.push(finding("unit-missing", location.unit.cell, "未填写填报单位"));
   if (location.filer.labelCell && report.filer === null)
@@ -39,48 +43,58 @@ export function checkFiling(reading: ReportReading): Finding[] {
       );
     }
   }
+  return findings;
+}
+
+/** The report month unknown, or named otherwise by the sheet or the file name. */
+function monthFindings({ location, monthChoice }: ReportReading): Finding[] {
   const month = monthChoice.month;
   if (!month) {
-    findings.push(
+    return [
       finding(
         "month-unknown",
         location.title?.cell ?? "A1",
         "无法确定报表月份（可在工作表名或文件名中写明，如“2022年6月”），未核对报送时间"
-      )
-    );
-  } else if (monthChoice.conflict) {
-    const { month: other, source } = monthChoice.conflict;
-    findings.push(
+      ),
+    ];
+  }
+  if (!monthChoice.conflict) return [];
+  const { month: other, source } = monthChoice.conflict;
+  return [
+    finding(
+      "month-mismatch",
+      location.title?.cell ?? "A1",
+      `${SOURCE_NAMES[source]}所写月份为 ${chineseMonth(other)}，按${
+        monthChoice.source === "sheet" ? "工作表所写" : "指定"
+      }的 ${chineseMonth(month)} 核对`
+    ),
+  ];
+}
+
+/** 填报时间 after the due day of the report month (or in a later month), or before the month. */
+function timeliness({ location, date, monthChoice }: ReportReading): Finding[] {
+  const month = monthChoice.month;
+  if (date.kind !== "date" || !month) return [];
+  const d = date.date;
+  const due = `${chineseMonth(month)}${DUE_DAY}日`;
+  const order = monthIndex(d) - monthIndex(month);
+  if (order > 0 || (order === 0 && d.day > DUE_DAY)) {
+    return [
       finding(
-        "month-mismatch",
-        location.title?.cell ?? "A1",
-        `${SOURCE_NAMES[source]}所写月份为 ${chineseMonth(other)}，按${
-          monthChoice.source === "sheet" ? "工作表所写" : "指定"
-        }的 ${chineseMonth(month)} 核对`
-      )
-    );
+        "date-late",
+        location.date.cell,
+        `填报时间 ${chineseDate(d)} 晚于报送期限 ${due}（每月 ${DUE_DAY} 日前报送）`
+      ),
+    ];
   }
-  if (date.kind === "date" && month) {
-    const d = date.date;
-    const due = `${chineseMonth(month)}${DUE_DAY}日`;
-    const order = d.year * 12 + d.month - (month.year * 12 + month.month);
-    if (order > 0 || (order === 0 && d.day > DUE_DAY)) {
-      findings.push(
-        finding(
-          "date-late",
-          location.date.cell,
-          `填报时间 ${chineseDate(d)} 晚于报送期限 ${due}（每月 ${DUE_DAY} 日前报送）`
-        )
-      );
-    } else if (order < 0) {
-      findings.push(
-        finding(
-          "date-early",
-          location.date.cell,
-          `填报时间 ${chineseDate(d)} 早于报表月份 ${chineseMonth(month)}，请核对填报时间或报表月份`
-        )
-      );
-    }
+  if (order < 0) {
+    return [
+      finding(
+        "date-early",
+        location.date.cell,
+        `填报时间 ${chineseDate(d)} 早于报表月份 ${chineseMonth(month)}，请核对填报时间或报表月份`
+      ),
+    ];
   }
-  return findings;
+  return [];
 }

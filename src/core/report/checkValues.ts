@@ -1,6 +1,7 @@
 import { Decimal, compare, multiply, toText } from "../decimal";
 import { Finding, finding } from "./finding";
 import { expectedRate, rateMatches } from "./rateMatches";
+import type { CountProblem, CountReading } from "./readCount";
 import type { ReportReading } from "./readReport";
 import { COUNT_FIELDS, FIELD_NAMES, SECTION_KEYS, SECTIONS, SectionKey } from "./reportLayout";
 
@@ -22,63 +23,69 @@ export function checkValues(
   for (const key of SECTION_KEYS) {
     const section = reading.report.sections[key];
     if (!section.found) continue;
-    const name = SECTIONS[key].name;
     const counts = reading.counts[key];
     const targetZero =
       section.target === 0 || (counts.target.kind === "empty" && targetOptional(key));
     for (const f of COUNT_FIELDS) {
-      const r = counts[f];
-      const cell = section.cells[f];
-      const what = `${name}的“${FIELD_NAMES[f]}”`;
-      if (r.kind === "empty") {
-        if (f === "target" ? !targetOptional(key) : !targetZero)
-          findings.push(finding("value-missing", cell, `${what}未填写`));
-      } else if (r.kind === "count" && r.fromText) {
-        findings.push(
-          finding(
-            "value-text",
-            cell,
-            `${what}是文本“${r.shown}”，已按数字 ${r.value} 读取；请改为数字格式`
-          )
-        );
-      } else if (r.kind === "count" && r.unverified) {
-        findings.push(
-          finding(
-            "value-unverified",
-            cell,
-            `${what}是公式，文件要求打开时重新计算，表中结果 ${r.value} 可能不是最新的；请在 Excel/WPS 中重新计算并保存`
-          )
-        );
-      } else if (r.kind === "invalid") {
-        const message: Record<typeof r.problem, string> = {
-          "not-number": `${what}应为阿拉伯数字，表中为“${r.shown}”`,
-          negative: `${what}不能为负数，表中为 ${r.shown}`,
-          fraction: `${what}应为整数，表中为 ${r.shown}`,
-          date: `${what}应为人数，表中是日期 ${r.shown}；请把单元格格式改为“常规”或“数值”后填写人数`,
-          boolean: `${what}应为人数，表中是逻辑值 ${r.shown}（是/否）`,
-          "no-result": `${what}是公式，公式没有计算结果，请在 Excel/WPS 中重新计算并保存`,
-          stale: `${what}的公式结果 ${r.shown} 已过时（按表中数据应为 ${r.detail}），请在 Excel/WPS 中重新计算并保存`,
-          format: `${what}的数字格式“${r.detail}”显示的数字与存储的 ${r.shown} 不同，请把单元格格式改为“常规”或“数值”`,
-        };
-        findings.push(finding(`value-${r.problem}`, cell, message[r.problem]));
-      }
+      const what = `${SECTIONS[key].name}的“${FIELD_NAMES[f]}”`;
+      const required = f === "target" ? !targetOptional(key) : !targetZero;
+      const found = countFinding(counts[f], section.cells[f], what, required);
+      if (found) findings.push(found);
     }
-    if (
-      section.month !== null &&
-      section.cumulative !== null &&
-      section.month > section.cumulative
-    ) {
-      findings.push(
-        finding(
-          "month-exceeds-cumulative",
-          section.cells.month,
-          `${name}的当月完成 ${section.month} 大于累计已完成 ${section.cumulative}`
-        )
-      );
-    }
+    findings.push(...monthOverCumulative(reading, key));
     findings.push(...checkRate(reading, key, targetZero));
   }
   return findings;
+}
+
+/** What is wrong with one count, if anything: missing when required, text, unverified or invalid. */
+function countFinding(
+  r: CountReading,
+  cell: string,
+  what: string,
+  required: boolean
+): Finding | null {
+  if (r.kind === "empty") return required ? finding("value-missing", cell, `${what}未填写`) : null;
+  if (r.kind === "count" && r.fromText) {
+    return finding(
+      "value-text",
+      cell,
+      `${what}是文本“${r.shown}”，已按数字 ${r.value} 读取；请改为数字格式`
+    );
+  }
+  if (r.kind === "count" && r.unverified) {
+    return finding(
+      "value-unverified",
+      cell,
+      `${what}是公式，文件要求打开时重新计算，表中结果 ${r.value} 可能不是最新的；请在 Excel/WPS 中重新计算并保存`
+    );
+  }
+  if (r.kind !== "invalid") return null;
+  const message: Record<CountProblem, string> = {
+    "not-number": `${what}应为阿拉伯数字，表中为“${r.shown}”`,
+    negative: `${what}不能为负数，表中为 ${r.shown}`,
+    fraction: `${what}应为整数，表中为 ${r.shown}`,
+    date: `${what}应为人数，表中是日期 ${r.shown}；请把单元格格式改为“常规”或“数值”后填写人数`,
+    boolean: `${what}应为人数，表中是逻辑值 ${r.shown}（是/否）`,
+    "no-result": `${what}是公式，公式没有计算结果，请在 Excel/WPS 中重新计算并保存`,
+    stale: `${what}的公式结果 ${r.shown} 已过时（按表中数据应为 ${r.detail}），请在 Excel/WPS 中重新计算并保存`,
+    format: `${what}的数字格式“${r.detail}”显示的数字与存储的 ${r.shown} 不同，请把单元格格式改为“常规”或“数值”`,
+  };
+  return finding(`value-${r.problem}`, cell, message[r.problem]);
+}
+
+/** 当月完成 greater than 累计已完成. */
+function monthOverCumulative(reading: ReportReading, key: SectionKey): Finding[] {
+  const section = reading.report.sections[key];
+  if (section.month === null || section.cumulative === null) return [];
+  if (section.month <= section.cumulative) return [];
+  return [
+    finding(
+      "month-exceeds-cumulative",
+      section.cells.month,
+      `${SECTIONS[key].name}的当月完成 ${section.month} 大于累计已完成 ${section.cumulative}`
+    ),
+  ];
 }
 
 function checkRate(reading: ReportReading, key: SectionKey, targetZero: boolean): Finding[] {

@@ -78,6 +78,38 @@ function mostFrequent(values: readonly number[]): number | undefined {
  * Returns null when the sheet has no header row at all (it does not hold the form).
  */
 export function locateReport(grid: Grid): ReportLocation | null {
+  const labels = sheetLabels(grid);
+  const headers = headerRows(labels);
+  if (headers.length === 0) return null;
+  const findings: Finding[] = [];
+  const columnOf = consensusColumns(headers);
+  for (const h of headers) findSectionLabel(grid, h, columnOf);
+  const labelColumn =
+    mostFrequent(headers.flatMap((h) => (h.labelColumn === null ? [] : [h.labelColumn]))) ??
+    Math.max(0, columnOf.target - 1);
+  const sections = locateSections(headers, columnOf, labelColumn, findings);
+
+  const rows = {
+    first: Math.min(...headers.map((h) => h.row)),
+    last: Math.max(...headers.map((h) => h.row)) + 1,
+  };
+  const progress = labels.find((l) => l.label.kind === "progress") ?? null;
+  const leftColumn = progress?.column ?? Math.max(0, labelColumn - 1);
+  if (!progress) {
+    findings.push(
+      finding(
+        "progress-label-missing",
+        cellAddress(rows.first, leftColumn),
+        "表格左侧没有“工作进度”"
+      )
+    );
+  }
+  const signatures = locateSignatures(grid, labels, rows, leftColumn, findings);
+  return { sheet: grid.name, title: titleOf(grid, labels), sections, ...signatures, findings };
+}
+
+/** Every cell of the sheet that holds one of the form's labels. */
+function sheetLabels(grid: Grid): Labeled[] {
   const labels: Labeled[] = [];
   grid.rows.forEach((cells, row) =>
     eachCell(cells, (value, column) => {
@@ -85,18 +117,16 @@ export function locateReport(grid: Grid): ReportLocation | null {
       if (label) labels.push({ row, column, label });
     })
   );
+  return labels;
+}
 
-  const headers = headerRows(labels);
-  if (headers.length === 0) return null;
-  const findings: Finding[] = [];
-
-  const columnOf = consensusColumns(headers);
-  const progress = labels.find((l) => l.label.kind === "progress") ?? null;
-  for (const h of headers) findSectionLabel(grid, h, columnOf);
-  const labelColumn =
-    mostFrequent(headers.flatMap((h) => (h.labelColumn === null ? [] : [h.labelColumn]))) ??
-    Math.max(0, columnOf.target - 1);
-
+/** Each section where its header row is, or where it should be (with a finding) when missing. */
+function locateSections(
+  headers: readonly HeaderRow[],
+  columnOf: Record<FieldKey, number>,
+  labelColumn: number,
+  findings: Finding[]
+): Record<SectionKey, SectionLocation> {
   const assigned = assignSections(headers, findings, labelColumn);
   const sections = {} as Record<SectionKey, SectionLocation>;
   SECTION_KEYS.forEach((key, index) => {
@@ -123,52 +153,55 @@ export function locateReport(grid: Grid): ReportLocation | null {
       )
     );
   });
+  return sections;
+}
 
-  const firstRow = Math.min(...headers.map((h) => h.row));
-  const lastRow = Math.max(...headers.map((h) => h.row)) + 1;
-  const leftColumn = progress?.column ?? Math.max(0, labelColumn - 1);
-  if (!progress) {
-    findings.push(
-      finding("progress-label-missing", cellAddress(firstRow, leftColumn), "表格左侧没有“工作进度”")
-    );
-  }
+type SignatureKind = "unit" | "filer" | "head" | "date";
 
-  const labelOf = (kind: "unit" | "filer" | "head" | "date", preferAbove: boolean) => {
+/**
+ * 填报单位 above the grid (the nearest above it when there are several), 填报人, 负责人 and 填报时间
+ * below it; a label not on the sheet is expected at the left column, rows away from the grid.
+ */
+function locateSignatures(
+  grid: Grid,
+  labels: readonly Labeled[],
+  rows: { readonly first: number; readonly last: number },
+  leftColumn: number,
+  findings: Finding[]
+): Record<SignatureKind, LabeledValue> {
+  const labelOf = (kind: SignatureKind, preferAbove: boolean) => {
     const all = labels.filter((l) => l.label.kind === kind);
     const near = preferAbove
-      ? all.filter((l) => l.row < firstRow).pop()
-      : all.find((l) => l.row > lastRow);
+      ? all.filter((l) => l.row < rows.first).pop()
+      : all.find((l) => l.row > rows.last);
     return near ?? all[0] ?? null;
   };
-  const valueOf = (
-    kind: "unit" | "filer" | "head" | "date",
-    expectedRow: number,
-    preferAbove = false
-  ): LabeledValue => {
+  const valueOf = (kind: SignatureKind, expectedRow: number, preferAbove = false) => {
     const label = labelOf(kind, preferAbove);
     if (label) return labeledValue(grid, label);
     const cell = cellAddress(Math.max(0, expectedRow), leftColumn);
     return { labelCell: null, cell, values: [] };
   };
-  const unit = valueOf("unit", firstRow - 1, true);
-  const filer = valueOf("filer", lastRow + 2);
-  const head = valueOf("head", lastRow + 3);
-  const date = valueOf("date", lastRow + 4);
+  const unit = valueOf("unit", rows.first - 1, true);
+  const filer = valueOf("filer", rows.last + 2);
+  const head = valueOf("head", rows.last + 3);
+  const date = valueOf("date", rows.last + 4);
   if (!unit.labelCell)
     findings.push(finding("label-missing", unit.cell, "表格上方没有“填报单位（公章）：”"));
   if (!filer.labelCell)
     findings.push(finding("label-missing", filer.cell, "表格下方没有“填报人（签字）：”"));
   if (!date.labelCell)
     findings.push(finding("label-missing", date.cell, "表格下方没有“填报时间：  年  月  日”"));
+  return { unit, filer, head, date };
+}
 
+function titleOf(grid: Grid, labels: readonly Labeled[]): ReportLocation["title"] {
   const titleLabel = labels.find((l) => l.label.kind === "title");
-  const title = titleLabel
-    ? {
-        cell: cellAddress(titleLabel.row, titleLabel.column),
-        text: cellText(cellAt(grid, titleLabel.row, titleLabel.column)),
-      }
-    : null;
-  return { sheet: grid.name, title, sections, unit, filer, head, date, findings };
+  if (!titleLabel) return null;
+  return {
+    cell: cellAddress(titleLabel.row, titleLabel.column),
+    text: cellText(cellAt(grid, titleLabel.row, titleLabel.column)),
+  };
 }
 
 /** Rows with at least two of the four column headers. */
@@ -224,36 +257,11 @@ function assignSections(
   findings: Finding[],
   labelColumn: number
 ): Map<SectionKey, HeaderRow> {
-  const assigned = new Map<SectionKey, HeaderRow>();
-  const sectionOf = new Map<HeaderRow, SectionKey>();
-  for (const h of headers) {
-    const key = sectionOfLabel(h.labelText);
-    if (!key) continue;
-    if (assigned.has(key)) {
-      findings.push(
-        finding(
-          "section-duplicate",
-          cellAddress(h.row, h.labelColumn ?? labelColumn),
-          `“${SECTIONS[key].name}”出现了两次（另见 ${cellAddress(assigned.get(key)!.row, assigned.get(key)!.labelColumn ?? labelColumn)}），只核对第一处`
-        )
-      );
-      continue;
-    }
-    assigned.set(key, h);
-    sectionOf.set(h, key);
-  }
+  const sectionOf = assignLabelled(headers, findings, labelColumn);
+  const assigned = new Map([...sectionOf].map(([h, key]) => [key, h]));
   headers.forEach((h, i) => {
     if (sectionOf.has(h) || (h.labelText !== null && sectionOfLabel(h.labelText))) return;
-    const order = (k: SectionKey) => SECTION_KEYS.indexOf(k);
-    const before = headers
-      .slice(0, i)
-      .flatMap((x) => (sectionOf.has(x) ? [order(sectionOf.get(x)!)] : []));
-    const after = headers
-      .slice(i + 1)
-      .flatMap((x) => (sectionOf.has(x) ? [order(sectionOf.get(x)!)] : []));
-    const low = before.length ? Math.max(...before) + 1 : 0;
-    const high = after.length ? Math.min(...after) - 1 : SECTION_KEYS.length - 1;
-    const key = SECTION_KEYS.slice(low, high + 1).find((k) => !assigned.has(k));
+    const key = nextFreeSection(headers, i, sectionOf, assigned);
     const cell = cellAddress(h.row, h.labelColumn ?? labelColumn);
     if (!key) {
       findings.push(
@@ -279,6 +287,53 @@ function assignSections(
     );
   });
   return assigned;
+}
+
+/** The header rows whose label names a section; a second row naming one is a finding. */
+function assignLabelled(
+  headers: readonly HeaderRow[],
+  findings: Finding[],
+  labelColumn: number
+): Map<HeaderRow, SectionKey> {
+  const assigned = new Map<SectionKey, HeaderRow>();
+  const sectionOf = new Map<HeaderRow, SectionKey>();
+  for (const h of headers) {
+    const key = sectionOfLabel(h.labelText);
+    if (!key) continue;
+    const first = assigned.get(key);
+    if (first) {
+      findings.push(
+        finding(
+          "section-duplicate",
+          cellAddress(h.row, h.labelColumn ?? labelColumn),
+          `“${SECTIONS[key].name}”出现了两次（另见 ${cellAddress(first.row, first.labelColumn ?? labelColumn)}），只核对第一处`
+        )
+      );
+      continue;
+    }
+    assigned.set(key, h);
+    sectionOf.set(h, key);
+  }
+  return sectionOf;
+}
+
+/** The first section not yet taken between those of the nearest assigned rows before and after row i. */
+function nextFreeSection(
+  headers: readonly HeaderRow[],
+  i: number,
+  sectionOf: ReadonlyMap<HeaderRow, SectionKey>,
+  assigned: ReadonlyMap<SectionKey, HeaderRow>
+): SectionKey | undefined {
+  const orders = (rows: readonly HeaderRow[]) =>
+    rows.flatMap((x) => {
+      const key = sectionOf.get(x);
+      return key ? [SECTION_KEYS.indexOf(key)] : [];
+    });
+  const before = orders(headers.slice(0, i));
+  const after = orders(headers.slice(i + 1));
+  const low = before.length ? Math.max(...before) + 1 : 0;
+  const high = after.length ? Math.min(...after) - 1 : SECTION_KEYS.length - 1;
+  return SECTION_KEYS.slice(low, high + 1).find((k) => !assigned.has(k));
 }
 
 function locatedSection(

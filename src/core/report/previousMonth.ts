@@ -4,6 +4,14 @@ import type { MonthlyReport } from "./monthlyReport";
 import { QuotaLookup, collegeKey } from "./quotaLookup";
 import { readReport } from "./readReport";
 import { SECTION_KEYS, SectionKey } from "./reportLayout";
+import { addMonths, formatMonth, parseMonth } from "./reportMonth";
+
+/** The month before, as the ledger writes months: 2023-01 → 2022-12. */
+export function previousMonthOf(month: string): string {
+  const ym = parseMonth(month);
+  if (!ym) throw new RangeError(`not a month: ${month}`);
+  return formatMonth(addMonths(ym, -1));
+}
 
 /** Last month's 累计已完成 of a college and section; undefined when it is not known. */
 export type PreviousMonth = (college: string, section: SectionKey) => number | undefined;

@@ -1,5 +1,5 @@
 import { Grid, cellAddress, cellAt, cellInfo, cellText } from "../grid";
-import type { LabeledValue, ReportLocation } from "./locateReport";
+import type { LabeledValue, ReportLocation, SectionLocation } from "./locateReport";
 import type { MonthlyReport, SectionReport } from "./monthlyReport";
 import { cleanCollegeName } from "./quotaLookup";
 import { ratePercent } from "./rateMatches";
@@ -55,34 +55,10 @@ export function readReport(
   const rates = {} as Record<SectionKey, RateReading>;
   const sections = {} as Record<SectionKey, SectionReport>;
   for (const key of SECTION_KEYS) {
-    const s = location.sections[key];
-    const cells = { label: s.labelCell } as Record<FieldKey | "label", string>;
-    for (const f of FIELD_KEYS) cells[f] = cellAddress(s.valueRow, s.columns[f]);
-    const read = (f: FieldKey) => (s.found ? cellAt(grid, s.valueRow, s.columns[f]) : null);
-    const readField = (f: CountField) =>
-      readCount(read(f), s.found ? countFacts(grid, s.valueRow, s.columns[f]) : {});
-    counts[key] = {
-      target: readField("target"),
-      month: readField("month"),
-      cumulative: readField("cumulative"),
-    };
-    rates[key] = readRate(read("rate"));
-    const target = countValue(counts[key].target);
-    // A zero target needs nothing else written: an empty 当月完成 or 累计已完成 is 0.
-    const count = (f: "month" | "cumulative") =>
-      target === 0 && counts[key][f].kind === "empty" ? 0 : countValue(counts[key][f]);
-    const month = count("month");
-    const cumulative = count("cumulative");
-    const rate = rates[key];
-    sections[key] = {
-      key,
-      found: s.found,
-      target,
-      month,
-      cumulative,
-      rate: rate.kind === "rate" ? ratePercent(rate.value, rate.percent, cumulative, target) : null,
-      cells,
-    };
+    const read = readSection(grid, location.sections[key]);
+    counts[key] = read.counts;
+    rates[key] = read.rate;
+    sections[key] = read.section;
   }
   const date = readFilingDate(location.date.values);
   const filedOn: CalendarDate | null = date.kind === "date" ? date.date : null;
@@ -109,4 +85,38 @@ export function readReport(
     sections,
   };
   return { location, report, counts, rates, date, monthChoice };
+}
+
+/** One section's raw readings and the figures they give; a section not found reads as empty. */
+function readSection(
+  grid: Grid,
+  s: SectionLocation
+): { counts: Record<CountField, CountReading>; rate: RateReading; section: SectionReport } {
+  const cells = { label: s.labelCell } as Record<FieldKey | "label", string>;
+  for (const f of FIELD_KEYS) cells[f] = cellAddress(s.valueRow, s.columns[f]);
+  const read = (f: FieldKey) => (s.found ? cellAt(grid, s.valueRow, s.columns[f]) : null);
+  const readField = (f: CountField) =>
+    readCount(read(f), s.found ? countFacts(grid, s.valueRow, s.columns[f]) : {});
+  const counts = {
+    target: readField("target"),
+    month: readField("month"),
+    cumulative: readField("cumulative"),
+  };
+  const rate = readRate(read("rate"));
+  const target = countValue(counts.target);
+  // A zero target needs nothing else written: an empty 当月完成 or 累计已完成 is 0.
+  const count = (f: "month" | "cumulative") =>
+    target === 0 && counts[f].kind === "empty" ? 0 : countValue(counts[f]);
+  const month = count("month");
+  const cumulative = count("cumulative");
+  const section: SectionReport = {
+    key: s.key,
+    found: s.found,
+    target,
+    month,
+    cumulative,
+    rate: rate.kind === "rate" ? ratePercent(rate.value, rate.percent, cumulative, target) : null,
+    cells,
+  };
+  return { counts, rate, section };
 }

@@ -23,6 +23,17 @@ export function sameMonth(a: YearMonth, b: YearMonth): boolean {
   return a.year === b.year && a.month === b.month;
 }
 
+/** Months counted from January of year 0: two months are apart by the difference of their indexes. */
+export function monthIndex(m: YearMonth): number {
+  return m.year * 12 + m.month - 1;
+}
+
+/** The month n months after m (before it when n < 0): the month before January is December of the year before. */
+export function addMonths(m: YearMonth, n: number): YearMonth {
+  const index = monthIndex(m) + n;
+  return { year: Math.floor(index / 12), month: index - Math.floor(index / 12) * 12 + 1 };
+}
+
 /** A month the user typed: 2022-06, 2022-6, 202206, 2022年6月; null when it is not one. */
 export function parseMonth(text: string): YearMonth | null {
   const t = toHalfWidth(text).replace(/\s+/g, "");

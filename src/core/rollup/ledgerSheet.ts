@@ -1,5 +1,5 @@
 import { QuotaError } from "../errors";
-import { Grid, cellAddress, cellText, cellsOf } from "../grid";
+import { CellValue, Grid, cellAddress, cellText, cellsOf } from "../grid";
 import { parseCount } from "../count";
 import { SERIAL_MAX, SERIAL_MIN, fromDate, fromSerial, isoDate } from "../report/readFilingDate";
 import { SECTION_KEYS, SECTIONS, SectionKey } from "../report/reportLayout";
@@ -72,6 +72,18 @@ const SECTION_BY_NAME = new Map<string, SectionKey>(
 export function readLedger(grids: readonly Grid[], name: string = LEDGER_SHEET): LedgerRow[] {
   const grid = grids.find((g) => g.name === name);
   if (!grid || grid.rows.every((r) => r.length === 0)) return [];
+  const index = columnIndex(grid);
+  return grid.rows.slice(1).flatMap((values, i) => {
+    if (cellsOf(values).every(([, v]) => cellText(v ?? null) === "")) return [];
+    const reader = cellReader(values, i + 1, index);
+    const row = readLedgerRow(reader);
+    const check = text(reader.at("check"));
+    return [check === null || check === rowCheck(row) ? row : { ...row, check, edited: true }];
+  });
+}
+
+/** Each field's column by its header (-1 when an optional one is absent); a required one missing is an error. */
+function columnIndex(grid: Grid): ReadonlyMap<keyof LedgerRow, number> {
   const header = (grid.rows[0] ?? []).map((v) => normalizeLabel(cellText(v)));
   const index = new Map(
     COLUMNS.map(([field, label]) => [field, header.indexOf(normalizeLabel(label))])
@@ -81,56 +93,67 @@ export function readLedger(grids: readonly Grid[], name: string = LEDGER_SHEET):
   );
   if (missing.length > 0)
     throw new QuotaError("#VALUE!", `“${LEDGER_SHEET}”缺少列：${missing.join("、")}`);
-  const rows: LedgerRow[] = [];
-  grid.rows.slice(1).forEach((values, i) => {
-    const at = (field: keyof LedgerRow) =>
-      index.get(field)! < 0 ? null : (values[index.get(field)!] ?? null);
-    if (cellsOf(values).every(([, v]) => cellText(v ?? null) === "")) return;
-    const where = (field: keyof LedgerRow) =>
-      `工作表“${LEDGER_SHEET}”单元格 ${cellAddress(i + 1, index.get(field)!)}`;
-    const section = SECTION_BY_NAME.get(normalizeLabel(cellText(at("section"))));
-    if (!section)
-      throw new QuotaError("#VALUE!", `无法识别项目“${cellText(at("section"))}”`).at(
-        where("section")
-      );
-    const count = (field: keyof LedgerRow) => {
-      const v = at(field);
-      if (v === null || cellText(v) === "") return null;
-      try {
-        return parseCount(v as number | string);
-      } catch (error) {
-        throw error instanceof QuotaError ? error.at(where(field)) : error;
-      }
-    };
-    const text = (field: keyof LedgerRow) =>
-      cellText(at(field)) === "" ? null : cellText(at(field));
-    // A spreadsheet may have turned the month or date text into a date (Excel does, typing 2022-06).
-    const dateText = (field: "month" | "filedOn") => {
-      const v = at(field);
-      const date =
-        v instanceof Date
-          ? fromDate(v)
-          : typeof v === "number" && v >= SERIAL_MIN && v <= SERIAL_MAX
-            ? fromSerial(v)
-            : null;
-      if (!date) return text(field);
-      return field === "month" ? formatMonth(date) : isoDate(date);
-    };
-    const row: LedgerRow = {
-      college: text("college") ?? "",
-      month: dateText("month") ?? "",
-      section,
-      target: count("target"),
-      done: count("done"),
-      cumulative: count("cumulative"),
-      file: text("file") ?? "",
-      sha256: text("sha256") ?? "",
-      importedAt: text("importedAt") ?? "",
-      filer: text("filer"),
-      filedOn: dateText("filedOn"),
-    };
-    const check = text("check");
-    rows.push(check === null || check === rowCheck(row) ? row : { ...row, check, edited: true });
-  });
-  return rows;
+  return index;
+}
+
+const text = (v: CellValue): string | null => (cellText(v) === "" ? null : cellText(v));
+
+/** A ledger row's cells by field, and where each is for an error. */
+interface CellReader {
+  readonly at: (field: keyof LedgerRow) => CellValue;
+  readonly where: (field: keyof LedgerRow) => string;
+}
+
+function cellReader(
+  values: readonly CellValue[],
+  row: number,
+  index: ReadonlyMap<keyof LedgerRow, number>
+): CellReader {
+  return {
+    at: (field) => (index.get(field)! < 0 ? null : (values[index.get(field)!] ?? null)),
+    where: (field) => `工作表“${LEDGER_SHEET}”单元格 ${cellAddress(row, index.get(field)!)}`,
+  };
+}
+
+function readLedgerRow({ at, where }: CellReader): LedgerRow {
+  const section = SECTION_BY_NAME.get(normalizeLabel(cellText(at("section"))));
+  if (!section)
+    throw new QuotaError("#VALUE!", `无法识别项目“${cellText(at("section"))}”`).at(
+      where("section")
+    );
+  const count = (field: keyof LedgerRow) => {
+    const v = at(field);
+    if (v === null || cellText(v) === "") return null;
+    try {
+      return parseCount(v as number | string);
+    } catch (error) {
+      throw error instanceof QuotaError ? error.at(where(field)) : error;
+    }
+  };
+  const textOf = (field: keyof LedgerRow) => text(at(field));
+  return {
+    college: textOf("college") ?? "",
+    month: dateText(at("month"), "month") ?? "",
+    section,
+    target: count("target"),
+    done: count("done"),
+    cumulative: count("cumulative"),
+    file: textOf("file") ?? "",
+    sha256: textOf("sha256") ?? "",
+    importedAt: textOf("importedAt") ?? "",
+    filer: textOf("filer"),
+    filedOn: dateText(at("filedOn"), "filedOn"),
+  };
+}
+
+/** A spreadsheet may have turned the month or date text into a date (Excel does, typing 2022-06). */
+function dateText(v: CellValue, field: "month" | "filedOn"): string | null {
+  const date =
+    v instanceof Date
+      ? fromDate(v)
+      : typeof v === "number" && v >= SERIAL_MIN && v <= SERIAL_MAX
+        ? fromSerial(v)
+        : null;
+  if (!date) return text(v);
+  return field === "month" ? formatMonth(date) : isoDate(date);
 }
