@@ -1,4 +1,4 @@
-import { sheetOfReference } from "../adapters/office/ownership";
+import { sheetOfReference } from "../core/ownedSheets";
 import type { DefinedName } from "../adapters/read/workbookData";
 import type { CellValue, Grid } from "../core/grid";
 import { SECTIONS } from "../core/report/reportLayout";
