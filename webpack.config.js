@@ -9,6 +9,7 @@
 // Only dist/web is cleaned: dist/node belongs to the CLI build (tsc -p tsconfig.cli.json).
 
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -31,31 +32,73 @@ function toProductionManifest(content) {
 }
 
 /**
- * Marks lazy chunks made only of pre-minified files (exceljs/dist/exceljs.min.js) as minimized, so
- * the production minimizer skips them: re-minifying ~900 KiB of minified code adds ~30 s per build.
+ * webpack's ProvidePlugin for the modules whose rule sets `parser: { provideNodeGlobals: true }`
+ * only (exceljs's and JSZip's sources, readable-stream): other packages' `typeof Buffer` or
+ * `process` checks (SheetJS's) must keep seeing a browser, and their chunks stay as they were.
  */
-class SkipPreMinifiedChunksPlugin {
+class ScopedProvidePlugin {
+  constructor(definitions) {
+    this.definitions = definitions;
+  }
+
   apply(compiler) {
-    const name = "SkipPreMinifiedChunksPlugin";
-    const { Compilation } = compiler.webpack;
-    compiler.hooks.compilation.tap(name, (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
-        () => {
-          for (const chunk of compilation.chunks) {
-            if (chunk.hasRuntime()) continue; // entry bundles: always minify
-            const modules = compilation.chunkGraph.getChunkModules(chunk);
-            const preMinified =
-              modules.length > 0 &&
-              modules.every((m) => /\.min\.js$/.test(m.nameForCondition() || ""));
-            if (!preMinified) continue;
-            for (const file of chunk.files) {
-              if (file.endsWith(".js"))
-                compilation.updateAsset(file, (source) => source, { minimized: true });
-            }
-          }
+    const name = "ScopedProvidePlugin";
+    const provide = new compiler.webpack.ProvidePlugin(this.definitions);
+    compiler.hooks.compilation.tap(name, (compilation, { normalModuleFactory }) => {
+      const parserHooks = normalModuleFactory.hooks.parser;
+      // ProvidePlugin, handed a factory whose parser hooks pass on only the flagged parsers.
+      const scoped = {
+        hooks: {
+          parser: {
+            for: (type) => ({
+              tap: (_, handler) =>
+                parserHooks.for(type).tap(name, (parser, options) => {
+                  if (options && options.provideNodeGlobals) handler(parser, options);
+                }),
+            }),
+          },
+        },
+      };
+      provide.apply({
+        hooks: {
+          compilation: { tap: (_, fn) => fn(compilation, { normalModuleFactory: scoped }) },
+        },
+      });
+      // The provided modules themselves are made by the real factory.
+      for (const [dependency, factory] of compilation.dependencyFactories) {
+        if (factory === scoped)
+          compilation.dependencyFactories.set(dependency, normalModuleFactory);
+      }
+    });
+  }
+}
+
+/**
+ * Writes dist/web-modules.json (beside dist/web, not deployed): each named chunk group, the entry
+ * bundles and the lazy chunks, with its files and the source files in them. tests/build.test.ts
+ * checks from it that every package in the page is one package-lock.json lists for npm audit.
+ */
+class ModuleListPlugin {
+  apply(compiler) {
+    const name = "ModuleListPlugin";
+    compiler.hooks.afterEmit.tap(name, (compilation) => {
+      const sources = (module) =>
+        module.modules ? module.modules.flatMap(sources) : module.resource ? [module.resource] : [];
+      const groups = {};
+      for (const [group, chunkGroup] of compilation.namedChunkGroups) {
+        const files = new Set();
+        const modules = new Set();
+        for (const chunk of chunkGroup.chunks) {
+          for (const file of chunk.files) files.add(file);
+          for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk))
+            for (const source of sources(module))
+              modules.add(path.relative(__dirname, source).split(path.sep).join("/"));
         }
-      );
+        groups[group] = { files: [...files].sort(), modules: [...modules].sort() };
+      }
+      const out = path.join(compilation.outputOptions.path, "..", "web-modules.json");
+      require("fs").mkdirSync(path.dirname(out), { recursive: true });
+      require("fs").writeFileSync(out, `${JSON.stringify(groups, null, 1)}\n`);
     });
   }
 }
@@ -99,9 +142,33 @@ module.exports = async (env, options) => {
       extensions: [".ts", ".js"],
       // Lets TypeScript sources import "./x.js" for "./x.ts" (NodeNext style) as well as "./x".
       extensionAlias: { ".js": [".ts", ".js"] },
+      alias: {
+        // JSZip from its sources too (its package's "browser" field picks dist/jszip.min.js, a
+        // bundle with pako and the rest inside), for exceljs and the chart adder alike.
+        jszip$: path.resolve(__dirname, "node_modules/jszip/lib/index.js"),
+        // JSZip's Promise for engines without one: every engine the page runs in has it.
+        lie: false,
+      },
+      // exceljs from its sources (src/adapters/xlsx/browser/exceljs.js) needs these of Node's
+      // built-ins: Buffer and events from their npm packages (in package-lock, so npm audit sees
+      // them); fs (file paths), crypto (sheet passwords) and stream (JSZip's Node streams) are
+      // never used by the page.
+      fallback: {
+        buffer: require.resolve("buffer/"),
+        events: require.resolve("events/"),
+        fs: false,
+        crypto: false,
+        stream: false,
+      },
     },
     module: {
       rules: [
+        {
+          // exceljs and JSZip from their sources: Node's Buffer and process where they use them free
+          // (exceljs has JSZip make Node buffers).
+          test: /[\\/]node_modules[\\/](exceljs[\\/]lib|jszip[\\/]lib|readable-stream)[\\/]/,
+          parser: { provideNodeGlobals: true },
+        },
         {
           test: /\.ts$/,
           exclude: /node_modules/,
@@ -132,7 +199,16 @@ module.exports = async (env, options) => {
         chunksSortMode: "manual",
         inject: false,
       }),
-      new SkipPreMinifiedChunksPlugin(),
+      new ModuleListPlugin(),
+      new ScopedProvidePlugin({
+        Buffer: ["buffer", "Buffer"],
+        process: path.resolve(__dirname, "src/adapters/xlsx/browser/process.js"),
+      }),
+      // exceljs's CSV (fast-csv, dayjs): the page reads CSV with its own reader and writes none.
+      new webpack.NormalModuleReplacementPlugin(/^\.\.\/csv\/csv$/, (resource) => {
+        if (/exceljs[\\/]lib[\\/]doc$/.test(resource.context))
+          resource.request = path.resolve(__dirname, "src/adapters/xlsx/browser/noCsv.js");
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },
@@ -150,6 +226,21 @@ module.exports = async (env, options) => {
         ],
       }),
     ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // webpack's default, except that packages only exceljs uses stay in the chunk named
+          // exceljs (JSZip, shared with the chart adder's chunk, is still a chunk of its own).
+          defaultVendors: {
+            test: /[\\/]node_modules[\\/]/,
+            priority: -10,
+            reuseExistingChunk: true,
+            name: (module, chunks) =>
+              chunks.length === 1 && chunks[0].name === "exceljs" ? "exceljs" : undefined,
+          },
+        },
+      },
+    },
     performance: {
       // exceljs is large but only loaded on demand (lazy chunk): size hints are for the entry bundles.
       assetFilter: (file) => file.endsWith(".js") && !file.startsWith("chunks/"),

@@ -6,9 +6,12 @@ setSheetJsLoader(() => import(/* webpackChunkName: "sheetjs" */ "@e965/xlsx"));
 
 let pending: Promise<ExcelModule> | null = null;
 
-/** exceljs is large: it loads only when a file is picked or written, never at start-up. */
+/**
+ * exceljs is large: it loads only when a workbook is written, never at start-up. It is built from
+ * its sources (not its prebuilt browser bundle): what the chunk holds is what package-lock lists.
+ */
 export function loadExcelJs(): Promise<ExcelModule> {
-  pending ??= import(/* webpackChunkName: "exceljs" */ "exceljs").then(
+  pending ??= import(/* webpackChunkName: "exceljs" */ "../adapters/xlsx/browser/exceljs.js").then(
     (m) => ((m as unknown as { default?: ExcelModule }).default ?? m) as ExcelModule
   );
   return pending;
