@@ -149,6 +149,10 @@ export class ExcelMock {
     return {
       worksheets: collection(() => self.sheets, {
         getActiveWorksheet: () => self.sheet(self.active),
+        getFirst: () => {
+          if (self.sheets.length === 0) throw excelError("ItemNotFound", "no worksheet");
+          return self.sheets[0];
+        },
         getItem: (name: string) => self.sheet(name),
         getItemOrNullObject: (name: string) =>
           self.sheets.find((s) => s.sheetName === name) ?? {
@@ -368,6 +372,7 @@ export class ExcelMock {
       return used;
     };
     ws.delete = () => self.deleteSheet(ws.sheetName);
+    ws.getNextOrNullObject = () => self.sheets[self.sheets.indexOf(ws) + 1] ?? self.nullSheet();
     ws.getRange = (address = "") => self.rangeOf(ws, address);
     ws.tables = {
       add: (address: string) => {
@@ -400,6 +405,19 @@ export class ExcelMock {
     };
     this.sheets.push(ws);
     return ws;
+  }
+
+  /** What Worksheet.getNextOrNullObject gives after the last sheet: a null object all the way on. */
+  private nullSheet(): Mock {
+    const none = this.mock({ name: "" });
+    none.isNullObject = true;
+    none.getUsedRangeOrNullObject = () => {
+      const range = this.mock({ values: [], rowIndex: 0, columnIndex: 0 });
+      range.isNullObject = true;
+      return range;
+    };
+    none.getNextOrNullObject = () => this.nullSheet();
+    return none;
   }
 
   /** What was written to a sheet: the whole-array writes, by address. */
