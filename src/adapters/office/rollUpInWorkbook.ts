@@ -82,6 +82,7 @@ export async function rollUpInWorkbook(
   const masterLists = ledgerRowsOf(listGrid);
   const lists = settleLists(checked, masterLists);
   const any = masterLists.length > 0 || checked.some((f) => f.lists?.some(Boolean));
+  let listRows: readonly (readonly CellValue[])[] = [];
   const result = rollUp(lists.files, {
     ledger,
     quotas,
@@ -90,7 +91,7 @@ export async function rollUpInWorkbook(
       ? `${options.month.year}-${String(options.month.month).padStart(2, "0")}`
       : null,
     importedAt: localTime(new Date(), importTimeZone(undefined)),
-    listLedger: any ? (rejected) => listLedgerSheet(lists.ledgerRows(rejected)) : null,
+    listLedger: any ? (rejected) => listLedgerSheet((listRows = lists.ledgerRows(rejected))) : null,
   });
   if ("error" in result) return result;
   const done = { ...result, lists: { any, hashed: any && !!options.hasher } };
@@ -108,9 +109,10 @@ export async function rollUpInWorkbook(
           : sheet
     ),
   };
-  const targets = targetsFor(model.sheets, state, () =>
-    inPlace(ledgerGrid.rows, ledger, result.outcome.ledger)
-  );
+  const targets = targetsFor(model.sheets, state, {
+    ledger: () => inPlace(ledgerGrid.rows, ledger, result.outcome.ledger),
+    listLedger: () => appended(listGrid.rows, masterLists, listRows),
+  });
   if ("error" in targets) return targets;
   await writeWorkbookModel(context, model, targets, features);
   return { ...done, written: true };
@@ -172,17 +174,17 @@ function ledgerRowsOf(grid: Grid): (readonly CellValue[])[] {
   return grid.rows.filter((row, r) => r > 0 && row.some((v) => v !== null));
 }
 
-/** How each sheet is written: added, rewritten or (月报台账) updated in place; an error if not ours. */
+/** How each sheet is written: added, rewritten or (the ledgers) updated in place; an error if not ours. */
 function targetsFor(
   sheets: readonly SheetModel[],
   state: WorkbookState,
-  ledgerUpdate: () => SheetTarget["update"]
+  updates: Readonly<Record<string, () => SheetTarget["update"]>>
 ): Map<string, SheetTarget> | { error: string } {
   const targets = new Map<string, SheetTarget>();
   for (const sheet of sheets) {
     if (state.existing.has(sheet.name) && !isOurs(state, sheet.name)) return notOurs(sheet.name);
     const replace = state.existing.has(sheet.name);
-    const update = replace && sheet.key === "ledger" ? ledgerUpdate() : undefined;
+    const update = replace && sheet.key ? updates[sheet.key]?.() : undefined;
     // A name of ours left on a deleted sheet (#REF!) or on a renamed copy goes before it is added.
     const ownedAs = sheet.key === undefined ? undefined : state.owned.get(sheet.key);
     const stale = sheet.key !== undefined && state.stale.has(sheet.key);
@@ -244,6 +246,24 @@ function inPlace(
   if (sheetRows.some((row) => row.length === 0 || row[0] === null)) return undefined;
   return {
     rows: changedLedgerRows(before, after).map((i) => i + 1),
+    rowsBefore: sheetRows.length,
+  };
+}
+
+/**
+ * 名单台账 appended to in place when the sheet holds exactly the rows read (header first, no blank
+ * rows) and the roll-up kept them all, in order (no college-month handed in again): only the new
+ * rows are written, so a month's write does not grow with the year. Otherwise undefined: rewritten.
+ */
+function appended(
+  sheetRows: readonly (readonly unknown[])[],
+  before: readonly (readonly CellValue[])[],
+  after: readonly (readonly CellValue[])[]
+): SheetTarget["update"] {
+  if (before.length === 0 || sheetRows.length !== before.length + 1) return undefined;
+  if (after.length < before.length || before.some((row, i) => after[i] !== row)) return undefined;
+  return {
+    rows: Array.from({ length: after.length - before.length }, (_, i) => before.length + 1 + i),
     rowsBefore: sheetRows.length,
   };
 }
