@@ -296,6 +296,37 @@ describe("汇总 with lists", () => {
     expect(written.map((w) => w.address)).toEqual([expect.stringMatching(/^A14:[A-Z]+27$/)]);
   });
 
+  test("sheets of this workbook rolled up take the lists named after their college", async () => {
+    const a = lists("A", 4, 4, 6, "外国语学院");
+    const b = lists("B", 5, 3, 6, "艺术学院");
+    b.counts.advanced = [b.counts.advanced[0] + 1, b.counts.advanced[1] + 1];
+    const excel = new ExcelMock(
+      [
+        ...quotaSheets,
+        spec({ ...form("外国语学院", JUNE, a.counts), name: "外国语学院6月" }),
+        ...a.sheets.map(spec),
+        spec({ ...form("艺术学院", JUNE, b.counts), name: "艺术学院6月" }),
+        ...b.sheets.map(spec),
+      ],
+      owned,
+      { budget: BUDGET }
+    );
+    const result = await rollUpInWorkbook(
+      ctx(excel),
+      [],
+      { month: JUNE, sheets: ["外国语学院6月", "艺术学院6月"], fingerprint: async (g) => g.name },
+      ALL,
+      () => true
+    );
+    if ("error" in result || "confirm" in result) throw new Error(JSON.stringify(result));
+    expect(result.rejected.map((r) => r.college)).toEqual(["艺术学院"]);
+    expect(result.rejected[0]!.errors.map((e) => e.code)).toEqual([
+      "list-count-month",
+      "list-count-cumulative",
+    ]);
+    expect(excel.rowsOf("名单台账")).toHaveLength(1 + 8);
+  });
+
   test("no valid report: nothing is written, one round trip", async () => {
     const excel = new ExcelMock([{ name: "首页", rows: [["教务处"]] }, ...quotaSheets], owned);
     const bad = lists("A", 6, 6, 6);

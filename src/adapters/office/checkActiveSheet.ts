@@ -33,7 +33,8 @@ export interface SheetCheck {
   readonly againstListLedger: boolean;
 }
 
-const TABLE_SHEETS: readonly string[] = [
+/** The sheets of 表1–表4 (a master holds them). */
+export const TABLE_SHEETS: readonly string[] = [
   QUOTA_SHEETS.table1,
   QUOTA_SHEETS.table2,
   QUOTA_SHEETS.table3,

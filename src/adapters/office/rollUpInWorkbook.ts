@@ -2,6 +2,9 @@ import type { CellValue, Grid } from "../../core/grid";
 import type { IdHasher } from "../../core/lists/idHasher";
 import { listLedgerSheet, settleLists } from "../../core/lists/rollupLists";
 import { LIST_LEDGER_SHEET } from "../../core/lists/withListFindings";
+import { listKindOfName } from "../../core/lists/locateList";
+import { collegeListPrefix } from "../../core/report/collegeTemplates";
+import { validateWorkbook } from "../../core/report/validateWorkbook";
 import type { SheetModel } from "../../core/workbookModel";
 import { QuotaLookup, readQuotaLookup } from "../../core/report/quotaLookup";
 import { importTimeZone, localTime } from "../../core/rollup/localTime";
@@ -15,7 +18,8 @@ import type { ExcelFeatures } from "./features";
 import { Ownership, loadOwnership, readOwnership } from "./ownership";
 import { SheetTarget, writeWorkbookModel } from "./queueWorkbookModel";
 import { loadQuotaSheets } from "./readQuotaSheets";
-import { loadUsed, usedGrid } from "./usedGrid";
+import { loadSheets, loadUsed, usedGrid } from "./usedGrid";
+import { TABLE_SHEETS } from "./checkActiveSheet";
 
 export interface PickedReport {
   readonly file: string;
@@ -78,7 +82,7 @@ export async function rollUpInWorkbook(
   const { ledgerGrid, listGrid } = await readLedgers(context, read, names);
   const ledger = readLedger([ledgerGrid]);
 
-  const checked = await checkAll(files, read.sheetRanges, options, quotas);
+  const checked = await checkAll(files, read.sheets, read.lists, options, quotas);
   const masterLists = ledgerRowsOf(listGrid);
   const lists = settleLists(checked, masterLists);
   const any = masterLists.length > 0 || checked.some((f) => f.lists?.some(Boolean));
@@ -144,12 +148,18 @@ async function readWorkbook(context: Excel.RequestContext, options: RollUpInWork
     name,
     range: loadUsed(worksheets.getItem(name)),
   }));
+  // Sheets of this workbook rolled up as reports: their lists are sheets of this workbook too.
+  const walk = options.sheets.length > 0 ? loadSheets(context) : null;
   await context.sync();
   const state: WorkbookState = {
     ...readOwnership(ownership),
     existing: new Set(worksheets.items.map((w) => w.name)),
   };
-  return { state, ledgerRange, listRange, quotaGrids, sheetRanges };
+  const sheets = sheetRanges.map(({ name, range }) => usedGrid(name, range));
+  const lists = walk
+    ? listSheetsOf(await walk((name) => listKindOfName(name) !== null), state, options)
+    : [];
+  return { state, ledgerRange, listRange, quotaGrids, sheets, lists };
 }
 
 /** 月报台账 and 名单台账, each read under the name it has now (a renamed one: one more round trip). */
@@ -199,10 +209,11 @@ function targetsFor(
   return targets;
 }
 
-/** The picked files and the chosen sheets of this workbook, each checked as a report. */
+/** The picked files and the chosen sheets of this workbook, each checked as a report with its lists. */
 async function checkAll(
   files: readonly PickedReport[],
-  sheetRanges: readonly { name: string; range: Excel.Range }[],
+  sheets: readonly Grid[],
+  workbookLists: readonly Grid[],
   options: RollUpInWorkbookOptions,
   quotas: QuotaLookup | null
 ): Promise<CheckedFile[]> {
@@ -210,16 +221,55 @@ async function checkAll(
   const checked: CheckedFile[] = files.map((f) =>
     checkReportFile(f, { month: options.month, quotas, lists })
   );
-  for (const { name, range } of sheetRanges) {
-    const grid = usedGrid(name, range);
+  for (const grid of sheets) {
+    const own = listsOfSheet(grid, workbookLists, sheets.length, options.month);
+    // The fingerprint covers the lists too: a list changed alone is a changed report.
+    const whole = { name: grid.name, rows: [grid, ...own].flatMap((g) => g.rows) };
     checked.push(
       checkReportFile(
-        { file: `本工作簿·${name}`, sha256: await options.fingerprint(grid), grids: [grid] },
+        {
+          file: `本工作簿·${grid.name}`,
+          sha256: await options.fingerprint(whole),
+          grids: [grid, ...own],
+        },
         { month: options.month, quotas, lists }
       )
     );
   }
   return checked;
+}
+
+/**
+ * The list sheets of this workbook that go with a form sheet: those named after its college
+ * (外国语学院培训名单); when none is, all of them if this is the only sheet rolled up, else none.
+ */
+function listsOfSheet(
+  grid: Grid,
+  workbookLists: readonly Grid[],
+  sheets: number,
+  month: YearMonth | null
+): readonly Grid[] {
+  if (workbookLists.length === 0) return [];
+  const college = validateWorkbook([grid], { fileName: null, month })[0]?.college;
+  const prefix = college ? collegeListPrefix(college) : null;
+  const named = prefix ? workbookLists.filter((g) => g.name.startsWith(prefix)) : [];
+  return named.length > 0 ? named : sheets === 1 ? workbookLists : [];
+}
+
+/** The sheets of this workbook that may hold lists: not the chosen forms, 表1–表4 or any sheet of ours. */
+function listSheetsOf(
+  grids: readonly Grid[],
+  state: WorkbookState,
+  options: RollUpInWorkbookOptions
+): Grid[] {
+  const skip = new Set([
+    ...options.sheets,
+    ...TABLE_SHEETS,
+    LEDGER_SHEET,
+    LIST_LEDGER_SHEET,
+    ...state.owned.values(),
+  ]);
+  return grids.filter((g) => !skip.has(g.name) && g.rows.length > 0);
 }
 
 interface WorkbookState extends Ownership {
