@@ -1,5 +1,6 @@
 /* The pane's 检查本表 and 汇总 with 培训名单 / 取证名单, against the strict Office.js double. */
-import { checkActiveSheet } from "../../src/adapters/office/checkActiveSheet";
+import { checkActiveSheet, selectCell } from "../../src/adapters/office/checkActiveSheet";
+import { placeOf } from "../../src/taskpane/findingsView";
 import {
   InWorkbookResult,
   PickedReport,
@@ -156,6 +157,22 @@ describe("检查本表 with the workbook's lists", () => {
     expect(result!.errors[0]!.message).toContain(String(month));
     expect(result!.errors[0]!.message).toContain(String(month + 1));
     expect(excel.megabytes.every((mb) => mb < BUDGET / 1e6)).toBe(true);
+  });
+
+  test("a finding is placed on its own sheet, and clicking it selects that cell there", async () => {
+    const { sheets, counts } = lists("S", 6, 3, 6);
+    (sheets[1]!.rows[3] as CellValue[])[6] = "合格证";
+    const report = form("经济管理学院", JUNE, counts);
+    const excel = new ExcelMock([spec(report), ...sheets.map(spec)]);
+    const [result] = (await checkActiveSheet(ctx(excel), null)).results;
+    const places = result!.errors.map((e) => placeOf(result!, e));
+    expect(places).toContainEqual({ sheet: "取证名单", cell: "G4" });
+    const place = places.find((p) => p?.sheet === "取证名单")!;
+    await selectCell(ctx(excel), place.sheet!, place.cell);
+    expect(excel.calls.slice(-2)).toEqual(["activate 取证名单", "select 取证名单!G4"]);
+    // A finding on the form is placed on the form's sheet.
+    const onForm = { code: "x", severity: "error", cell: "D4", message: "m" } as const;
+    expect(placeOf(result!, onForm)).toEqual({ sheet: report.name, cell: "D4" });
   });
 
   test("lists named after the college in a workbook of several forms: each form takes its own", async () => {
