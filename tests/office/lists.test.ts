@@ -1,6 +1,7 @@
 /* The pane's 检查本表 and 汇总 with 培训名单 / 取证名单, against the strict Office.js double. */
 import { checkActiveSheet, selectCell } from "../../src/adapters/office/checkActiveSheet";
 import { placeOf } from "../../src/taskpane/findingsView";
+import { CHUNK_ROWS, HEAD_ROWS, loadHead, readHead } from "../../src/adapters/office/usedGrid";
 import {
   InWorkbookResult,
   PickedReport,
@@ -171,7 +172,7 @@ describe("检查本表 with the workbook's lists", () => {
     await selectCell(ctx(excel), place.sheet!, place.cell);
     expect(excel.calls.slice(-2)).toEqual(["activate 取证名单", "select 取证名单!G4"]);
     // A finding on the form is placed on the form's sheet.
-    const onForm = { code: "x", severity: "error", cell: "D4", message: "m" } as const;
+    const onForm = { code: "value-missing", severity: "error", cell: "D4", message: "m" } as const;
     expect(placeOf(result!, onForm)).toEqual({ sheet: report.name, cell: "D4" });
   });
 
@@ -395,5 +396,24 @@ describe("汇总 with lists", () => {
       `名单台账 ${rows} rows written in ${firstSyncs} round trips (largest request ${largest.toFixed(2)} MB); ` +
         `July appended in ${excel.syncs - firstSyncs} (largest ${julyLargest.toFixed(2)} MB)`
     );
+  });
+});
+
+describe("a long sheet is read in parts", () => {
+  test("first rows with the batch, the rest a chunk per round trip, whole and in place", async () => {
+    const total = HEAD_ROWS + CHUNK_ROWS + 7;
+    const rows: CellValue[][] = [
+      ["表头", "值"],
+      ...Array.from({ length: total - 1 }, (_, i) => [`行${i + 2}`, i + 2]),
+    ];
+    const excel = new ExcelMock([{ name: "名单台账", rows }]);
+    const load = loadHead(ctx(excel).workbook.worksheets.getItem("名单台账"));
+    await ctx(excel).sync();
+    const grid = await readHead(ctx(excel), "名单台账", load);
+    expect(excel.syncs).toBe(3);
+    expect(grid.rows).toHaveLength(total);
+    expect(grid.rows[HEAD_ROWS - 1]).toEqual([`行${HEAD_ROWS}`, HEAD_ROWS]);
+    expect(grid.rows[HEAD_ROWS]).toEqual([`行${HEAD_ROWS + 1}`, HEAD_ROWS + 1]);
+    expect(grid.rows[total - 1]).toEqual([`行${total}`, total]);
   });
 });

@@ -18,7 +18,7 @@ import type { ExcelFeatures } from "./features";
 import { Ownership, loadOwnership, readOwnership } from "./ownership";
 import { SheetTarget, writeWorkbookModel } from "./queueWorkbookModel";
 import { loadQuotaSheets } from "./readQuotaSheets";
-import { loadSheets, loadUsed, usedGrid } from "./usedGrid";
+import { HeadLoad, loadHead, loadSheets, loadUsed, readHead, usedGrid } from "./usedGrid";
 import { TABLE_SHEETS } from "./checkActiveSheet";
 
 export interface PickedReport {
@@ -142,7 +142,8 @@ async function readWorkbook(context: Excel.RequestContext, options: RollUpInWork
   worksheets.load("items/name");
   const ownership = loadOwnership(context);
   const ledgerRange = loadUsed(worksheets.getItemOrNullObject(LEDGER_SHEET) as Excel.Worksheet);
-  const listRange = loadUsed(worksheets.getItemOrNullObject(LIST_LEDGER_SHEET) as Excel.Worksheet);
+  // 名单台账 grows all year: its first rows now, the rest in more round trips (responses ≤ 5 MB).
+  const listLoad = loadHead(worksheets.getItemOrNullObject(LIST_LEDGER_SHEET) as Excel.Worksheet);
   const quotaGrids = loadQuotaSheets(context);
   const sheetRanges = options.sheets.map((name) => ({
     name,
@@ -159,23 +160,22 @@ async function readWorkbook(context: Excel.RequestContext, options: RollUpInWork
   const lists = walk
     ? listSheetsOf(await walk((name) => listKindOfName(name) !== null), state, options)
     : [];
-  return { state, ledgerRange, listRange, quotaGrids, sheets, lists };
+  return { state, ledgerRange, listLoad, quotaGrids, sheets, lists };
 }
 
 /** 月报台账 and 名单台账, each read under the name it has now (a renamed one: one more round trip). */
 async function readLedgers(
   context: Excel.RequestContext,
-  read: { ledgerRange: Excel.Range; listRange: Excel.Range },
+  read: { ledgerRange: Excel.Range; listLoad: HeadLoad },
   names: { ledger: string; listLedger: string }
 ): Promise<{ ledgerGrid: Grid; listGrid: Grid }> {
-  const renamed = (name: string, plain: string) =>
-    name === plain ? null : loadUsed(context.workbook.worksheets.getItem(name));
-  const ledger = renamed(names.ledger, LEDGER_SHEET);
-  const list = renamed(names.listLedger, LIST_LEDGER_SHEET);
+  const sheet = (name: string) => context.workbook.worksheets.getItem(name);
+  const ledger = names.ledger === LEDGER_SHEET ? null : loadUsed(sheet(names.ledger));
+  const list = names.listLedger === LIST_LEDGER_SHEET ? null : loadHead(sheet(names.listLedger));
   if (ledger || list) await context.sync();
   return {
     ledgerGrid: usedGrid(LEDGER_SHEET, ledger ?? read.ledgerRange),
-    listGrid: usedGrid(LIST_LEDGER_SHEET, list ?? read.listRange),
+    listGrid: await readHead(context, LIST_LEDGER_SHEET, list ?? read.listLoad),
   };
 }
 
