@@ -49,7 +49,8 @@ function notLists(own: Ownership): Set<string> {
 /**
  * 检查本表: the active sheet with the workbook's 培训名单 / 取证名单 (any sheet holding a list,
  * however named), and 表1–表4, 月报台账 and 名单台账 when the workbook has them (the 教务处's
- * master does), in one round trip (two in a workbook of more than 30 sheets).
+ * master does), in one round trip: one more in a workbook of more than 30 sheets, and for a sheet
+ * longer than 3,000 rows (a year's 名单台账) one per 5,000 rows more, so that no response nears 5 MB.
  */
 export async function checkActiveSheet(
   context: Excel.RequestContext,

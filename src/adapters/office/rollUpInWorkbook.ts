@@ -157,8 +157,9 @@ async function readWorkbook(context: Excel.RequestContext, options: RollUpInWork
     existing: new Set(worksheets.items.map((w) => w.name)),
   };
   const sheets = sheetRanges.map(({ name, range }) => usedGrid(name, range));
+  const maybe = mayHoldLists(state, options);
   const lists = walk
-    ? listSheetsOf(await walk((name) => listKindOfName(name) !== null), state, options)
+    ? await walk((name) => maybe(name) && listKindOfName(name) !== null, maybe)
     : [];
   return { state, ledgerRange, listLoad, quotaGrids, sheets, lists };
 }
@@ -256,12 +257,11 @@ function listsOfSheet(
   return named.length > 0 ? named : sheets === 1 ? workbookLists : [];
 }
 
-/** The sheets of this workbook that may hold lists: not the chosen forms, 表1–表4 or any sheet of ours. */
-function listSheetsOf(
-  grids: readonly Grid[],
+/** Whether a sheet of this workbook may hold lists: not a chosen form, 表1–表4 or a sheet of ours. */
+function mayHoldLists(
   state: WorkbookState,
   options: RollUpInWorkbookOptions
-): Grid[] {
+): (name: string) => boolean {
   const skip = new Set([
     ...options.sheets,
     ...TABLE_SHEETS,
@@ -269,7 +269,7 @@ function listSheetsOf(
     LIST_LEDGER_SHEET,
     ...state.owned.values(),
   ]);
-  return grids.filter((g) => !skip.has(g.name) && g.rows.length > 0);
+  return (name) => !skip.has(name);
 }
 
 interface WorkbookState extends Ownership {

@@ -91,9 +91,9 @@ export const CHAINED_SHEETS = 30;
  * Queues the loads of every sheet's used range, without knowing the sheet names: a walk from the
  * first sheet (getFirst, getNextOrNullObject), so that lists named in any way (外国语学院培训名单,
  * 2022年6月取证名单, Sheet2) are read in the same batch as the form. After the sync, the returned
- * function gives the grids of the sheets walked, and of those past the walk that `wanted` accepts
- * (one more round trip, only in a workbook of more than `limit` sheets). A sheet longer than
- * HEAD_ROWS costs more round trips (see readHead).
+ * function gives the grids of the sheets walked that `walked` accepts (all by default), and of
+ * those past the walk that `rest` accepts (one more round trip, only in a workbook of more than
+ * `limit` sheets). A sheet longer than HEAD_ROWS costs more round trips (see readHead).
  */
 export function loadSheets(context: Excel.RequestContext, limit = CHAINED_SHEETS) {
   const worksheets = context.workbook.worksheets;
@@ -105,17 +105,21 @@ export function loadSheets(context: Excel.RequestContext, limit = CHAINED_SHEETS
     walk.push(loadHead(sheet));
     sheet = sheet.getNextOrNullObject();
   }
-  return async (wanted: (name: string) => boolean): Promise<Grid[]> => {
-    const walked = walk.filter((w) => !w.sheet.isNullObject);
-    const names = new Set(walked.map((w) => w.sheet.name));
-    const rest = worksheets.items
+  return async (
+    rest: (name: string) => boolean,
+    walked: (name: string) => boolean = () => true
+  ): Promise<Grid[]> => {
+    const done = walk.filter((w) => !w.sheet.isNullObject);
+    const names = new Set(done.map((w) => w.sheet.name));
+    const more = worksheets.items
       .map((w) => w.name)
-      .filter((name) => !names.has(name) && wanted(name))
+      .filter((name) => !names.has(name) && rest(name))
       .map((name) => ({ name, load: loadHead(worksheets.getItem(name)) }));
-    if (rest.length > 0) await context.sync();
+    if (more.length > 0) await context.sync();
     const grids: Grid[] = [];
-    for (const w of walked) grids.push(await readHead(context, w.sheet.name, w));
-    for (const r of rest) grids.push(await readHead(context, r.name, r.load));
+    for (const w of done.filter((d) => walked(d.sheet.name)))
+      grids.push(await readHead(context, w.sheet.name, w));
+    for (const r of more) grids.push(await readHead(context, r.name, r.load));
     return grids;
   };
 }
