@@ -176,6 +176,36 @@ describe("检查本表 with the workbook's lists", () => {
     expect(placeOf(result!, onForm)).toEqual({ sheet: report.name, cell: "D4" });
   });
 
+  test("in the master: the lists checked against its 名单台账, a repeat across months named", async () => {
+    const first = new ExcelMock([...quotaSheets], owned, { budget: BUDGET });
+    const june = lists("A", 6, 6, 6);
+    await rollUpLists(first, [reportFile("外国语学院", JUNE, june)], JUNE);
+    const july = lists("A7", 7, 7, 7, "", 7);
+    for (const s of SECTION_KEYS) july.counts[s][1] += june.counts[s][1];
+    const checkJuly = async () => {
+      const excel = new ExcelMock(
+        [
+          spec(form("外国语学院", JULY, july.counts)),
+          ...july.sheets.map(spec),
+          { name: "名单台账（总表）", rows: first.rowsOf("名单台账") },
+        ],
+        [{ name: "_QUOTA_listLedger", formula: "='名单台账（总表）'!$A$1" }]
+      );
+      const outcome = await checkActiveSheet(ctx(excel), null);
+      expect(excel.syncs).toBe(1);
+      expect(outcome.againstListLedger).toBe(true);
+      expect(outcome.listSheets).toEqual(["培训名单", "取证名单"]);
+      return outcome.results[0]!;
+    };
+    // 累计已完成 is June's and July's together: it reconciles against the master's ledger.
+    expect((await checkJuly()).errors).toEqual([]);
+    (july.sheets[1]!.rows[2] as CellValue[])[9] = "A-NO-1";
+    const repeated = await checkJuly();
+    expect(
+      repeated.errors.map((e) => `${e.code}@${(e as { sheet?: string }).sheet}!${e.cell}`)
+    ).toEqual(["list-duplicate-number@取证名单!J3"]);
+  });
+
   test("lists named after the college in a workbook of several forms: each form takes its own", async () => {
     const mine = lists("A", 3, 3, 6, "外国语学院");
     const theirs = lists("B", 4, 0, 6, "艺术学院");
