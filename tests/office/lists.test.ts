@@ -220,6 +220,13 @@ describe("检查本表 with the workbook's lists", () => {
     expect(excel.syncs).toBe(1);
     expect(outcome.listSheets).toEqual(["外国语学院培训名单", "外国语学院取证名单"]);
     expect(outcome.results[0]!.errors).toEqual([]);
+
+    // On a list sheet, 检查本表 checks the form it goes with (named after the same college).
+    excel.active = "艺术学院培训名单";
+    const onList = await checkActiveSheet(ctx(excel), null);
+    expect(onList.results.map((r) => [r.college, r.sheet])).toEqual([["艺术学院", "艺术学院6月"]]);
+    expect(onList.listSheets).toEqual(["艺术学院培训名单", "艺术学院取证名单"]);
+    expect(onList.results[0]!.errors).toEqual([]);
   });
 
   test("a form without lists is checked as before, and says so", async () => {

@@ -1,5 +1,5 @@
 import type { Grid } from "../../core/grid";
-import { listKindOfName } from "../../core/lists/locateList";
+import { listKindOfName, locateList } from "../../core/lists/locateList";
 import type { ListLedger } from "../../core/lists/listLedger";
 import {
   LIST_LEDGER_SHEET,
@@ -12,7 +12,7 @@ import { QUOTA_SHEETS } from "../../core/quotaWorkbook";
 import type { QuotaLookup } from "../../core/report/quotaLookup";
 import { readQuotaLookup } from "../../core/report/quotaLookup";
 import type { YearMonth } from "../../core/report/reportMonth";
-import { ReportResult } from "../../core/report/validateReport";
+import type { ReportResult, ValidateOptions } from "../../core/report/validateReport";
 import { validateWorkbook } from "../../core/report/validateWorkbook";
 import type { LedgerRow } from "../../core/rollup/ledger";
 import { LEDGER_SHEET, readLedger } from "../../core/rollup/ledgerSheet";
@@ -71,15 +71,18 @@ export async function checkActiveSheet(
   const quotas = quotasOf(TABLE_SHEETS.flatMap((n) => byName.get(n) ?? []));
   const ledger = ledgerOf(byName.get(ledgerName));
   const master = listLedgerOfSheet(byName.get(listLedgerName));
-  const skip = notLists(own);
-  const listGrids = grids.filter((g) => g.name !== active.name && !skip.has(g.name));
-  const listSheets = new Set<string>();
-  const results = validateWorkbook([byName.get(active.name) ?? { name: active.name, rows: [] }], {
+  const options = {
     fileName: null,
     month,
     quotas,
     previousOf: ledger.length > 0 ? previousOfLedger(ledger) : null,
-  }).map((result) => {
+  };
+  const skip = notLists(own);
+  const forms = formsToCheck(active.name, grids, skip, options);
+  const formSheets = new Set(forms.map((r) => r.sheet));
+  const listGrids = grids.filter((g) => !skip.has(g.name) && !formSheets.has(g.name));
+  const listSheets = new Set<string>();
+  const results = forms.map((result) => {
     const lists = reportLists(result, listGrids, {
       master,
       hasher: null,
@@ -96,6 +99,29 @@ export async function checkActiveSheet(
     listSheets: [...listSheets],
     againstListLedger: master !== null && listSheets.size > 0,
   };
+}
+
+/**
+ * The form on the active sheet; when the active sheet is a list (the person is on 取证名单), the
+ * form it goes with: the workbook's forms, those of the college the list is named after if any is.
+ */
+function formsToCheck(
+  activeName: string,
+  grids: readonly Grid[],
+  skip: ReadonlySet<string>,
+  options: ValidateOptions
+): ReportResult[] {
+  const activeGrid = grids.find((g) => g.name === activeName) ?? { name: activeName, rows: [] };
+  if (locateList(activeGrid) === null) return validateWorkbook([activeGrid], options);
+  const candidates = grids.filter((g) => !skip.has(g.name) && locateList(g) === null);
+  const forms = validateWorkbook(candidates.length > 0 ? candidates : [activeGrid], options);
+  const named = forms.filter((r) => {
+    const college = r.college ?? r.report?.college;
+    return (
+      college !== null && college !== undefined && activeName.startsWith(collegeListPrefix(college))
+    );
+  });
+  return named.length > 0 ? named : forms;
 }
 
 /** 表1–表4 of this workbook as the quota lookup; null when absent or of another kind. */
