@@ -149,14 +149,14 @@ export class ExcelMock {
     return {
       worksheets: collection(() => self.sheets, {
         getActiveWorksheet: () => self.sheet(self.active),
+        getFirst: () => {
+          if (self.sheets.length === 0) throw excelError("ItemNotFound", "no worksheet");
+          return self.sheets[0];
+        },
         getItem: (name: string) => self.sheet(name),
         getItemOrNullObject: (name: string) =>
           self.sheets.find((s) => s.sheetName === name) ?? {
-            getUsedRangeOrNullObject: () => {
-              const none = self.mock({ values: [], rowIndex: 0, columnIndex: 0 });
-              none.isNullObject = true;
-              return none;
-            },
+            getUsedRangeOrNullObject: () => self.usedRange([], []),
           },
         add: (name: string) => {
           self.calls.push(`add ${name}`);
@@ -356,18 +356,34 @@ export class ExcelMock {
     this.registry[this.registry.indexOf(plain)] = ws;
     ws.sheetName = name;
     ws.tableItems = tables.map((t) => this.mock({ name: t, worksheet: { name } }));
-    ws.getUsedRangeOrNullObject = () => {
+    const contents = () => {
       const data = self.rowsOf(ws.sheetName);
       const width = Math.max(0, ...data.map((r) => r.length));
       const grid = (rows: CellValue[][]) =>
         rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
       const formulas = grid(data);
-      const values = ws.valueRows ? grid(ws.valueRows) : formulas;
-      const used = self.mock({ values, formulas, rowIndex: 0, columnIndex: 0 });
-      used.isNullObject = data.length === 0;
-      return used;
+      return { formulas, values: ws.valueRows ? grid(ws.valueRows) : formulas };
+    };
+    ws.getUsedRangeOrNullObject = () => {
+      const { values, formulas } = contents();
+      return self.usedRange(values, formulas);
+    };
+    // For reading only: a write through it would not land in the sheet.
+    ws.getRangeByIndexes = (row: number, column: number, rows: number, columns: number) => {
+      const { values } = contents();
+      const part = Array.from({ length: rows }, (_, i) =>
+        Array.from({ length: columns }, (_, j) => values[row + i]?.[column + j] ?? "")
+      );
+      return self.mock({
+        values: part,
+        rowIndex: row,
+        columnIndex: column,
+        rowCount: rows,
+        columnCount: columns,
+      });
     };
     ws.delete = () => self.deleteSheet(ws.sheetName);
+    ws.getNextOrNullObject = () => self.sheets[self.sheets.indexOf(ws) + 1] ?? self.nullSheet();
     ws.getRange = (address = "") => self.rangeOf(ws, address);
     ws.tables = {
       add: (address: string) => {
@@ -400,6 +416,40 @@ export class ExcelMock {
     };
     this.sheets.push(ws);
     return ws;
+  }
+
+  /** What Worksheet.getNextOrNullObject gives after the last sheet: a null object all the way on. */
+  private nullSheet(): Mock {
+    const none = this.mock({ name: "" });
+    none.isNullObject = true;
+    none.getUsedRangeOrNullObject = () => this.usedRange([], []);
+    none.getNextOrNullObject = () => this.nullSheet();
+    return none;
+  }
+
+  /**
+   * A used range from row `rowIndex` (column A): its size, and its intersection with whole rows
+   * ("1:3000"), a null object where they do not meet; a null object itself when empty.
+   */
+  usedRange(values: unknown[][], formulas: unknown[][], rowIndex = 0): Mock {
+    const used = this.mock({
+      values,
+      formulas,
+      rowIndex,
+      columnIndex: 0,
+      rowCount: values.length,
+      columnCount: values[0]?.length ?? 0,
+    });
+    used.isNullObject = values.length === 0;
+    used.getIntersectionOrNullObject = (address: string) => {
+      const rows = /^(\d+):(\d+)$/.exec(address);
+      if (!rows)
+        throw new Error(`the double intersects used ranges with whole rows only: ${address}`);
+      const from = Math.max(0, Number(rows[1]) - 1 - rowIndex);
+      const to = Math.max(from, Number(rows[2]) - rowIndex);
+      return this.usedRange(values.slice(from, to), formulas.slice(from, to), rowIndex + from);
+    };
+    return used;
   }
 
   /** What was written to a sheet: the whole-array writes, by address. */
