@@ -7,7 +7,8 @@ import { join } from "path";
 import { readGrids } from "../../src/adapters/xlsx/readGrids";
 import { readGridsFromFile } from "../../src/adapters/xlsx/node";
 import { readQuotaLookup } from "../../src/core/report/quotaLookup";
-import { closest, editDistance } from "../../src/cli/usage";
+import { COMMAND_TABLE } from "../../src/cli/commands";
+import { COMMANDS, COMMAND_USAGE, closest, editDistance } from "../../src/cli/usage";
 import { importTimeZone, localTime } from "../../src/core/rollup/localTime";
 import { SAMPLE_DIR } from "../support/planData";
 import { writeReport } from "../support/reportFactory";
@@ -62,6 +63,17 @@ describe("slips on the command line", () => {
     expect(run.stdout).not.toContain("rollup <");
     expect(run.stdout).toContain("npx quota");
     expect((await runCli("help")).stdout).toContain("npm run quota --");
+  });
+
+  test("the flag table and the usage text name the same commands and flags", () => {
+    expect([...Object.keys(COMMAND_TABLE), "help"].sort()).toEqual([...COMMANDS].sort());
+    for (const [command, { flags }] of Object.entries(COMMAND_TABLE)) {
+      const declared = Object.entries(flags).map(([name, f]) =>
+        f.short ? `-${f.short}` : `--${name}`
+      );
+      const documented = new Set(COMMAND_USAGE[command]!.match(/(?<![\w-])--?[a-z][\w-]*/g));
+      expect([command, [...documented].sort()]).toEqual([command, declared.sort()]);
+    }
   });
 
   test("quota <command> --help shows that command's usage", async () => {
