@@ -154,3 +154,94 @@ describe("src/functions are wrappers over src/core", () => {
     expect(notWrappers).toEqual([]);
   });
 });
+
+/** For each line of a file: does it hold code (not only blanks and comments)? */
+function codeLines(file: ts.SourceFile): boolean[] {
+  const text = file.text;
+  // Comments are trivia before tokens: the leaves of the syntax tree, and the end of the file.
+  const comments: ts.CommentRange[] = [];
+  const collect = (node: ts.Node): void => {
+    const children = node.getChildren(file);
+    if (children.length === 0 || node.kind === ts.SyntaxKind.EndOfFileToken)
+      comments.push(...(ts.getLeadingCommentRanges(text, node.pos) ?? []));
+    children.forEach(collect);
+  };
+  collect(file);
+  const code = Array.from(text, (ch) => !/\s/.test(ch));
+  for (const c of comments) code.fill(false, c.pos, c.end);
+  const starts = [...file.getLineStarts(), text.length];
+  return starts
+    .slice(0, -1)
+    .map((start, line) => code.slice(start, starts[line + 1]).includes(true));
+}
+
+/** Lines of a function as ESLint's max-lines-per-function counts them: no blank or comment-only line. */
+function countedLines(file: ts.SourceFile, node: ts.Node, code = codeLines(file)): number {
+  const first = file.getLineAndCharacterOfPosition(node.getStart(file)).line;
+  const last = file.getLineAndCharacterOfPosition(node.getEnd()).line;
+  return code.slice(first, last + 1).filter(Boolean).length;
+}
+
+/**
+ * Functions other helpers are splitting at the time of writing (issue 15). The list may only
+ * shrink: take a function off it once it is short; ESLint's rule (npm run lint) holds all of src.
+ */
+const STILL_LONG = new Set([
+  "src/adapters/zip/storeZip.ts:storeZip",
+  "src/cli/rollup.ts:rollupLocked",
+  "src/cli/validate.ts:validate",
+  "src/core/graduateTable.ts:readGraduateTable",
+  "src/core/quotaTables.ts:buildQuotaTables",
+  "src/core/quotaTables.ts:describe",
+  "src/core/quotaWorkbook.ts:buildQuotaWorkbook",
+  "src/core/report/buildReportTemplate.ts:buildReportTemplate",
+  "src/core/report/checkFiling.ts:checkFiling",
+  "src/core/report/checkValues.ts:checkValues",
+  "src/core/report/locateReport.ts:locateReport",
+  "src/core/report/locateReport.ts:assignSections",
+  "src/core/report/readReport.ts:readReport",
+  "src/core/rollup/ledgerSheet.ts:readLedger",
+  "src/core/rollup/rollUp.ts:rollUp",
+  "src/core/rollup/rollupSummary.ts:summarize",
+  "src/core/rollup/summarySheet.ts:summarySheet",
+  "src/taskpane/excelReports.ts:excelReportPanel",
+  "src/taskpane/excelReports.ts:excelRollupPanel",
+  "src/taskpane/rollupView.ts:rollupView",
+]);
+
+describe("short functions", () => {
+  function longFunctions(file: string): { name: string; lines: number }[] {
+    const source = parse(file);
+    const code = codeLines(source);
+    const found: { name: string; lines: number }[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node) && "body" in node && node.body) {
+        const lines = countedLines(source, node, code);
+        const name = node.name && ts.isIdentifier(node.name) ? node.name.text : "(anonymous)";
+        if (lines > 60) found.push({ name, lines });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return found;
+  }
+
+  test("no function in src is over 60 lines (blank and comment lines not counted)", () => {
+    const over = tsFiles(src).flatMap((f) =>
+      longFunctions(f).map((l) => ({ key: `${rel(f)}:${l.name}`, lines: l.lines }))
+    );
+    expect(over.filter((o) => !STILL_LONG.has(o.key))).toEqual([]);
+  });
+
+  test("the count agrees with ESLint's on a function of known length", () => {
+    const body = Array.from(
+      { length: 61 },
+      (_, i) => `  const v${i} = ${i}; // note\n\n  // only a comment`
+    );
+    const text = `function f() {\n${body.join("\n")}\n}\n`;
+    const source = ts.createSourceFile("f.ts", text, ts.ScriptTarget.Latest, true);
+    const fn = source.statements[0]!;
+    // 61 statements plus the opening and closing lines; blank and comment-only lines skipped.
+    expect(countedLines(source, fn)).toBe(63);
+  });
+});
