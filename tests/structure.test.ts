@@ -54,7 +54,6 @@ function moduleSpecifiers(file: ts.SourceFile): string[] {
 describe("import graph", () => {
   test("madge finds no import cycle in src", async () => {
     // madge ships no types; its API is madge(path, config) -> { circular(): string[][] }.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const madge = require("madge") as (
       p: string,
       config: object
