@@ -2,7 +2,7 @@
    command, all colleges' forms at once, graduate tables headed in other words or mapped by hand,
    folders with subfolders and stray workbooks, and a 问题清单 to send back. */
 import ExcelJS from "exceljs";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { readGrids } from "../../src/adapters/xlsx/readGrids";
 import { readGridsFromFile } from "../../src/adapters/xlsx/node";
@@ -143,6 +143,27 @@ describe("template --all", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
+
+  test.each([[["--college", "文学院"]], [["--all"]]])(
+    "template %j with a file that is not a quota workbook: exit 1, the file named",
+    async (which) => {
+      const notQuotas = join(SAMPLE_DIR, "graduates.csv");
+      const output = join(tmp(), "x.xlsx");
+      const run = await runCli(
+        "template",
+        ...which,
+        "--month",
+        "2022-06",
+        "--quotas",
+        notQuotas,
+        "-o",
+        output
+      );
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^错误：文件“graduates\.csv”/);
+      expect(existsSync(output)).toBe(false);
+    }
+  );
 });
 
 describe("graduate tables headed in other words", () => {
