@@ -88,6 +88,33 @@ function collegeChooser(): { select: HTMLSelectElement; buttons: HTMLElement } {
   return { select, buttons: h("div", { class: "button-row" }, book, zip) };
 }
 
+function templatesCard(parts: {
+  month: HTMLInputElement;
+  select: HTMLSelectElement;
+  buttons: HTMLElement;
+  progress: HTMLElement;
+  box: HTMLElement;
+}): HTMLElement {
+  return h(
+    "section",
+    { class: "card" },
+    h("h2", { class: "card__title" }, "下发月报表（附件6）"),
+    h(
+      "p",
+      { class: "card__text" },
+      "由任务分配表生成各学院的空白月报表，年度任务已填好，可直接发给学院（WPS、Excel 均可填写）。"
+    ),
+    quotaPicker("templates", "未选择任务分配表"),
+    h("label", { class: "field__label", for: "template-month" }, "报表月份"),
+    parts.month,
+    h("label", { class: "field__label", for: "template-college" }, "学院"),
+    parts.select,
+    parts.buttons,
+    parts.progress,
+    parts.box
+  );
+}
+
 /** 月报表（附件6）for WPS and browser users: one college, or every college at once. */
 export function templatesPanel(panel: HTMLElement): void {
   const month = h("input", {
@@ -131,25 +158,5 @@ export function templatesPanel(panel: HTMLElement): void {
   };
   buttons.querySelector("#download-templates")!.addEventListener("click", () => void run(false));
   buttons.querySelector("#download-templates-zip")!.addEventListener("click", () => void run(true));
-  show(
-    panel,
-    h(
-      "section",
-      { class: "card" },
-      h("h2", { class: "card__title" }, "下发月报表（附件6）"),
-      h(
-        "p",
-        { class: "card__text" },
-        "由任务分配表生成各学院的空白月报表，年度任务已填好，可直接发给学院（WPS、Excel 均可填写）。"
-      ),
-      quotaPicker("templates", "未选择任务分配表"),
-      h("label", { class: "field__label", for: "template-month" }, "报表月份"),
-      month,
-      h("label", { class: "field__label", for: "template-college" }, "学院"),
-      select,
-      buttons,
-      progress.element,
-      box
-    )
-  );
+  show(panel, templatesCard({ month, select, buttons, progress: progress.element, box }));
 }

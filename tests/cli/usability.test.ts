@@ -2,12 +2,13 @@
    command, all colleges' forms at once, graduate tables headed in other words or mapped by hand,
    folders with subfolders and stray workbooks, and a 问题清单 to send back. */
 import ExcelJS from "exceljs";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { readGrids } from "../../src/adapters/xlsx/readGrids";
 import { readGridsFromFile } from "../../src/adapters/xlsx/node";
 import { readQuotaLookup } from "../../src/core/report/quotaLookup";
-import { closest, editDistance } from "../../src/cli/usage";
+import { COMMAND_TABLE } from "../../src/cli/commands";
+import { COMMANDS, COMMAND_USAGE, closest, editDistance } from "../../src/cli/usage";
 import { importTimeZone, localTime } from "../../src/core/rollup/localTime";
 import { SAMPLE_DIR } from "../support/planData";
 import { writeReport } from "../support/reportFactory";
@@ -62,6 +63,17 @@ describe("slips on the command line", () => {
     expect(run.stdout).not.toContain("rollup <");
     expect(run.stdout).toContain("npx quota");
     expect((await runCli("help")).stdout).toContain("npm run quota --");
+  });
+
+  test("the flag table and the usage text name the same commands and flags", () => {
+    expect([...Object.keys(COMMAND_TABLE), "help"].sort()).toEqual([...COMMANDS].sort());
+    for (const [command, { flags }] of Object.entries(COMMAND_TABLE)) {
+      const declared = Object.entries(flags).map(([name, f]) =>
+        f.short ? `-${f.short}` : `--${name}`
+      );
+      const documented = new Set(COMMAND_USAGE[command]!.match(/(?<![\w-])--?[a-z][\w-]*/g));
+      expect([command, [...documented].sort()]).toEqual([command, declared.sort()]);
+    }
   });
 
   test("quota <command> --help shows that command's usage", async () => {
@@ -131,6 +143,27 @@ describe("template --all", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
+
+  test.each([[["--college", "文学院"]], [["--all"]]])(
+    "template %j with a file that is not a quota workbook: exit 1, the file named",
+    async (which) => {
+      const notQuotas = join(SAMPLE_DIR, "graduates.csv");
+      const output = join(tmp(), "x.xlsx");
+      const run = await runCli(
+        "template",
+        ...which,
+        "--month",
+        "2022-06",
+        "--quotas",
+        notQuotas,
+        "-o",
+        output
+      );
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^错误：文件“graduates\.csv”/);
+      expect(existsSync(output)).toBe(false);
+    }
+  );
 });
 
 describe("graduate tables headed in other words", () => {

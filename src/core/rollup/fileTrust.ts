@@ -1,6 +1,6 @@
 import { collegeKey } from "../report/quotaLookup";
 import type { ReportResult } from "../report/validateReport";
-import type { Problem } from "./rollUp";
+import type { Problem } from "./rejected";
 
 /** The file name without folder and extension, as compared with college names. */
 const stem = (file: string) => collegeKey(file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, ""));

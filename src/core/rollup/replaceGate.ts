@@ -1,5 +1,5 @@
 import { LedgerEntry, LedgerRow, collegeMonth } from "./ledger";
-import type { Rejected } from "./rollUp";
+import type { Rejected } from "./rejected";
 
 export interface Replacement {
   readonly key: string;

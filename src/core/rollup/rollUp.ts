@@ -11,6 +11,7 @@ import { PendingLists, collectLists } from "../lists/rollupLists";
 import { collegeKey } from "../report/quotaLookup";
 import { fileProblems } from "./fileTrust";
 import { ImportOutcome, LedgerEntry, LedgerRow, importIntoLedger } from "./ledger";
+import type { Problem, Rejected } from "./rejected";
 import { replaceGate } from "./replaceGate";
 import { ledgerSheet } from "./ledgerSheet";
 import { RollupSummary, SchoolTargets, summarize } from "./rollupSummary";
@@ -25,23 +26,7 @@ export interface CheckedFile {
   readonly lists?: readonly (PendingLists | null)[];
 }
 
-export interface Problem {
-  readonly code: string;
-  readonly cell: string | null;
-  readonly message: string;
-}
-
-export interface Rejected {
-  /** The file, with the sheet after it when the file has one: for people. */
-  readonly file: string;
-  /** The file's own name and the sheet: for --json. */
-  readonly fileName: string;
-  readonly sheet: string | null;
-  /** The college and month, when the report names them. */
-  readonly college?: string | null;
-  readonly month?: string | null;
-  readonly errors: readonly Problem[];
-}
+export type { Problem, Rejected } from "./rejected";
 
 /** Validates one file for the roll-up; `grids` null means it could not be read (`error` says why). */
 export function checkReportFile(
