@@ -1,5 +1,4 @@
 import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
-import type { Finding } from "../core/report/finding";
 import { previousFromGrids } from "../core/report/previousMonth";
 import { problemListWorkbook, problemRows } from "../core/report/problemList";
 import { parseMonth } from "../core/report/reportMonth";
@@ -9,7 +8,7 @@ import { previousOfLedger } from "../core/rollup/rollUp";
 import type { IdHasher } from "../core/lists/idHasher";
 import { loadLedger } from "../core/lists/ledgerRows";
 import type { ListLedger } from "../core/lists/listLedger";
-import { reportLists, sheetOf, withListFindings } from "../core/lists/withListFindings";
+import { reportLists, withListFindings } from "../core/lists/withListFindings";
 import { saveFile } from "./saveFile";
 import { h, reveal, show } from "./dom";
 import { filePicker, notePicker, progressBar, SHEET_FILES } from "./filePicker";
@@ -20,7 +19,6 @@ import { masterNotes, readPageMaster } from "./pageMaster";
 import { monthField, readReports, referencePicker, skippedNotes } from "./pagePickers";
 import { quotaPicker, quotaReference } from "./quotaReference";
 import type { PickedFile } from "./readReportFiles";
-import { placeOf } from "./rollupView";
 import { describeError, setStatus, showError } from "./status";
 
 export { rollupPanel } from "./browserRollup";
@@ -189,16 +187,10 @@ export function checkReportsPanel(panel: HTMLElement): void {
   );
 }
 
-/** For the screen: a list finding's cell written with its sheet (取证名单!J4), as the CLI prints it. */
-function withPlaces(r: ReportResult): ReportResult {
-  const placed = (f: Finding): Finding => (sheetOf(f) && f.cell ? { ...f, cell: placeOf(f) } : f);
-  return { ...r, errors: r.errors.map(placed), warnings: r.warnings.map(placed) };
-}
-
 /** The check's results: errors first, a filter for errors only, and the 问题清单 download. */
 function checkResults(results: readonly ReportResult[]): HTMLElement {
   const ordered = [...results].sort((a, b) => Number(a.valid) - Number(b.valid));
-  const list = findingsView(ordered.map(withPlaces));
+  const list = findingsView(ordered);
   const onlyErrors = h("input", { type: "checkbox", id: "only-errors" });
   onlyErrors.addEventListener("change", () =>
     list.classList.toggle("result--errors-only", onlyErrors.checked)
