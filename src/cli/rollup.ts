@@ -294,7 +294,7 @@ function printLists(result: RollUpResult, out: Output): void {
     );
   }
   if (result.listFindings.length === 0) return;
-  out.stdout(`  ⚠ 其他学院的名单与以下学院已汇总的名单重复（请两个学院核对）：`);
+  out.stdout(`  ⚠ 名单重复的另一方（另一学院的名单与以下各行重复，请两个学院核对）：`);
   for (const f of result.listFindings)
     out.stdout(`      ${f.college} ${f.month} ${at(f)}${f.message}`);
 }

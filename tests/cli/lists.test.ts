@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { readdirSync } from "fs";
 import { join } from "path";
-import { makeIdHasher } from "../../src/core/lists/idHasher";
+import { keyCheckValue, makeIdHasher } from "../../src/core/lists/idHasher";
 import { LIST_CHOICES, LIST_LAYOUTS } from "../../src/core/lists/listLayout";
 import { SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
@@ -355,5 +355,77 @@ describe("quota rollup keeps a 名单台账 and rejects lists that do not hold",
     expect(result!.errors.map((e) => `${e.code}@${e.sheet}!${e.cell}`)).toEqual([
       "list-duplicate-number@取证名单!J3",
     ]);
+  });
+
+  test("the master keeps the key check value: another key or none is refused, the master unchanged", async () => {
+    const eco = await make("经济管理学院", "eco-kcv.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [[...CERT("2019010101", "ZS-0200", "2022-06-15"), "11010519491231002X"]],
+    });
+    const master = join(tmp(), "总表-kcv.xlsx");
+    const key = "学校的密钥-0123456789abcdef";
+    process.env.QUOTA_ID_KEY = key;
+    try {
+      expect((await runCli("rollup", eco, "--quotas", quotaFile, "-o", master)).code).toBe(0);
+      const header = (
+        (await open(master)).getWorksheet("名单台账")!.getRow(1).values as unknown[]
+      ).map(String);
+      expect(header.slice(-2)).toEqual(["密钥校验值", keyCheckValue(makeIdHasher(key))]);
+      const hum = await make("人文学院", "hum-kcv.xlsx", [0, 1, 0, 0], {
+        training: [],
+        certificate: [CERT("2020020201", "ZS-0201", "2022-06-20")],
+      });
+      const into = ["rollup", hum, "--quotas", quotaFile, "--into", master, "-o", master];
+      process.env.QUOTA_ID_KEY = "另一把密钥-0123456789abcdef";
+      const other = await runCli(...into);
+      expect(other.code).toBe(1);
+      expect(other.stderr).toContain("密钥不同");
+      expect(other.stderr).toContain("--id-key-file");
+      delete process.env.QUOTA_ID_KEY;
+      const none = await runCli(...into);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toContain("没有提供密钥");
+      const ledger = (await open(master)).getWorksheet("名单台账")!;
+      expect(JSON.stringify(ledger.getSheetValues())).not.toContain("2020020201");
+      process.env.QUOTA_ID_KEY = key;
+      const same = await runCli(...into);
+      expect(same.code).toBe(0);
+      expect(same.stdout).toContain("名单核对：已核对 2，未核对 0，无名单 0");
+    } finally {
+      delete process.env.QUOTA_ID_KEY;
+    }
+  });
+
+  test("a duplicate across colleges is shown on both sides in the text, --json and the 汇总", async () => {
+    const eco = await make("经济管理学院", "eco-both.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [CERT("2019010101", "ZS-0300", "2022-06-15")],
+    });
+    const hum = await make("人文学院", "hum-both.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [CERT("2020020201", "ZS-0300", "2022-06-20")],
+    });
+    const master = join(tmp(), "总表-both.xlsx");
+    const text = await runCli("rollup", eco, hum, "--quotas", quotaFile, "-o", master);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("经济管理学院 2022-06 取证名单!J3：证书编号重复：另见 人文学院");
+    expect(text.stdout).toContain("取证名单!J3：证书编号重复：另见 经济管理学院");
+    const again = join(tmp(), "总表-both-json.xlsx");
+    const json = await runCli("rollup", eco, hum, "--quotas", quotaFile, "-o", again, "--json");
+    const out = JSON.parse(json.stdout) as {
+      listFindings: { college: string; sheet: string; cell: string; code: string }[];
+      lists: { college: string; state: string }[];
+    };
+    expect(out.listFindings.map((f) => `${f.college}:${f.code}@${f.sheet}!${f.cell}`)).toEqual([
+      "经济管理学院:list-duplicate-number@取证名单!J3",
+    ]);
+    expect(out.lists.map((l) => `${l.college}:${l.state}`)).toEqual([
+      "经济管理学院:reconciled",
+      "人文学院:unreconciled",
+    ]);
+    const summary = (await open(master)).getWorksheet("汇总2022-06")!;
+    const cells = JSON.stringify(summary.getSheetValues());
+    expect(cells).toContain("与其他学院的名单重复");
+    expect(cells).toContain("名单核对");
   });
 });
