@@ -428,4 +428,31 @@ describe("quota rollup keeps a 名单台账 and rejects lists that do not hold",
     expect(cells).toContain("与其他学院的名单重复");
     expect(cells).toContain("名单核对");
   });
+
+  test("validate of two colleges' files: a duplicate between them is an error in both", async () => {
+    const eco = await make("经济管理学院", "eco-val.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [CERT("2019010101", "ZS-0400", "2022-06-15")],
+    });
+    const hum = await make("人文学院", "hum-val.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [CERT("2020020201", "ZS-0400", "2022-06-20")],
+    });
+    const run = await runCli("validate", eco, hum, "--quotas", quotaFile, "--json");
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout) as {
+      college: string;
+      errors: { code: string; sheet?: string; cell: string; message: string }[];
+    }[];
+    expect(
+      results.map((r) => [r.college, r.errors.map((e) => `${e.code}@${e.sheet}!${e.cell}`)])
+    ).toEqual([
+      ["经济管理学院", ["list-duplicate-number@取证名单!J3"]],
+      ["人文学院", ["list-duplicate-number@取证名单!J3"]],
+    ]);
+    expect(results[0]!.errors[0]!.message).toContain("另见 人文学院 2022-06 取证名单 第3行");
+    // The same report twice (two versions of one college-month) is not a duplicate of itself.
+    const twice = await runCli("validate", eco, eco, "--quotas", quotaFile, "--json");
+    expect(twice.code).toBe(0);
+  });
 });
