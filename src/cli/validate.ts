@@ -23,7 +23,8 @@ import {
   withListFindings,
 } from "../core/lists/withListFindings";
 import { expandInputs } from "./expandInputs";
-import { readIdHasher } from "./idKey";
+import { ID_KEY_ENV, readIdHasher } from "./idKey";
+import { keyMismatch, masterListsIn } from "../core/lists/listKeyCheck";
 import { Output, printJson } from "./output";
 import { readQuotaFile } from "./template";
 import { UsageError } from "./usage";
@@ -45,7 +46,15 @@ export interface ValidateArgs {
 type Previous = Pick<ValidateOptions, "previous" | "previousOf"> & {
   /** The master's 名单台账: the lists are checked across months and colleges against it. */
   readonly lists?: ListLedger | null;
+  /** The key check value the master's 名单台账 records. */
+  readonly keyCheck?: string | null;
 };
+
+/** Said when the run's ID key is not the one the master's ID hashes were made with. */
+const KEY_MISMATCH = {
+  none: "总表“名单台账”的身份证号摘要是用学校的身份证号密钥生成的，本次没有提供密钥",
+  other: "本次的身份证号密钥与总表“名单台账”记录的密钥校验值不符",
+} as const;
 
 /**
  * Last month's reports (every sheet that holds the form), or a master workbook: its 月报台账 gives
@@ -61,7 +70,8 @@ async function readPrevious(path: string, quotas: QuotaLookup | null): Promise<P
     } catch (error) {
       throw error instanceof QuotaError ? error.at(where) : error;
     }
-    return { previousOf: previousOfLedger(ledger), lists: listLedgerOf(grids) };
+    const keyCheck = masterListsIn(grids).keyCheck;
+    return { previousOf: previousOfLedger(ledger), lists: listLedgerOf(grids), keyCheck };
   }
   const previous = previousFromGrids(grids, quotas);
   if (!previous) throw new QuotaError("#N/A", "没有找到上月的月报表（附件6）或月报台账").at(where);
@@ -106,7 +116,13 @@ async function readInputs(args: ValidateArgs, out: Output) {
     throw new UsageError("--list 应为 .xlsx 文件，如 --list 问题清单.xlsx", "validate");
   try {
     const quotas = args.quotas !== undefined ? await readQuotaFile(args.quotas) : null;
-    const previous = args.previous !== undefined ? await readPrevious(args.previous, quotas) : {};
+    const previous: Previous =
+      args.previous !== undefined ? await readPrevious(args.previous, quotas) : {};
+    const mismatch = keyMismatch(previous.keyCheck ?? null, hasher);
+    if (mismatch)
+      out.stderr(
+        `提醒：${KEY_MISMATCH[mismatch]}：无法按身份证号与总表查重（学号、证书编号照常查重）；汇总时须用同一密钥（环境变量 ${ID_KEY_ENV} 或 --id-key-file）。`
+      );
     return { month, quotas, previous, hasher };
   } catch (error) {
     if (!(error instanceof QuotaError)) throw error;

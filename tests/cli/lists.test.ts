@@ -381,6 +381,8 @@ describe("quota rollup keeps a 名单台账 and rejects lists that do not hold",
       expect(other.code).toBe(1);
       expect(other.stderr).toContain("密钥不同");
       expect(other.stderr).toContain("--id-key-file");
+      const check = await runCli("validate", hum, "--quotas", quotaFile, "--previous", master);
+      expect(check.stderr).toContain("密钥与总表“名单台账”记录的密钥校验值不符");
       delete process.env.QUOTA_ID_KEY;
       const none = await runCli(...into);
       expect(none.code).toBe(1);

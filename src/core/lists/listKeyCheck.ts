@@ -53,6 +53,19 @@ function hasIdHashes(rows: MasterLists["rows"]): boolean {
   return rows.some((r) => r[column] !== null && r[column] !== undefined && r[column] !== "");
 }
 
+/**
+ * How a run's key stands against the master's recorded check value: "none" (the master has one,
+ * the run no key), "other" (another key), null (they agree, or the master records none).
+ */
+export function keyMismatch(
+  recorded: string | null,
+  hasher: IdHasher | null
+): "none" | "other" | null {
+  if (recorded === null) return null;
+  if (!hasher) return "none";
+  return keyCheckValue(hasher) === recorded ? null : "other";
+}
+
 /** A run refused because its key cannot be matched with the master's; or a note to say. */
 export type KeyCheckOutcome =
   { readonly refused: string } | { readonly keyCheck: string | null; readonly note?: string };
@@ -65,11 +78,12 @@ export type KeyCheckOutcome =
  */
 export function checkListKey(master: MasterLists, hasher: IdHasher | null): KeyCheckOutcome {
   const mine = hasher ? keyCheckValue(hasher) : null;
-  if (master.keyCheck !== null && mine === null)
+  const mismatch = keyMismatch(master.keyCheck, hasher);
+  if (mismatch === "none")
     return {
       refused: `总表“${LIST_LEDGER_SHEET}”中的身份证号摘要是用学校的身份证号密钥生成的（密钥校验值 ${master.keyCheck}），本次汇总没有提供密钥。没有密钥就无法按身份证号查重，请提供生成该总表时所用的同一密钥后重新汇总。总表没有改动。`,
     };
-  if (master.keyCheck !== null && mine !== master.keyCheck)
+  if (mismatch === "other")
     return {
       refused: `本次提供的身份证号密钥与生成总表“${LIST_LEDGER_SHEET}”时所用的密钥不同（总表的密钥校验值 ${master.keyCheck}，本次 ${mine}）。密钥不同，身份证号摘要就无法比对，跨学院、跨月份的重复会全部漏掉。请改用原来的密钥后重新汇总；确需更换密钥，须用新密钥从各月的原始名单重新汇总一份新总表。总表没有改动。`,
     };

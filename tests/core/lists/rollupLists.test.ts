@@ -6,6 +6,7 @@ import {
   MasterLists,
   NO_MASTER_LISTS,
   checkListKey,
+  masterListsIn,
   masterListsOf,
   readKeyCheck,
 } from "../../../src/core/lists/listKeyCheck";
@@ -90,6 +91,12 @@ describe("the key check value of the 名单台账", () => {
     expect(header.slice(-2)).toEqual([KEY_CHECK_LABEL, keyCheckValue(hasher)]);
     expect(reread(withKey).keyCheck).toBe(keyCheckValue(hasher));
     expect(reread(withKey).rows).toHaveLength(1);
+    const inGrids = masterListsIn([
+      { name: "汇总2022-06", rows: [] },
+      { name: "名单台账", rows: values(withKey, "listLedger") },
+    ]);
+    expect(inGrids.keyCheck).toBe(keyCheckValue(hasher));
+    expect(masterListsIn([])).toBe(NO_MASTER_LISTS);
     const noKey = run([eco(null)], NO_MASTER_LISTS, null) as RollUpResult;
     expect(values(noKey, "listLedger")[0]).not.toContain(KEY_CHECK_LABEL);
     expect(readKeyCheck(values(noKey, "listLedger")[0])).toBeNull();
