@@ -270,8 +270,11 @@ function editedRows(ledger: readonly LedgerRow[]): string[] {
     );
 }
 
-const at = (e: { sheet?: string; cell: string | null }) =>
-  e.cell ? `${e.sheet ? `${e.sheet}!` : ""}${e.cell}：` : e.sheet ? `${e.sheet}：` : "";
+/** "取证名单!J3：" for a list's cell; the form's own sheet (`form`) is not repeated. */
+const at = (e: { sheet?: string; cell: string | null }, form: string | null = null) => {
+  const sheet = e.sheet && e.sheet !== form ? e.sheet : null;
+  return e.cell ? `${sheet ? `${sheet}!` : ""}${e.cell}：` : sheet ? `${sheet}：` : "";
+};
 
 function printRejected(result: RollUpResult, out: Output, json: boolean): void {
   if (json) {
@@ -280,7 +283,7 @@ function printRejected(result: RollUpResult, out: Output, json: boolean): void {
   }
   for (const r of result.rejected) {
     out.stdout(`  ✗ 未汇总 ${r.file}`);
-    for (const e of r.errors) out.stdout(`      ${at(e)}${e.message}`);
+    for (const e of r.errors) out.stdout(`      ${at(e, r.sheet)}${e.message}`);
   }
 }
 

@@ -50,8 +50,13 @@ export interface ListLineInputs {
   readonly others: readonly LedgerFinding[];
 }
 
-const where = (f: Said) => (f.cell ? (f.sheet ? `${f.sheet}!${f.cell}` : f.cell) : (f.sheet ?? ""));
-const said = (f: Said) => (where(f) ? `${where(f)}：${f.message}` : f.message);
+/** "取证名单!J3" (the form's own sheet, `form`, is not repeated). */
+const where = (f: Said, form: string | null) => {
+  const sheet = f.sheet && f.sheet !== form ? f.sheet : null;
+  return f.cell ? (sheet ? `${sheet}!${f.cell}` : f.cell) : (sheet ?? "");
+};
+const said = (f: Said, form: string | null = null) =>
+  where(f, form) ? `${where(f, form)}：${f.message}` : f.message;
 
 /** A college rolled up with this run's file: its lists read with it. */
 function fromRun(result: ReportResult, lists: ListedFile["lists"], i: number): ListLine {
@@ -65,9 +70,9 @@ function fromRun(result: ReportResult, lists: ListedFile["lists"], i: number): L
 }
 
 /** A rejected report's line: its first list error, else its first error. */
-function rejectedLine(college: string, errors: readonly Said[]): ListLine {
+function rejectedLine(college: string, form: string | null, errors: readonly Said[]): ListLine {
   const first = errors.find((e) => e.code.startsWith("list-")) ?? errors[0];
-  const reason = `报表未汇总${first ? `：${said(first)}` : ""}${errors.length > 1 ? `（共 ${errors.length} 个错误）` : ""}`;
+  const reason = `报表未汇总${first ? `：${said(first, form)}` : ""}${errors.length > 1 ? `（共 ${errors.length} 个错误）` : ""}`;
   return { college, state: "unreconciled", reason };
 }
 
@@ -109,7 +114,7 @@ export function listLines(inputs: ListLineInputs): ListLine[] {
   for (const r of inputs.rejected)
     if (r.college && r.month === month && !named.has(r.college)) {
       named.add(r.college);
-      lines.push(rejectedLine(r.college, r.errors));
+      lines.push(rejectedLine(r.college, r.sheet, r.errors));
     }
   return lines.map((l) =>
     withOthers(

@@ -377,7 +377,8 @@ const rejectedLine = (r: Rejected) => ({
   file: r.file,
   errors: r.errors.length,
   messages: r.errors.map((e) => {
-    const at = e.cell ? (e.sheet ? `${e.sheet}!${e.cell}` : e.cell) : null;
+    const sheet = e.sheet && e.sheet !== r.sheet ? `${e.sheet}!` : "";
+    const at = e.cell ? `${sheet}${e.cell}` : null;
     return at ? `${at}：${e.message}` : e.message;
   }),
 });
