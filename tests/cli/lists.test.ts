@@ -425,6 +425,13 @@ describe("quota rollup keeps a 名单台账 and rejects lists that do not hold",
       "经济管理学院:reconciled",
       "人文学院:unreconciled",
     ]);
+    // validate against that master: the master's row is said too, after the results.
+    const check = await runCli("validate", hum, "--quotas", quotaFile, "--previous", master);
+    expect(check.stdout).toContain("错误 取证名单!J3：证书编号重复：另见 经济管理学院");
+    expect(check.stdout).toContain("另：总表“名单台账”中已有的以下名单行与本次的报表重复");
+    expect(check.stdout).toContain(
+      "  经济管理学院 2022-06 取证名单!J3：证书编号重复：另见 人文学院"
+    );
     const summary = (await open(master)).getWorksheet("汇总2022-06")!;
     const cells = JSON.stringify(summary.getSheetValues());
     expect(cells).toContain("与其他学院的名单重复");
