@@ -238,21 +238,22 @@ describe("quota validate reads the lists with the form", () => {
   });
 });
 
-describe("quota rollup keeps a 名单台账 and rejects lists that do not hold", () => {
-  const make = async (
-    college: string,
-    name: string,
-    done: [number, number, number, number],
-    lists: { training: Row[]; certificate: Row[] }
-  ) => {
-    const blank = join(tmp(), `blank-${name}`);
-    const args = ["--college", college, "--month", "2022-06", "--quotas", quotaFile];
-    expect((await runCli("template", ...args, "-o", blank)).code).toBe(0);
-    const file = join(tmp(), name);
-    await fillReport(blank, file, done, lists);
-    return file;
-  };
+/** A filled report of a college for June 2022, from the template. */
+const make = async (
+  college: string,
+  name: string,
+  done: [number, number, number, number],
+  lists: { training: Row[]; certificate: Row[] }
+) => {
+  const blank = join(tmp(), `blank-${name}`);
+  const args = ["--college", college, "--month", "2022-06", "--quotas", quotaFile];
+  expect((await runCli("template", ...args, "-o", blank)).code).toBe(0);
+  const file = join(tmp(), name);
+  await fillReport(blank, file, done, lists);
+  return file;
+};
 
+describe("quota rollup keeps a 名单台账 and rejects lists that do not hold", () => {
   test("reports with their lists go in; a duplicate 证书编号 from another college is rejected", async () => {
     const eco = await make("经济管理学院", "eco.xlsx", [2, 1, 0, 0], {
       training: [TRAIN("2019010101", "2022-06-10"), TRAIN("2019010102", "2022-06-11")],
@@ -356,7 +357,9 @@ describe("quota rollup keeps a 名单台账 and rejects lists that do not hold",
       "list-duplicate-number@取证名单!J3",
     ]);
   });
+});
 
+describe("the ID key of the master", () => {
   test("the master keeps the key check value: another key or none is refused, the master unchanged", async () => {
     const eco = await make("经济管理学院", "eco-kcv.xlsx", [0, 1, 0, 0], {
       training: [],
@@ -397,7 +400,9 @@ describe("quota rollup keeps a 名单台账 and rejects lists that do not hold",
       delete process.env.QUOTA_ID_KEY;
     }
   });
+});
 
+describe("duplicates across colleges", () => {
   test("a duplicate across colleges is shown on both sides in the text, --json and the 汇总", async () => {
     const eco = await make("经济管理学院", "eco-both.xlsx", [0, 1, 0, 0], {
       training: [],
@@ -437,7 +442,9 @@ describe("quota rollup keeps a 名单台账 and rejects lists that do not hold",
     expect(cells).toContain("与其他学院的名单重复");
     expect(cells).toContain("名单核对");
   });
+});
 
+describe("validate of several files", () => {
   test("validate of two colleges' files: a duplicate between them is an error in both", async () => {
     const eco = await make("经济管理学院", "eco-val.xlsx", [0, 1, 0, 0], {
       training: [],
