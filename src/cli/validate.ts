@@ -15,13 +15,13 @@ import type { LedgerRow } from "../core/rollup/ledger";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { previousOfLedger } from "../core/rollup/rollUp";
 import { reportJson, unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
-import type { ListLedger } from "../core/lists/listLedger";
 import {
-  listLedgerOf,
+  LIST_LEDGER_SHEET,
   reportLists,
   sheetOf,
   withListFindings,
 } from "../core/lists/withListFindings";
+import { MasterLedgers } from "../core/lists/masterLedgers";
 import { expandInputs } from "./expandInputs";
 import { ID_KEY_ENV, readIdHasher } from "./idKey";
 import { keyMismatch, masterListsIn } from "../core/lists/listKeyCheck";
@@ -45,7 +45,7 @@ export interface ValidateArgs {
 
 type Previous = Pick<ValidateOptions, "previous" | "previousOf"> & {
   /** The master's 名单台账: the lists are checked across months and colleges against it. */
-  readonly lists?: ListLedger | null;
+  readonly lists?: MasterLedgers | null;
   /** The key check value the master's 名单台账 records. */
   readonly keyCheck?: string | null;
 };
@@ -70,8 +70,11 @@ async function readPrevious(path: string, quotas: QuotaLookup | null): Promise<P
     } catch (error) {
       throw error instanceof QuotaError ? error.at(where) : error;
     }
-    const keyCheck = masterListsIn(grids).keyCheck;
-    return { previousOf: previousOfLedger(ledger), lists: listLedgerOf(grids), keyCheck };
+    const lists = masterListsIn(grids);
+    const ledgers = grids.some((g) => g.name === LIST_LEDGER_SHEET)
+      ? new MasterLedgers(lists.rows)
+      : null;
+    return { previousOf: previousOfLedger(ledger), lists: ledgers, keyCheck: lists.keyCheck };
   }
   const previous = previousFromGrids(grids, quotas);
   if (!previous) throw new QuotaError("#N/A", "没有找到上月的月报表（附件6）或月报台账").at(where);
@@ -148,9 +151,10 @@ function checkWorkbook(
   run: { ledger: RunLedger; checked: Checked }
 ): void {
   const forms = validateWorkbook(grids, options);
-  const master = inputs.previous.lists ?? null;
-  const context = { master, hasher: inputs.hasher, shared: forms.length > 1 };
   for (const form of forms) {
+    // A college-month the master holds is checked without its rows there (it would replace them).
+    const master = inputs.previous.lists?.for(form.college, form.month) ?? null;
+    const context = { master, hasher: inputs.hasher, shared: forms.length > 1 };
     const lists = reportLists(form, grids, context);
     let result = withListFindings(form, lists, master);
     run.checked.inMaster.push(...(lists?.others ?? []));

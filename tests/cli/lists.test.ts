@@ -467,6 +467,20 @@ describe("validate of several files", () => {
       ["人文学院", ["list-duplicate-number@取证名单!J3"]],
     ]);
     expect(results[0]!.errors[0]!.message).toContain("另见 人文学院 2022-06 取证名单 第3行");
+    // Handed in again after the roll-up: checked against the master without its own month's rows.
+    const master = join(tmp(), "总表-val.xlsx");
+    expect((await runCli("rollup", eco, "--quotas", quotaFile, "-o", master)).code).toBe(0);
+    const again = await runCli(
+      "validate",
+      eco,
+      "--quotas",
+      quotaFile,
+      "--previous",
+      master,
+      "--json"
+    );
+    expect(JSON.parse(again.stdout)[0].errors).toEqual([]);
+    expect(again.code).toBe(0);
     // The same report twice (two versions of one college-month) is not a duplicate of itself.
     const twice = await runCli("validate", eco, eco, "--quotas", quotaFile, "--json");
     expect(twice.code).toBe(0);
