@@ -1,11 +1,17 @@
 "use strict";
-/* Supporting lists at scale: node bench/lists.js [rows...] after `npm run build:cli`.
+/* Supporting lists at scale: node bench/lists.js [--json] [--no-files] [rows...] after `npm run build:cli`.
+   Part 1 (files): report workbooks (附件6 + 培训名单 + 取证名单, 30 colleges × 10 months, the form's
+   figures equal to the lists') are written once to out/bench/lists-N/; then, each in a fresh process,
+   `quota validate DIR` (QUOTA_ID_KEY set: read, check, reconcile, dedupe across the files) beside
+   the bare exceljs load of the same files and the lean floor (fflate + saxes), wall time and max RSS.
+   Part 2 (core, in memory) as before:
    Rows are generated in memory, report by report (30 colleges × 10 months; a third 取证, two thirds 培训,
    a third of the certificates with a 身份证号 hashed by the core's pure-TS HMAC), then parsed,
    checked, reconciled against a form built from the list counts, cross-checked against the master's
    ledger and merged into it — what `quota rollup` will do. Each size runs in its own child process so
    its peak RSS is its own. A final case reads 100,000 rows from one sheet of one report. */
 const { execFileSync } = require("child_process");
+const { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } = require("fs");
 const { join } = require("path");
 
 const dist = join(__dirname, "..", "dist", "node", "core", "lists");
@@ -198,14 +204,165 @@ function child(total, single) {
   );
 }
 
-function main() {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
-  const runs = (sizes.length ? sizes : [100_000, 1_000_000])
-    .map((n) => [n, false])
-    .concat([[100_000, true]]);
+const root = join(__dirname, "..");
+const TARGET = 100_000; // each section's 年度任务 in the bench's forms: rates stay small and valid
+
+/** A 附件6 whose figures are the lists' own counts (so only the planted duplicates are findings). */
+function formSheet(college, month, counts) {
+  const { demoReport, fill } = require(join(root, "dist/node/cli/demoReports.js"));
+  const { TEMPLATE_CELLS } = require(join(root, "dist/node/core/report/buildReportTemplate.js"));
+  const { percent } = require(join(root, "dist/node/core/rollup/rollupSummary.js"));
+  const targets = {
+    college,
+    training: TARGET,
+    advanced: TARGET,
+    nonadvanced: TARGET,
+    onex: TARGET,
+  };
+  const base = demoReport(targets, { year: 2022, month }, 0, 20);
+  const values = {};
+  for (const [s, c] of Object.entries(counts)) {
+    const cells = TEMPLATE_CELLS.sections[s];
+    values[cells.month] = c.month;
+    values[cells.cumulative] = c.toDate;
+    values[cells.rate] = percent(c.toDate, TARGET);
+  }
+  return fill(base, values);
+}
+
+/** A list grid as a sheet of plain values (title, header, rows). */
+const gridSheet = (grid) => ({
+  name: grid.name,
+  cells: grid.rows.map((r) => r.map((v) => (v === null ? null : { value: v }))),
+  merges: [],
+  columnWidths: grid.rows[1].map(() => 12),
+  frozenRows: 2,
+});
+
+/** Writes the report workbooks of `total` list rows once (kept in out/bench/lists-N for later runs). */
+async function ensureListFiles(total) {
+  const dir = join(root, "out", "bench", `lists-${total}`);
+  const reports = COLLEGES * MONTHS;
+  const done = join(dir, ".complete");
+  if (existsSync(done)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const lists = load();
+  const { streamModelToFile } = require(join(root, "dist/node/adapters/xlsx/node.js"));
+  const perReport = Math.ceil(total / reports);
+  let k = 0;
+  for (let m = 3; m < 3 + MONTHS; m++)
+    for (let c = 0; c < COLLEGES; c++, k++) {
+      const college = `学院${String(c).padStart(2, "0")}`;
+      const grids = reportGrids(college, m, perReport, k * perReport);
+      const check = lists.check.checkLists(grids, { college, month: { year: 2022, month: m } });
+      const month = `2022-${String(m).padStart(2, "0")}`;
+      const counts = {};
+      for (const s of ["training", "advanced", "nonadvanced", "onex"])
+        counts[s] = lists.reconcile.listCounts(check.ledger, null, college, s, month);
+      const sheets = [formSheet(college, m, counts), ...grids.map(gridSheet)];
+      await streamModelToFile({ sheets }, join(dir, `${college}-2022年${m}月.xlsx`));
+    }
+  writeFileSync(done, `${k} reports\n`);
+  return dir;
+}
+
+/** One run in a fresh process of this script (`--cli ARGV` or `--load MODE DIR`): its figures. */
+function timed(args, env = {}) {
+  const out = execFileSync(process.execPath, [__filename, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(out.trim().split("\n").pop());
+}
+
+/** Wall time, CPU time (user + system) and max RSS of this process since `start`. */
+function figures(start, extra) {
+  const usage = process.resourceUsage();
+  return JSON.stringify({
+    ...extra,
+    seconds: Number(process.hrtime.bigint() - start) / 1e9,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    maxRssMB: usage.maxRSS / 1024,
+  });
+}
+
+/** `--cli ARGV`: the CLI in this process, its output dropped. */
+async function cliChild(argv) {
+  const { main } = require(join(root, "dist/node/cli/main.js"));
+  const silent = { stdout: () => undefined, stderr: () => undefined };
+  const start = process.hrtime.bigint();
+  const code = await main(argv, silent);
+  process.stdout.write(figures(start, { code }) + "\n");
+}
+
+/** `--load exceljs|lean DIR`: every .xlsx of DIR loaded and nothing else (as bench/floor.js). */
+async function loadChild(mode, dir) {
+  const { readFile } = require("fs/promises");
+  const ExcelJS = require("exceljs");
+  const { unzipSync, strFromU8 } = require("fflate");
+  const { SaxesParser } = require("saxes");
+  const lean = (bytes) => {
+    const parts = unzipSync(bytes, {
+      filter: (f) => /^xl\/(workbook|sharedStrings|worksheets\/sheet\d+)\.xml$/.test(f.name),
+    });
+    for (const data of Object.values(parts)) new SaxesParser().write(strFromU8(data)).close();
+  };
+  const files = readdirSync(dir).filter((n) => n.endsWith(".xlsx"));
+  const start = process.hrtime.bigint();
+  for (const name of files) {
+    const bytes = await readFile(join(dir, name));
+    if (mode === "lean") lean(bytes);
+    else await new ExcelJS.Workbook().xlsx.load(bytes);
+  }
+  process.stdout.write(figures(start, { files: files.length }) + "\n");
+}
+
+/** `quota validate` of the files beside the bare loads of the same files. */
+async function filesCase(total) {
+  const t0 = Date.now();
+  const dir = await ensureListFiles(total);
+  const made = (Date.now() - t0) / 1000;
+  const key = { QUOTA_ID_KEY: "bench-secret-key-0123456789" };
+  const validate = timed(["--cli", JSON.stringify(["validate", dir, "--json"])], key);
+  const exceljs = timed(["--load", "exceljs", dir]);
+  const lean = timed(["--load", "lean", dir]);
+  return {
+    rows: total,
+    files: readdirSync(dir).filter((n) => n.endsWith(".xlsx")).length,
+    writeSeconds: made,
+    validate,
+    exceljsLoad: exceljs,
+    leanLoad: lean,
+  };
+}
+
+const say = (text) => process.stdout.write(text);
+const fmt = (r) =>
+  `${r.seconds.toFixed(2)} s wall, ${r.cpuSeconds.toFixed(2)} s CPU, max RSS ${r.maxRssMB.toFixed(0)} MB`;
+
+async function main() {
+  const flags = process.argv.slice(2);
+  const json = flags.includes("--json");
+  const sizes = flags.map(Number).filter((n) => n > 0);
+  const wanted = sizes.length ? sizes : [100_000, 1_000_000];
+  const report = { files: [], core: [] };
+  if (!flags.includes("--no-files"))
+    for (const n of wanted) {
+      const r = await filesCase(n);
+      report.files.push(r);
+      if (json) continue;
+      say(
+        `${n} list rows in ${r.files} report files (written once in ${r.writeSeconds.toFixed(0)} s)\n`
+      );
+      say(
+        `  quota validate (read, check, reconcile, dedupe, ID HMAC) ${fmt(r.validate)}, exit ${r.validate.code}\n`
+      );
+      say(`  bare exceljs load of the same files                   ${fmt(r.exceljsLoad)}\n`);
+      say(`  lean floor (fflate + saxes) of the same files          ${fmt(r.leanLoad)}\n`);
+    }
+  const runs = wanted.map((n) => [n, false]).concat([[100_000, true]]);
   for (const [n, single] of runs) {
     const out = execFileSync(
       process.execPath,
@@ -213,12 +370,21 @@ function main() {
       { encoding: "utf8" }
     );
     const r = JSON.parse(out);
+    report.core.push({ single, ...r });
+    if (json) continue;
     const label = single ? `${n} rows in one report` : `${n} rows in ${r.reports} reports`;
-    process.stdout.write(
-      `${label.padEnd(34)} ${(r.ms / 1000).toFixed(2)} s check+reconcile+dedupe+merge (generation ${(r.generatingMs / 1000).toFixed(2)} s not counted), peak RSS ${r.peakRssMB.toFixed(0)} MB, rows ${r.rows}, findings ${r.findings} (planted ${r.planted}), CPU ${(r.cpuMs / 1000).toFixed(2)} s incl. generation, not reconciled ${r.notReconciled}\n`
+    say(
+      `core, in memory: ${label.padEnd(34)} ${(r.ms / 1000).toFixed(2)} s check+reconcile+dedupe+merge (generation ${(r.generatingMs / 1000).toFixed(2)} s not counted), peak RSS ${r.peakRssMB.toFixed(0)} MB, rows ${r.rows}, findings ${r.findings} (planted ${r.planted}), CPU ${(r.cpuMs / 1000).toFixed(2)} s incl. generation, not reconciled ${r.notReconciled}\n`
     );
   }
+  if (json) say(JSON.stringify(report) + "\n");
 }
 
+const fail = (error) => {
+  console.error(error);
+  process.exit(1);
+};
 if (process.argv[2] === "--child") child(Number(process.argv[3]), process.argv[4] === "single");
-else main();
+else if (process.argv[2] === "--cli") cliChild(JSON.parse(process.argv[3])).catch(fail);
+else if (process.argv[2] === "--load") loadChild(process.argv[3], process.argv[4]).catch(fail);
+else main().catch(fail);

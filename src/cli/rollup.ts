@@ -33,12 +33,11 @@ import {
 } from "../core/rollup/rollUp";
 import { importTimeZone, localTime } from "../core/rollup/localTime";
 import { ownWorkbook, ownWorkbookNote } from "../core/report/ownWorkbook";
-import type { CellValue } from "../core/grid";
 import type { IdHasher } from "../core/lists/idHasher";
-import { listLedgerSheet, settleLists } from "../core/lists/rollupLists";
+import { MasterLists, NO_MASTER_LISTS, masterListsOf } from "../core/lists/listKeyCheck";
 import { LIST_LEDGER_SHEET } from "../core/lists/withListFindings";
 import { expandInputs } from "./expandInputs";
-import { readIdHasher } from "./idKey";
+import { ID_KEY_ENV, readIdHasher } from "./idKey";
 import { Output, printJson } from "./output";
 import { fileHint } from "./fileHint";
 import { refuseToOverwrite } from "./overwriteGuard";
@@ -130,16 +129,12 @@ async function loadMaster(path: string): Promise<Master> {
   return { workbook, ledger, charts };
 }
 
-/** The master's 名单台账 rows (header left out), found by its ownership name. */
-function listLedgerRows(workbook: ExcelWorkbook): (readonly CellValue[])[] {
-  const name = ownedSheetsByKey(workbook).get("listLedger") ?? LIST_LEDGER_SHEET;
-  const sheet = workbook.worksheets.find((w) => w.name === name);
-  if (!sheet) return [];
-  const rows: (readonly CellValue[])[] = [];
-  gridOf(sheet).rows.forEach((row, r) => {
-    if (r > 0 && row) rows.push(row);
-  });
-  return rows;
+/** The master's 名单台账 (rows and key check value), found by its ownership name. */
+function masterLists(master: Master | null): MasterLists {
+  if (!master) return NO_MASTER_LISTS;
+  const name = ownedSheetsByKey(master.workbook).get("listLedger") ?? LIST_LEDGER_SHEET;
+  const sheet = master.workbook.worksheets.find((w) => w.name === name);
+  return sheet ? masterListsOf(gridOf(sheet)) : NO_MASTER_LISTS;
 }
 
 const NO_ID_KEY =
@@ -169,17 +164,32 @@ export async function rollup(args: RollupArgs, out: Output): Promise<number> {
   }
 }
 
-async function rollupLocked(
+/** Every report file read and validated, one at a time; notes for files that are not reports. */
+async function checkAll(
   args: RollupArgs,
-  out: Output,
-  month: YearMonth | null
-): Promise<number> {
+  month: YearMonth | null,
+  quotas: QuotaLookup | null,
+  hasher: IdHasher | null,
+  out: Output
+): Promise<CheckedFile[]> {
+  const files = await expandInputs(args.files);
+  if (files.length === 0) throw new UsageError("没有找到任何 .xlsx 或 .csv 月报表文件");
+  const checked: CheckedFile[] = [];
+  for (const path of files) {
+    const one = await checkFile(path, month, quotas, hasher);
+    if (typeof one === "string") out.stderr(`提醒：${one}。`);
+    else checked.push(one);
+  }
+  return checked;
+}
+
+/** The quota workbook (when given) and the master (when --into), each read once. */
+async function readInputs(args: RollupArgs, out: Output) {
   if (args.into === undefined || !sameFile(args.into, args.output))
     await refuseToOverwrite(args.output, null, args.force);
   // No await between the quota workbook's load and the reports' when there is no master: one
   // there was measured to double the peak memory of a 10,000-report run (GC timing).
   const loaded = args.quotas !== undefined ? await readQuotas(args.quotas) : null;
-  const quotas = loaded?.quotas ?? null;
   if (loaded === null)
     out.stderr(
       "提醒：未指定 --quotas 任务分配表：全校年度任务按总表中各学院之和计算，未报送名单只含总表中出现过的学院。"
@@ -187,44 +197,49 @@ async function rollupLocked(
   // The master is loaded once: its ledger is read from it, and the new sheets go into it.
   const master = args.into !== undefined ? await loadMaster(args.into) : null;
   for (const edit of editedRows(master?.ledger ?? [])) out.stderr(edit);
+  return { quotas: loaded?.quotas ?? null, targets: loaded?.targets ?? null, master };
+}
 
-  const files = await expandInputs(args.files);
-  if (files.length === 0) throw new UsageError("没有找到任何 .xlsx 或 .csv 月报表文件");
+async function rollupLocked(
+  args: RollupArgs,
+  out: Output,
+  month: YearMonth | null
+): Promise<number> {
+  const { quotas, targets, master } = await readInputs(args, out);
   const hasher = await readIdHasher(args.idKeyFile);
-  const checked: CheckedFile[] = [];
-  for (const path of files) {
-    const one = await checkFile(path, month, quotas, hasher);
-    if (typeof one === "string") out.stderr(`提醒：${one}。`);
-    else checked.push(one);
-  }
-
+  const checked = await checkAll(args, month, quotas, hasher, out);
   // The lists against the master's 名单台账 and each other: duplicates across months and colleges.
-  const masterLists = master ? listLedgerRows(master.workbook) : [];
-  const lists = settleLists(checked, masterLists);
-  const anyLists = masterLists.length > 0 || checked.some((f) => f.lists?.some(Boolean));
-  if (anyLists && !hasher) out.stderr(NO_ID_KEY);
-  const result = rollUp(lists.files, {
+  const result = rollUp(checked, {
     ledger: master?.ledger ?? [],
     quotas,
-    schoolTargets: loaded?.targets ?? null,
+    schoolTargets: targets,
     month: month ? `${month.year}-${String(month.month).padStart(2, "0")}` : null,
     importedAt: localTime(new Date(), importTimeZone(process.env.TZ)),
     replace: args.replace === true,
-    listLedger: anyLists ? (rejected) => listLedgerSheet(lists.ledgerRows(rejected)) : null,
+    lists: { master: masterLists(master), hasher },
   });
   // The validated files (every report read) are no longer needed: let them go before the write.
   checked.length = 0;
   if ("error" in result) {
     if (result.months) throw new UsageError(result.error);
-    out.stderr(`错误：${result.error}`);
+    const how = result.key ? `（密钥：环境变量 ${ID_KEY_ENV} 或 --id-key-file）` : "";
+    out.stderr(`错误：${result.error}${how}`);
     return 1;
   }
+  for (const note of result.notes) out.stderr(`提醒：${note}`);
+  if (!hasher && result.workbook.sheets.some((s) => s.key === "listLedger")) out.stderr(NO_ID_KEY);
   if (result.accepted === 0) {
     // Nothing valid: the master is not touched, and no empty summary is written.
-    printRejected(result.rejected, out, args.json === true, result);
+    printRejected(result, out, args.json === true);
     out.stderr(`没有可汇总的报表：未写入${master ? "总表" : "任何文件"}。`);
     return 1;
   }
+  await writeMaster(args, master, result);
+  return report(result, args, out);
+}
+
+/** The roll-up's workbook into the master (or a new file), written beside it and renamed over it. */
+async function writeMaster(args: RollupArgs, master: Master | null, result: RollUpResult) {
   if (master) {
     try {
       putModelInto(master.workbook, result.workbook);
@@ -243,7 +258,6 @@ async function rollupLocked(
   } catch (error) {
     throw writeFailure(args.output, error);
   }
-  return report(result, args, out);
 }
 
 /** Rows of the master's ledger whose 校验 does not match: an edit of the master, said as such. */
@@ -256,43 +270,59 @@ function editedRows(ledger: readonly LedgerRow[]): string[] {
     );
 }
 
-function printRejected(
-  rejected: RollUpResult["rejected"],
-  out: Output,
-  json: boolean,
-  result: RollUpResult
-): void {
+/** "取证名单!J3：" for a list's cell; the form's own sheet (`form`) is not repeated. */
+const at = (e: { sheet?: string; cell: string | null }, form: string | null = null) => {
+  const sheet = e.sheet && e.sheet !== form ? e.sheet : null;
+  return e.cell ? `${sheet ? `${sheet}!` : ""}${e.cell}：` : sheet ? `${sheet}：` : "";
+};
+
+function printRejected(result: RollUpResult, out: Output, json: boolean): void {
   if (json) {
     printJson(out, rollUpJson(result));
     return;
   }
-  for (const r of rejected) {
+  for (const r of result.rejected) {
     out.stdout(`  ✗ 未汇总 ${r.file}`);
-    for (const e of r.errors) out.stdout(`      ${e.cell ? `${e.cell}：` : ""}${e.message}`);
+    for (const e of r.errors) out.stdout(`      ${at(e, r.sheet)}${e.message}`);
   }
+}
+
+/** 名单核对 per college, and what other colleges' lists found in the lists already rolled up. */
+function printLists(result: RollUpResult, out: Output): void {
+  const lines = result.listLines;
+  if (lines.length > 0) {
+    const count = (state: string) => lines.filter((l) => l.state === state).length;
+    out.stdout(
+      `  名单核对：已核对 ${count("reconciled")}，未核对 ${count("unreconciled")}，无名单 ${count("none")}（见总表“汇总${result.month}”）`
+    );
+  }
+  if (result.listFindings.length === 0) return;
+  out.stdout(`  ⚠ 名单重复的另一方（另一学院的名单与以下各行重复，请两个学院核对）：`);
+  for (const f of result.listFindings)
+    out.stdout(`      ${f.college} ${f.month} ${at(f)}${f.message}`);
 }
 
 function report(result: RollUpResult, args: RollupArgs, out: Output): number {
   if (args.json) {
-    printRejected(result.rejected, out, true, result);
-  } else {
-    const { summary, outcome } = result;
-    out.stdout(`已汇总 ${result.month}：${summary.colleges.length} 个学院，写入 ${args.output}`);
-    if (outcome.added.length) out.stdout(`  新增：${outcome.added.join("、")}`);
-    for (const r of result.replacements)
-      out.stdout(`  替换：${r.key}（原文件“${r.oldFile}”，新文件“${r.newFile}”）`);
-    if (outcome.unchanged.length)
-      out.stdout(`  已导入过（未改动）：${outcome.unchanged.join("、")}`);
-    for (const s of SECTION_KEYS) {
-      const v = summary.sections[s];
-      out.stdout(
-        `  ${SECTIONS[s].name}：累计 ${v.cumulative} / ${v.target ?? "—"}（${v.rate ?? "—"}%），应完成 ${summary.expected[s]}%`
-      );
-    }
-    if (summary.missing.length) out.stdout(`  未报送：${summary.missing.join("、")}`);
-    if (summary.late.length)
-      out.stdout(`  逾期：${summary.late.map((l) => `${l.college}（${l.filedOn}）`).join("、")}`);
-    printRejected(result.rejected, out, false, result);
+    printRejected(result, out, true);
+    return result.rejected.length > 0 ? 1 : 0;
   }
+  const { summary, outcome } = result;
+  out.stdout(`已汇总 ${result.month}：${summary.colleges.length} 个学院，写入 ${args.output}`);
+  if (outcome.added.length) out.stdout(`  新增：${outcome.added.join("、")}`);
+  for (const r of result.replacements)
+    out.stdout(`  替换：${r.key}（原文件“${r.oldFile}”，新文件“${r.newFile}”）`);
+  if (outcome.unchanged.length) out.stdout(`  已导入过（未改动）：${outcome.unchanged.join("、")}`);
+  for (const s of SECTION_KEYS) {
+    const v = summary.sections[s];
+    out.stdout(
+      `  ${SECTIONS[s].name}：累计 ${v.cumulative} / ${v.target ?? "—"}（${v.rate ?? "—"}%），应完成 ${summary.expected[s]}%`
+    );
+  }
+  if (summary.missing.length) out.stdout(`  未报送：${summary.missing.join("、")}`);
+  if (summary.late.length)
+    out.stdout(`  逾期：${summary.late.map((l) => `${l.college}（${l.filedOn}）`).join("、")}`);
+  printLists(result, out);
+  printRejected(result, out, false);
   return result.rejected.length > 0 ? 1 : 0;
 }

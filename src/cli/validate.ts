@@ -7,20 +7,24 @@ import type { Finding } from "../core/report/finding";
 import { previousFromGrids } from "../core/report/previousMonth";
 import type { QuotaLookup } from "../core/report/quotaLookup";
 import { YearMonth, parseMonth } from "../core/report/reportMonth";
-import type { ReportResult, ValidateOptions } from "../core/report/validateReport";
+import { ReportResult, ValidateOptions, resultOf } from "../core/report/validateReport";
+import type { Grid } from "../core/grid";
+import type { LedgerFinding } from "../core/lists/listLedger";
+import { RunLedger } from "../core/lists/runLedger";
 import type { LedgerRow } from "../core/rollup/ledger";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { previousOfLedger } from "../core/rollup/rollUp";
 import { reportJson, unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
-import type { ListLedger } from "../core/lists/listLedger";
 import {
-  listLedgerOf,
+  LIST_LEDGER_SHEET,
   reportLists,
   sheetOf,
   withListFindings,
 } from "../core/lists/withListFindings";
+import { MasterLedgers } from "../core/lists/masterLedgers";
 import { expandInputs } from "./expandInputs";
-import { readIdHasher } from "./idKey";
+import { ID_KEY_ENV, readIdHasher } from "./idKey";
+import { keyMismatch, masterListsIn } from "../core/lists/listKeyCheck";
 import { Output, printJson } from "./output";
 import { readQuotaFile } from "./template";
 import { UsageError } from "./usage";
@@ -41,8 +45,16 @@ export interface ValidateArgs {
 
 type Previous = Pick<ValidateOptions, "previous" | "previousOf"> & {
   /** The master's 名单台账: the lists are checked across months and colleges against it. */
-  readonly lists?: ListLedger | null;
+  readonly lists?: MasterLedgers | null;
+  /** The key check value the master's 名单台账 records. */
+  readonly keyCheck?: string | null;
 };
+
+/** Said when the run's ID key is not the one the master's ID hashes were made with. */
+const KEY_MISMATCH = {
+  none: "总表“名单台账”的身份证号摘要是用学校的身份证号密钥生成的，本次没有提供密钥",
+  other: "本次的身份证号密钥与总表“名单台账”记录的密钥校验值不符",
+} as const;
 
 /**
  * Last month's reports (every sheet that holds the form), or a master workbook: its 月报台账 gives
@@ -58,7 +70,11 @@ async function readPrevious(path: string, quotas: QuotaLookup | null): Promise<P
     } catch (error) {
       throw error instanceof QuotaError ? error.at(where) : error;
     }
-    return { previousOf: previousOfLedger(ledger), lists: listLedgerOf(grids) };
+    const lists = masterListsIn(grids);
+    const ledgers = grids.some((g) => g.name === LIST_LEDGER_SHEET)
+      ? new MasterLedgers(lists.rows)
+      : null;
+    return { previousOf: previousOfLedger(ledger), lists: ledgers, keyCheck: lists.keyCheck };
   }
   const previous = previousFromGrids(grids, quotas);
   if (!previous) throw new QuotaError("#N/A", "没有找到上月的月报表（附件6）或月报台账").at(where);
@@ -72,7 +88,7 @@ const SOURCE = {
   date: "取自填报时间",
 } as const;
 
-function line(kind: "错误" | "提醒", f: Finding): string {
+function line(kind: "错误" | "提醒" | "", f: Finding): string {
   const sheet = sheetOf(f);
   const where = f.cell ? (sheet ? `${sheet}!${f.cell}` : f.cell) : (sheet ?? "");
   return `  ${kind}${where ? ` ${where}` : ""}：${f.message}`;
@@ -89,8 +105,8 @@ function printResult(r: ReportResult, out: Output): void {
   for (const f of r.warnings) out.stdout(line("提醒", f));
 }
 
-/** `quota validate`: checks monthly reports; exit 0 when all are valid, 1 when any is not. */
-export async function validate(args: ValidateArgs, out: Output): Promise<number> {
+/** The month, the quota workbook, last month and the ID key; a number is the exit code of a failure. */
+async function readInputs(args: ValidateArgs, out: Output) {
   if (!args.files || args.files.length === 0)
     throw new UsageError("validate 需要至少一个月报表文件");
   let month: YearMonth | null = null;
@@ -98,53 +114,108 @@ export async function validate(args: ValidateArgs, out: Output): Promise<number>
     month = parseMonth(args.month);
     if (!month) throw new UsageError(`--month 应为年月，如 2022-06（收到“${args.month}”）`);
   }
-  let quotas: QuotaLookup | null = null;
-  let previous: Previous = {};
   const hasher = await readIdHasher(args.idKeyFile);
-  try {
-    if (args.quotas !== undefined) quotas = await readQuotaFile(args.quotas);
-    if (args.previous !== undefined) previous = await readPrevious(args.previous, quotas);
-  } catch (error) {
-    if (error instanceof QuotaError) {
-      out.stderr(`错误：${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
-
   if (args.list !== undefined && !/\.xlsx$/i.test(args.list))
     throw new UsageError("--list 应为 .xlsx 文件，如 --list 问题清单.xlsx", "validate");
+  try {
+    const quotas = args.quotas !== undefined ? await readQuotaFile(args.quotas) : null;
+    const previous: Previous =
+      args.previous !== undefined ? await readPrevious(args.previous, quotas) : {};
+    const mismatch = keyMismatch(previous.keyCheck ?? null, hasher);
+    if (mismatch)
+      out.stderr(
+        `提醒：${KEY_MISMATCH[mismatch]}：无法按身份证号与总表查重（学号、证书编号照常查重）；汇总时须用同一密钥（环境变量 ${ID_KEY_ENV} 或 --id-key-file）。`
+      );
+    return { month, quotas, previous, hasher };
+  } catch (error) {
+    if (!(error instanceof QuotaError)) throw error;
+    out.stderr(`错误：${error.message}`);
+    return 1;
+  }
+}
+
+type Inputs = Exclude<Awaited<ReturnType<typeof readInputs>>, number>;
+
+/** What the run found: each report's result, and what fell on lists already in the master. */
+interface Checked {
+  readonly results: ReportResult[];
+  /** The other side of duplicates with the master's 名单台账 (earlier months, other colleges). */
+  readonly inMaster: LedgerFinding[];
+}
+
+/** One workbook's forms with their lists; the lists also against the run's earlier reports. */
+function checkWorkbook(
+  grids: readonly Grid[],
+  options: ValidateOptions & { fileName: string },
+  inputs: Inputs,
+  run: { ledger: RunLedger; checked: Checked }
+): void {
+  const forms = validateWorkbook(grids, options);
+  for (const form of forms) {
+    // A college-month the master holds is checked without its rows there (it would replace them).
+    const master = inputs.previous.lists?.for(form.college, form.month) ?? null;
+    const context = { master, hasher: inputs.hasher, shared: forms.length > 1 };
+    const lists = reportLists(form, grids, context);
+    let result = withListFindings(form, lists, master);
+    run.checked.inMaster.push(...(lists?.others ?? []));
+    if (lists && form.college && form.month) {
+      const { mine, others } = run.ledger.add(form.college, form.month, lists.check.ledger);
+      result = resultOf(result, [...result.errors, ...result.warnings, ...mine]);
+      tellEarlier(run.checked.results, others);
+    }
+    run.checked.results.push(result);
+  }
+}
+
+/** Findings for reports checked earlier in the run (the other side of a duplicate): added to theirs. */
+function tellEarlier(results: ReportResult[], others: readonly LedgerFinding[]): void {
+  results.forEach((r, i) => {
+    const mine = others.filter((f) => f.college === r.college && f.month === r.month);
+    if (mine.length > 0) results[i] = resultOf(r, [...r.errors, ...r.warnings, ...mine]);
+  });
+}
+
+async function checkFiles(args: ValidateArgs, inputs: Inputs, out: Output): Promise<Checked> {
   const files = await expandInputs(args.files);
-  const results: ReportResult[] = [];
+  const run = { ledger: new RunLedger(), checked: { results: [], inMaster: [] } as Checked };
   for (const file of files) {
     const options = {
       fileName: basename(file),
-      month,
-      quotas,
-      previous: previous.previous,
-      previousOf: previous.previousOf,
+      month: inputs.month,
+      quotas: inputs.quotas,
+      previous: inputs.previous.previous,
+      previousOf: inputs.previous.previousOf,
     };
     try {
       const grids = await readGridsFromFile(file);
       const own = ownWorkbook(grids);
-      if (own) {
-        out.stderr(`提醒：${ownWorkbookNote(basename(file), own)}。`);
-        continue;
-      }
-      const forms = validateWorkbook(grids, options);
-      const context = { master: previous.lists ?? null, hasher, shared: forms.length > 1 };
-      for (const form of forms)
-        results.push(withListFindings(form, reportLists(form, grids, context), context.master));
+      if (own) out.stderr(`提醒：${ownWorkbookNote(basename(file), own)}。`);
+      else checkWorkbook(grids, options, inputs, run);
     } catch (error) {
       // One bad file must not stop the others.
       const message =
         error instanceof QuotaError
           ? error.message
           : `文件“${basename(file)}”无法检查（${error instanceof Error ? error.message : String(error)}）`;
-      results.push(unreadableFile(options, message));
+      run.checked.results.push(unreadableFile(options, message));
     }
   }
+  return run.checked;
+}
 
+/** The master's rows that this run's lists duplicate: the colleges that listed them are told too. */
+function printInMaster(inMaster: readonly LedgerFinding[], out: Output): void {
+  if (inMaster.length === 0) return;
+  out.stdout("");
+  out.stdout("另：总表“名单台账”中已有的以下名单行与本次的报表重复（请告知相关学院核对）：");
+  for (const f of inMaster) out.stdout(`  ${f.college} ${f.month}${line("", f).slice(2)}`);
+}
+
+/** `quota validate`: checks monthly reports; exit 0 when all are valid, 1 when any is not. */
+export async function validate(args: ValidateArgs, out: Output): Promise<number> {
+  const inputs = await readInputs(args, out);
+  if (typeof inputs === "number") return inputs;
+  const { results, inMaster } = await checkFiles(args, inputs, out);
   if (args.list !== undefined) {
     await writeModelToFile(problemListWorkbook(problemRows(results)), args.list);
     out.stderr(`已另存问题清单：${args.list}（每个问题一行，错误在前）`);
@@ -153,6 +224,7 @@ export async function validate(args: ValidateArgs, out: Output): Promise<number>
     printJson(out, results.map(reportJson));
   } else {
     for (const r of results) printResult(r, out);
+    printInMaster(inMaster, out);
     const bad = results.filter((r) => !r.valid).length;
     out.stdout("");
     out.stdout(`共 ${results.length} 份：${results.length - bad} 份通过，${bad} 份有错误。`);

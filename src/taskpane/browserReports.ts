@@ -6,8 +6,7 @@ import type { ReportResult, ValidateOptions } from "../core/report/validateRepor
 import { unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
 import { previousOfLedger } from "../core/rollup/rollUp";
 import type { IdHasher } from "../core/lists/idHasher";
-import { loadLedger } from "../core/lists/ledgerRows";
-import type { ListLedger } from "../core/lists/listLedger";
+import { MasterLedgers } from "../core/lists/masterLedgers";
 import { reportLists, withListFindings } from "../core/lists/withListFindings";
 import { saveFile } from "./saveFile";
 import { h, reveal, show } from "./dom";
@@ -25,7 +24,7 @@ export { rollupPanel } from "./browserRollup";
 
 type Previous = Pick<ValidateOptions, "previous" | "previousOf"> & {
   /** The master's 名单台账: the lists are checked across months and colleges against it. */
-  readonly lists?: ListLedger | null;
+  readonly lists?: MasterLedgers | null;
   /** What the page says about the master itself (a renamed ledger, rows edited by hand). */
   readonly notes?: readonly string[];
 };
@@ -35,7 +34,7 @@ function previousOf(picked: PickedFile & { name: string }): [Previous, string] {
   const grids = picked.grids!;
   const master = readPageMaster(grids, picked.definedNames);
   if (master) {
-    const lists = master.hasListLedger ? loadLedger(master.listRows) : null;
+    const lists = master.hasListLedger ? new MasterLedgers(master.lists.rows) : null;
     const previous = {
       previousOf: previousOfLedger(master.ledger),
       lists,
@@ -69,17 +68,19 @@ function previousPicker(onPicked: (previous: Previous) => void): HTMLElement {
 function checkFile(
   p: PickedFile,
   options: Omit<ValidateOptions, "fileName">,
-  lists: { master: ListLedger | null; hasher: IdHasher | null; onLists: () => void }
+  lists: { master: MasterLedgers | null; hasher: IdHasher | null; onLists: () => void }
 ): ReportResult[] {
   const fileOptions = { ...options, fileName: p.file };
   if (!p.grids) return [unreadableFile(fileOptions, p.error!)];
   try {
     const forms = validateWorkbook(p.grids, fileOptions);
-    const context = { master: lists.master, hasher: lists.hasher, shared: forms.length > 1 };
     return forms.map((form) => {
+      // A resubmitted college-month is checked without its own earlier rows in the master.
+      const master = lists.master?.for(form.college, form.month) ?? null;
+      const context = { master, hasher: lists.hasher, shared: forms.length > 1 };
       const found = reportLists(form, p.grids!, context);
       if (found) lists.onLists();
-      return withListFindings(form, found, lists.master);
+      return withListFindings(form, found, master);
     });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);

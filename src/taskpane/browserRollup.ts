@@ -5,7 +5,7 @@ import { LEDGER_SHEET } from "../core/rollup/ledgerSheet";
 import { checkReportFile, rollUp, RollUpResult } from "../core/rollup/rollUp";
 import { importTimeZone, localTime } from "../core/rollup/localTime";
 import type { IdHasher } from "../core/lists/idHasher";
-import { listLedgerSheet, settleLists } from "../core/lists/rollupLists";
+import { NO_MASTER_LISTS } from "../core/lists/listKeyCheck";
 import { saveFile } from "./saveFile";
 import { confirmInPane } from "./confirmDialog";
 import { h, reveal, show } from "./dom";
@@ -69,18 +69,15 @@ function rollUpReports(
   const ym = parseMonth(at.month);
   const quotas = reference?.quotas ?? null;
   const checked = reports.map((p) => checkReportFile(p, { month: ym, quotas, lists: { hasher } }));
-  // The lists against the master's 名单台账 and each other: duplicates across months and colleges.
-  const masterRows = at.master?.data.listRows ?? [];
-  const lists = settleLists(checked, masterRows);
-  const anyLists = masterRows.length > 0 || checked.some((f) => f.lists?.some(Boolean));
-  const result = rollUp(lists.files, {
+  const result = rollUp(checked, {
     ledger: at.master?.data.ledger ?? [],
     quotas,
     schoolTargets: reference?.schoolTargets ?? null,
     month: at.month || null,
     importedAt: localTime(new Date(), importTimeZone(undefined)),
-    listLedger: anyLists ? (rejected) => listLedgerSheet(lists.ledgerRows(rejected)) : null,
+    lists: { master: at.master?.data.lists ?? NO_MASTER_LISTS, hasher },
   });
+  const anyLists = !("error" in result) && result.listLedger !== null;
   return { result, anyLists };
 }
 

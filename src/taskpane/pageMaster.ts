@@ -1,6 +1,7 @@
 import { sheetOfReference } from "../core/ownedSheets";
+import { MasterLists, masterListsOf } from "../core/lists/listKeyCheck";
 import type { DefinedName } from "../adapters/read/workbookData";
-import type { CellValue, Grid } from "../core/grid";
+import type { Grid } from "../core/grid";
 import { SECTIONS } from "../core/report/reportLayout";
 import type { LedgerRow } from "../core/rollup/ledger";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
@@ -13,7 +14,8 @@ export interface PageMaster {
   readonly ledgerName: string;
   readonly ledger: LedgerRow[];
   /** 名单台账's rows without the header; empty when the master has no lists yet. */
-  readonly listRows: readonly (readonly CellValue[])[];
+  /** Its 名单台账's rows and key check value. */
+  readonly lists: MasterLists;
   /** The master has a 名单台账 (else, as `validate --previous`, 累计 is not compared with the lists). */
   readonly hasListLedger: boolean;
 }
@@ -48,11 +50,7 @@ export function readPageMaster(
   const ledger = readLedger(grids, ledgerName);
   const listName = owned.get("listLedger") ?? LIST_LEDGER_SHEET;
   const list = grids.find((g) => g.name === listName);
-  const listRows: (readonly CellValue[])[] = [];
-  list?.rows.forEach((row, r) => {
-    if (r > 0 && row && row.length > 0) listRows.push(row);
-  });
-  return { ledgerName, ledger, listRows, hasListLedger: list !== undefined };
+  return { ledgerName, ledger, lists: masterListsOf(list), hasListLedger: list !== undefined };
 }
 
 /** The notes the page shows about the master itself: a renamed ledger, rows edited by hand. */

@@ -56,7 +56,7 @@ test("a renamed 月报台账 is read under its new name and said; no ledger at a
   expect(master!.ledger.map((r) => [r.college, r.month, r.section, r.cumulative])).toEqual([
     ["经济管理学院", "2022-06", "training", 2],
   ]);
-  expect(master!.listRows).toEqual([["经济管理学院"]]);
+  expect(master!.lists.rows).toEqual([["经济管理学院"]]);
   expect(master!.hasListLedger).toBe(true);
   expect(masterNotes(master!)[0]).toContain("已改名为“台账（勿删）”");
   // Renamed without its ownership name (or not ours at all): not a master.

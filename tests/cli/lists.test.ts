@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { readdirSync } from "fs";
 import { join } from "path";
-import { makeIdHasher } from "../../src/core/lists/idHasher";
+import { keyCheckValue, makeIdHasher } from "../../src/core/lists/idHasher";
 import { LIST_CHOICES, LIST_LAYOUTS } from "../../src/core/lists/listLayout";
 import { SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
@@ -238,21 +238,22 @@ describe("quota validate reads the lists with the form", () => {
   });
 });
 
-describe("quota rollup keeps a 名单台账 and rejects lists that do not hold", () => {
-  const make = async (
-    college: string,
-    name: string,
-    done: [number, number, number, number],
-    lists: { training: Row[]; certificate: Row[] }
-  ) => {
-    const blank = join(tmp(), `blank-${name}`);
-    const args = ["--college", college, "--month", "2022-06", "--quotas", quotaFile];
-    expect((await runCli("template", ...args, "-o", blank)).code).toBe(0);
-    const file = join(tmp(), name);
-    await fillReport(blank, file, done, lists);
-    return file;
-  };
+/** A filled report of a college for June 2022, from the template. */
+const make = async (
+  college: string,
+  name: string,
+  done: [number, number, number, number],
+  lists: { training: Row[]; certificate: Row[] }
+) => {
+  const blank = join(tmp(), `blank-${name}`);
+  const args = ["--college", college, "--month", "2022-06", "--quotas", quotaFile];
+  expect((await runCli("template", ...args, "-o", blank)).code).toBe(0);
+  const file = join(tmp(), name);
+  await fillReport(blank, file, done, lists);
+  return file;
+};
 
+describe("quota rollup keeps a 名单台账 and rejects lists that do not hold", () => {
   test("reports with their lists go in; a duplicate 证书编号 from another college is rejected", async () => {
     const eco = await make("经济管理学院", "eco.xlsx", [2, 1, 0, 0], {
       training: [TRAIN("2019010101", "2022-06-10"), TRAIN("2019010102", "2022-06-11")],
@@ -355,5 +356,133 @@ describe("quota rollup keeps a 名单台账 and rejects lists that do not hold",
     expect(result!.errors.map((e) => `${e.code}@${e.sheet}!${e.cell}`)).toEqual([
       "list-duplicate-number@取证名单!J3",
     ]);
+  });
+});
+
+describe("the ID key of the master", () => {
+  test("the master keeps the key check value: another key or none is refused, the master unchanged", async () => {
+    const eco = await make("经济管理学院", "eco-kcv.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [[...CERT("2019010101", "ZS-0200", "2022-06-15"), "11010519491231002X"]],
+    });
+    const master = join(tmp(), "总表-kcv.xlsx");
+    const key = "学校的密钥-0123456789abcdef";
+    process.env.QUOTA_ID_KEY = key;
+    try {
+      expect((await runCli("rollup", eco, "--quotas", quotaFile, "-o", master)).code).toBe(0);
+      const header = (
+        (await open(master)).getWorksheet("名单台账")!.getRow(1).values as unknown[]
+      ).map(String);
+      expect(header.slice(-2)).toEqual(["密钥校验值", keyCheckValue(makeIdHasher(key))]);
+      const hum = await make("人文学院", "hum-kcv.xlsx", [0, 1, 0, 0], {
+        training: [],
+        certificate: [CERT("2020020201", "ZS-0201", "2022-06-20")],
+      });
+      const into = ["rollup", hum, "--quotas", quotaFile, "--into", master, "-o", master];
+      process.env.QUOTA_ID_KEY = "另一把密钥-0123456789abcdef";
+      const other = await runCli(...into);
+      expect(other.code).toBe(1);
+      expect(other.stderr).toContain("密钥不同");
+      expect(other.stderr).toContain("--id-key-file");
+      const check = await runCli("validate", hum, "--quotas", quotaFile, "--previous", master);
+      expect(check.stderr).toContain("密钥与总表“名单台账”记录的密钥校验值不符");
+      delete process.env.QUOTA_ID_KEY;
+      const none = await runCli(...into);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toContain("没有提供密钥");
+      const ledger = (await open(master)).getWorksheet("名单台账")!;
+      expect(JSON.stringify(ledger.getSheetValues())).not.toContain("2020020201");
+      process.env.QUOTA_ID_KEY = key;
+      const same = await runCli(...into);
+      expect(same.code).toBe(0);
+      expect(same.stdout).toContain("名单核对：已核对 2，未核对 0，无名单 0");
+    } finally {
+      delete process.env.QUOTA_ID_KEY;
+    }
+  });
+});
+
+describe("duplicates across colleges", () => {
+  test("a duplicate across colleges is shown on both sides in the text, --json and the 汇总", async () => {
+    const eco = await make("经济管理学院", "eco-both.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [CERT("2019010101", "ZS-0300", "2022-06-15")],
+    });
+    const hum = await make("人文学院", "hum-both.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [CERT("2020020201", "ZS-0300", "2022-06-20")],
+    });
+    const master = join(tmp(), "总表-both.xlsx");
+    const text = await runCli("rollup", eco, hum, "--quotas", quotaFile, "-o", master);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("经济管理学院 2022-06 取证名单!J3：证书编号重复：另见 人文学院");
+    expect(text.stdout).toContain("取证名单!J3：证书编号重复：另见 经济管理学院");
+    const again = join(tmp(), "总表-both-json.xlsx");
+    const json = await runCli("rollup", eco, hum, "--quotas", quotaFile, "-o", again, "--json");
+    const out = JSON.parse(json.stdout) as {
+      listFindings: { college: string; sheet: string; cell: string; code: string }[];
+      lists: { college: string; state: string }[];
+    };
+    expect(out.listFindings.map((f) => `${f.college}:${f.code}@${f.sheet}!${f.cell}`)).toEqual([
+      "经济管理学院:list-duplicate-number@取证名单!J3",
+    ]);
+    expect(out.lists.map((l) => `${l.college}:${l.state}`)).toEqual([
+      "经济管理学院:reconciled",
+      "人文学院:unreconciled",
+    ]);
+    // validate against that master: the master's row is said too, after the results.
+    const check = await runCli("validate", hum, "--quotas", quotaFile, "--previous", master);
+    expect(check.stdout).toContain("错误 取证名单!J3：证书编号重复：另见 经济管理学院");
+    expect(check.stdout).toContain("另：总表“名单台账”中已有的以下名单行与本次的报表重复");
+    expect(check.stdout).toContain(
+      "  经济管理学院 2022-06 取证名单!J3：证书编号重复：另见 人文学院"
+    );
+    const summary = (await open(master)).getWorksheet("汇总2022-06")!;
+    const cells = JSON.stringify(summary.getSheetValues());
+    expect(cells).toContain("与其他学院的名单重复");
+    expect(cells).toContain("名单核对");
+  });
+});
+
+describe("validate of several files", () => {
+  test("validate of two colleges' files: a duplicate between them is an error in both", async () => {
+    const eco = await make("经济管理学院", "eco-val.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [CERT("2019010101", "ZS-0400", "2022-06-15")],
+    });
+    const hum = await make("人文学院", "hum-val.xlsx", [0, 1, 0, 0], {
+      training: [],
+      certificate: [CERT("2020020201", "ZS-0400", "2022-06-20")],
+    });
+    const run = await runCli("validate", eco, hum, "--quotas", quotaFile, "--json");
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout) as {
+      college: string;
+      errors: { code: string; sheet?: string; cell: string; message: string }[];
+    }[];
+    expect(
+      results.map((r) => [r.college, r.errors.map((e) => `${e.code}@${e.sheet}!${e.cell}`)])
+    ).toEqual([
+      ["经济管理学院", ["list-duplicate-number@取证名单!J3"]],
+      ["人文学院", ["list-duplicate-number@取证名单!J3"]],
+    ]);
+    expect(results[0]!.errors[0]!.message).toContain("另见 人文学院 2022-06 取证名单 第3行");
+    // Handed in again after the roll-up: checked against the master without its own month's rows.
+    const master = join(tmp(), "总表-val.xlsx");
+    expect((await runCli("rollup", eco, "--quotas", quotaFile, "-o", master)).code).toBe(0);
+    const again = await runCli(
+      "validate",
+      eco,
+      "--quotas",
+      quotaFile,
+      "--previous",
+      master,
+      "--json"
+    );
+    expect(JSON.parse(again.stdout)[0].errors).toEqual([]);
+    expect(again.code).toBe(0);
+    // The same report twice (two versions of one college-month) is not a duplicate of itself.
+    const twice = await runCli("validate", eco, eco, "--quotas", quotaFile, "--json");
+    expect(twice.code).toBe(0);
   });
 });

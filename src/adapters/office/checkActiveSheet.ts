@@ -1,12 +1,13 @@
 import type { Grid } from "../../core/grid";
 import { listKindOfName, locateList } from "../../core/lists/locateList";
-import type { ListLedger } from "../../core/lists/listLedger";
+import { masterListsOf } from "../../core/lists/listKeyCheck";
+import { MasterLedgers } from "../../core/lists/masterLedgers";
 import {
   LIST_LEDGER_SHEET,
-  listLedgerOf,
   reportLists,
   withListFindings,
 } from "../../core/lists/withListFindings";
+import { QuotaError } from "../../core/errors";
 import { collegeListPrefix } from "../../core/report/collegeTemplates";
 import { QUOTA_SHEETS } from "../../core/quotaWorkbook";
 import type { QuotaLookup } from "../../core/report/quotaLookup";
@@ -83,13 +84,14 @@ export async function checkActiveSheet(
   const listGrids = grids.filter((g) => !skip.has(g.name) && !formSheets.has(g.name));
   const listSheets = new Set<string>();
   const results = forms.map((result) => {
+    const against = master?.for(result.college, result.month) ?? null;
     const lists = reportLists(result, listGrids, {
-      master,
+      master: against,
       hasher: null,
       shared: sharesLists(result, listGrids),
     });
     for (const l of lists?.check.locations ?? []) listSheets.add(l.sheet);
-    return withListFindings(result, lists, master);
+    return withListFindings(result, lists, against);
   });
   return {
     sheet: active.name,
@@ -129,7 +131,8 @@ function quotasOf(grids: readonly Grid[]): QuotaLookup | null {
   if (grids.filter((g) => g.rows.length > 0).length !== 4) return null;
   try {
     return readQuotaLookup(grids);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof QuotaError)) throw error;
     return null; // 表1–表4 of another kind: check the report on its own
   }
 }
@@ -138,18 +141,16 @@ function ledgerOf(grid: Grid | undefined): LedgerRow[] {
   if (!grid) return [];
   try {
     return readLedger([{ ...grid, name: LEDGER_SHEET }]);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof QuotaError)) throw error;
     return []; // a 月报台账 this tool cannot read: check without last month
   }
 }
 
-function listLedgerOfSheet(grid: Grid | undefined): ListLedger | null {
+/** The workbook's 名单台账; a resubmitted college-month is checked without its own earlier rows. */
+function listLedgerOfSheet(grid: Grid | undefined): MasterLedgers | null {
   if (!grid || grid.rows.length <= 1) return null;
-  try {
-    return listLedgerOf([{ ...grid, name: LIST_LEDGER_SHEET }]);
-  } catch {
-    return null; // a 名单台账 this tool cannot read: the lists are checked within the report only
-  }
+  return new MasterLedgers(masterListsOf(grid).rows);
 }
 
 /** A workbook of several colleges' forms: each takes the lists named after it (外国语学院培训名单). */

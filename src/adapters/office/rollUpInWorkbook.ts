@@ -1,6 +1,6 @@
 import type { CellValue, Grid } from "../../core/grid";
 import type { IdHasher } from "../../core/lists/idHasher";
-import { listLedgerSheet, settleLists } from "../../core/lists/rollupLists";
+import { MasterLists, readKeyCheck } from "../../core/lists/listKeyCheck";
 import { LIST_LEDGER_SHEET } from "../../core/lists/withListFindings";
 import { listKindOfName } from "../../core/lists/locateList";
 import { collegeListPrefix } from "../../core/report/collegeTemplates";
@@ -8,7 +8,7 @@ import { validateWorkbook } from "../../core/report/validateWorkbook";
 import type { SheetModel } from "../../core/workbookModel";
 import { QuotaLookup, readQuotaLookup } from "../../core/report/quotaLookup";
 import { importTimeZone, localTime } from "../../core/rollup/localTime";
-import type { YearMonth } from "../../core/report/reportMonth";
+import { YearMonth, formatMonth } from "../../core/report/reportMonth";
 import { changedLedgerRows } from "../../core/rollup/ledgerChanges";
 import type { LedgerRow } from "../../core/rollup/ledger";
 import { LEDGER_SHEET, readLedger } from "../../core/rollup/ledgerSheet";
@@ -83,21 +83,17 @@ export async function rollUpInWorkbook(
   const ledger = readLedger([ledgerGrid]);
 
   const checked = await checkAll(files, read.sheets, read.lists, options, quotas);
-  const masterLists = ledgerRowsOf(listGrid);
-  const lists = settleLists(checked, masterLists);
-  const any = masterLists.length > 0 || checked.some((f) => f.lists?.some(Boolean));
-  let listRows: readonly (readonly CellValue[])[] = [];
-  const result = rollUp(lists.files, {
+  const masterLists = { rows: ledgerRowsOf(listGrid), keyCheck: readKeyCheck(listGrid.rows[0]) };
+  const result = rollUp(checked, {
     ledger,
     quotas,
     schoolTargets: grids.length === 4 ? readSchoolTargets(grids) : null,
-    month: options.month
-      ? `${options.month.year}-${String(options.month.month).padStart(2, "0")}`
-      : null,
+    month: options.month ? formatMonth(options.month) : null,
     importedAt: localTime(new Date(), importTimeZone(undefined)),
-    listLedger: any ? (rejected) => listLedgerSheet((listRows = lists.ledgerRows(rejected))) : null,
+    lists: { master: masterLists, hasher: options.hasher ?? null },
   });
   if ("error" in result) return result;
+  const any = result.listLedger !== null;
   const done = { ...result, lists: { any, hashed: any && !!options.hasher } };
   // Nothing valid: the workbook is not touched, and no empty summary is written.
   if (result.accepted === 0) return { ...done, written: false };
@@ -115,7 +111,7 @@ export async function rollUpInWorkbook(
   };
   const targets = targetsFor(model.sheets, state, {
     ledger: () => inPlace(ledgerGrid.rows, ledger, result.outcome.ledger),
-    listLedger: () => appended(listGrid.rows, masterLists, listRows),
+    listLedger: () => appended(listGrid.rows, masterLists, result.listLedger),
   });
   if ("error" in targets) return targets;
   await writeWorkbookModel(context, model, targets, features);
@@ -307,9 +303,13 @@ function inPlace(
  */
 function appended(
   sheetRows: readonly (readonly unknown[])[],
-  before: readonly (readonly CellValue[])[],
-  after: readonly (readonly CellValue[])[]
+  master: MasterLists,
+  ledger: RollUpResult["listLedger"]
 ): SheetTarget["update"] {
+  const before = master.rows;
+  const after = ledger?.rows ?? [];
+  // A key check value recorded for the first time changes the header: the sheet is rewritten.
+  if (ledger?.keyCheck !== master.keyCheck) return undefined;
   if (before.length === 0 || sheetRows.length !== before.length + 1) return undefined;
   if (after.length < before.length || before.some((row, i) => after[i] !== row)) return undefined;
   return {

@@ -231,7 +231,7 @@ const WHAT: Readonly<Record<DuplicateCode | "list-student-two-colleges", string>
   "list-student-two-colleges": "同一学生被两个学院填报",
 };
 
-/** A duplicate: on the later row; across colleges, also on the earlier one. */
+/** A duplicate: on the later row; across colleges, also on the earlier one (whatever the code). */
 export function duplicate(
   code: DuplicateCode | "list-student-two-colleges",
   later: ListLedger,
@@ -256,6 +256,8 @@ export function duplicate(
     };
   };
   const findings = [at(later, laterOrigin)];
-  if (code === "list-student-two-colleges") findings.push(at(earlier, earlierOrigin));
+  // Across colleges the earlier side is told too: either list may be the wrong one.
+  if (later.sourceOf(laterOrigin).college !== earlier.sourceOf(earlierOrigin).college)
+    findings.push(at(earlier, earlierOrigin));
   return findings;
 }

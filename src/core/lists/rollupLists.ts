@@ -9,6 +9,8 @@ import { reconcileLists } from "./reconcileLists";
 import { parseMonth } from "../report/reportMonth";
 import { collegeListPrefix } from "../report/collegeTemplates";
 import { LIST_LEDGER_SHEET } from "./withListFindings";
+import { KEY_CHECK_LABEL } from "./listKeyCheck";
+import type { LedgerFinding, ListLedger } from "./listLedger";
 
 /** A report's lists as read with its file: the compact ledger and the 名单台账 rows, no grids. */
 export interface PendingLists {
@@ -53,35 +55,57 @@ export interface ResultPlace {
   readonly sheet: string | null;
 }
 
+/** Reports handed in this run, by college and month: the master's rows of these are replaced. */
+function handedIn(files: readonly ListedFile[]): Set<string> {
+  const again = new Set<string>();
+  for (const f of files)
+    for (const r of f.results) if (r.college && r.month) again.add(keyOf(r.college, r.month));
+  return again;
+}
+
+/**
+ * One report's lists against the run's ledger (the master and the reports accepted before it):
+ * its result with the lists' findings, and the findings its duplicates give other colleges.
+ */
+function settleOne(
+  r: ReportResult,
+  lists: PendingLists | null | undefined,
+  master: ListLedger
+): { result: ReportResult; others: LedgerFinding[] } {
+  if (!lists || !r.report) return { result: r, others: [] };
+  const form = { ...r.report, college: r.college ?? r.report.college };
+  const ledger = lists.check.ledger;
+  const cross = crossCheck(master, ledger);
+  const mine = cross.filter((x) => x.college === form.college && x.month === form.month);
+  const others = cross.filter((x) => !(x.college === form.college && x.month === form.month));
+  const rec = reconcileLists(form, ledger, master, lists.check.present);
+  const findings = [...lists.check.findings, ...mine, ...rec.findings];
+  const result = resultOf(r, [...r.errors, ...r.warnings, ...findings]);
+  if (result.valid && rec.reconciled) mergeLedger(master, ledger);
+  return { result, others };
+}
+
 /**
  * The reports' lists against the master's 名单台账 (rows without the header) and each other, in
  * order: duplicates across months and colleges, and 累计 against the master. A report whose lists
  * have errors or do not reconcile becomes invalid (the roll-up rejects it). The master's rows of
- * a college-month handed in again are left out, so a resubmission replaces them.
+ * a college-month handed in again are left out, so a resubmission replaces them. `others` are the
+ * findings that fall on the other side of a duplicate: a college already in the master or earlier
+ * in this run, whose list the later report duplicates.
  */
 export function settleLists<F extends ListedFile>(
   files: readonly F[],
   masterRows: readonly (readonly CellValue[])[]
 ) {
-  const again = new Set<string>();
-  for (const f of files)
-    for (const r of f.results) if (r.college && r.month) again.add(keyOf(r.college, r.month));
+  const again = handedIn(files);
   const master = loadLedger(masterRows, (c, m) => again.has(keyOf(c, m)));
+  const others: LedgerFinding[] = [];
   const settled = files.map((f): F => ({
     ...f,
     results: f.results.map((r, i) => {
-      const lists = f.lists?.[i];
-      if (!lists || !r.report) return r;
-      const form = { ...r.report, college: r.college ?? r.report.college };
-      const ledger = lists.check.ledger;
-      const mine = crossCheck(master, ledger).filter(
-        (x) => x.college === form.college && x.month === form.month
-      );
-      const rec = reconcileLists(form, ledger, master, lists.check.present);
-      const findings = [...lists.check.findings, ...mine, ...rec.findings];
-      const amended = resultOf(r, [...r.errors, ...r.warnings, ...findings]);
-      if (amended.valid && rec.reconciled) mergeLedger(master, ledger);
-      return amended;
+      const one = settleOne(r, f.lists?.[i], master);
+      others.push(...one.others);
+      return one.result;
     }),
   }));
   /** The 名单台账 after the roll-up: the master's rows, those of accepted reports replacing theirs. */
@@ -99,21 +123,30 @@ export function settleLists<F extends ListedFile>(
     });
     return [...kept, ...accepted.flatMap(({ lists }) => lists?.rows ?? [])];
   };
-  return { files: settled, ledgerRows };
+  return { files: settled, ledgerRows, others };
 }
 
-/** The master's 名单台账 sheet (names and IDs masked; the ID as a keyed hash). */
-export function listLedgerSheet(rows: readonly (readonly CellValue[])[]): SheetModel {
+/**
+ * The master's 名单台账 sheet (names and IDs masked; the ID as a keyed hash), with the key check
+ * value (when a key was used) right of the header: KEY_CHECK_LABEL, then the value.
+ */
+export function listLedgerSheet(
+  rows: readonly (readonly CellValue[])[],
+  keyCheck: string | null = null
+): SheetModel {
   const plain = (v: CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
   return {
     name: LIST_LEDGER_SHEET,
     key: "listLedger",
     cells: [
-      LEDGER_HEADERS.map((h) => cell(h, "header")),
+      [
+        ...LEDGER_HEADERS.map((h) => cell(h, "header")),
+        ...(keyCheck ? [cell(KEY_CHECK_LABEL, "header"), cell(keyCheck, "text")] : []),
+      ],
       ...rows.map((r) => r.map((v) => (v === null || v === undefined ? null : cell(plain(v))))),
     ],
     merges: [],
-    columnWidths: LEDGER_HEADERS.map((h) => Math.max(10, h.length * 2 + 2)),
+    columnWidths: [...LEDGER_HEADERS.map((h) => Math.max(10, h.length * 2 + 2)), 12, 14],
     frozenRows: 1,
   };
 }

@@ -1,10 +1,9 @@
-import type { CellValue, Grid } from "../grid";
+import type { Grid } from "../grid";
 import type { Finding } from "../report/finding";
 import { ReportResult, resultOf } from "../report/validateReport";
 import { collegeListPrefix } from "../report/collegeTemplates";
 import { ReportListsResult, checkReportLists } from "./checkReportLists";
 import type { IdHasher } from "./idHasher";
-import { loadLedger } from "./ledgerRows";
 import type { ListLedger } from "./listLedger";
 
 /** The sheet a finding is on, when it is not the form's (list findings carry it). */
@@ -53,17 +52,3 @@ export function withListFindings(
 
 /** The master's 名单台账 sheet. */
 export const LIST_LEDGER_SHEET = "名单台账";
-
-/** The master's list ledger from its 名单台账 (header row skipped); null when it has none. */
-export function listLedgerOf(
-  grids: readonly Grid[],
-  skip?: (college: string, month: string) => boolean
-): ListLedger | null {
-  const grid = grids.find((g) => g.name === LIST_LEDGER_SHEET);
-  if (!grid) return null;
-  const rows: (readonly CellValue[])[] = [];
-  grid.rows.forEach((row, r) => {
-    if (r > 0 && row) rows.push(row);
-  });
-  return loadLedger(rows, skip);
-}

@@ -1,6 +1,8 @@
 /** What is wrong with a report the roll-up leaves out. */
 export interface Problem {
   readonly code: string;
+  /** The list sheet of a list finding (培训名单, 取证名单); absent for the form's own cells. */
+  readonly sheet?: string;
   readonly cell: string | null;
   readonly message: string;
 }

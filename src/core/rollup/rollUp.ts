@@ -1,4 +1,4 @@
-import type { Grid } from "../grid";
+import type { CellValue, Grid } from "../grid";
 import { checkPrevious } from "../report/checkAgainst";
 import { CumulativeLedger, PreviousMonth, previousFromLedger } from "../report/previousMonth";
 import type { QuotaLookup } from "../report/quotaLookup";
@@ -7,7 +7,10 @@ import type { ReportResult } from "../report/validateReport";
 import { unreadableFile, validateWorkbook } from "../report/validateWorkbook";
 import type { SheetModel, WorkbookModel } from "../workbookModel";
 import type { IdHasher } from "../lists/idHasher";
-import { PendingLists, collectLists } from "../lists/rollupLists";
+import { PendingLists, collectLists, listLedgerSheet, settleLists } from "../lists/rollupLists";
+import { MasterLists, checkListKey } from "../lists/listKeyCheck";
+import { ListLine, listLines } from "../lists/listLines";
+import type { LedgerFinding } from "../lists/listLedger";
 import { collegeKey } from "../report/quotaLookup";
 import { fileProblems } from "./fileTrust";
 import { ImportOutcome, LedgerEntry, LedgerRow, importIntoLedger } from "./ledger";
@@ -64,8 +67,12 @@ export interface RollUpOptions {
   readonly replace?: boolean;
   /** ISO time stamp for the ledger. */
   readonly importedAt: string;
-  /** The master's 名单台账 after this import, given the rejected reports (none: no lists anywhere). */
-  readonly listLedger?: ((rejected: readonly Rejected[]) => SheetModel) | null;
+  /**
+   * The supporting lists: the master's 名单台账 and the hasher of 身份证号 (null: no key). Given,
+   * the reports' lists are reconciled and checked for duplicates, the key is checked against the
+   * master's, the 名单台账 is written and the 汇总 says 名单核对 per college. Absent: no lists.
+   */
+  readonly lists?: { readonly master: MasterLists; readonly hasher: IdHasher | null } | null;
 }
 
 export interface RollUpResult {
@@ -81,8 +88,25 @@ export interface RollUpResult {
   readonly rejected: readonly Rejected[];
   readonly outcome: ImportOutcome;
   readonly summary: RollupSummary;
-  /** The month's 汇总 sheet and 月报台账. */
+  /** The month's 汇总 sheet and 月报台账 (and 名单台账). */
   readonly workbook: WorkbookModel;
+  /**
+   * Findings on the other side of a duplicate across colleges: a college already in the master or
+   * earlier in this run, whose list a later report duplicates (that report has its own finding).
+   */
+  readonly listFindings: readonly LedgerFinding[];
+  /** 名单核对 per college (empty when the run reads no lists). */
+  readonly listLines: readonly ListLine[];
+  /** What the run should say besides (e.g. a master without a key check value). */
+  readonly notes: readonly string[];
+  /**
+   * The 名单台账's rows after the roll-up (the master's own row arrays first, as given) and the key
+   * check value its header records; null when the run reads no lists. The pane appends from it.
+   */
+  readonly listLedger: {
+    readonly rows: readonly (readonly CellValue[])[];
+    readonly keyCheck: string | null;
+  } | null;
 }
 
 export function previousMonthOf(month: string): string {
@@ -155,10 +179,7 @@ function mostCommon(values: readonly string[]): string | null {
  * A college's month comes from one report. Copies of the same file count once; two different
  * reports from one college in one import are both rejected, since picking either would be a guess.
  */
-function oneReportPerCollege(
-  accepted: readonly { name: string; sheet: string | null; entry: LedgerEntry }[],
-  rejected: Rejected[]
-): LedgerEntry[] {
+function oneReportPerCollege(accepted: readonly Accepted[], rejected: Rejected[]): LedgerEntry[] {
   const byCollege = new Map<string, { name: string; sheet: string | null; entry: LedgerEntry }[]>();
   for (const a of accepted)
     byCollege.set(a.entry.college, [...(byCollege.get(a.entry.college) ?? []), a]);
@@ -244,16 +265,54 @@ function reportProblems(
   return [...problems, ...against];
 }
 
-/**
- * The month's roll-up from validated files: reports with errors, of another month, or whose
- * 累计已完成 does not follow from last month's ledger are rejected with their reasons; the rest
- * go into the ledger, and the month's summary is built from it.
- */
-export function rollUp(
+/** The reports sorted: accepted (each a ledger entry) and rejected with their reasons. */
+function sortReports(
   files: readonly CheckedFile[],
+  month: string,
   options: RollUpOptions
-): RollUpResult | { error: string; months?: ReadonlyMap<string, readonly string[]> } {
-  const month = rollupMonth(files, options.month);
+): { accepted: Accepted[]; rejected: Rejected[] } {
+  const cumulative = previousCumulative(options.ledger, month);
+  // Built once: its lookup map would otherwise be rebuilt for every report.
+  const previous = cumulative ? previousFromLedger(cumulative) : null;
+  const known = knownColleges(options);
+  const editedBefore = editedColleges(options.ledger, previousMonthOf(month));
+  const accepted: Accepted[] = [];
+  const rejected: Rejected[] = [];
+  for (const f of files) {
+    const whole = fileProblems(f.file, f.results, known);
+    for (const r of f.results) {
+      const name = f.file + (r.sheet ? `（${r.sheet}）` : "");
+      const problems = [...whole, ...reportProblems(r, month, previous, editedBefore)];
+      const place = { file: name, fileName: f.file, sheet: r.sheet };
+      if (problems.length > 0 || !r.values || !r.college)
+        rejected.push({ ...place, college: r.college, month: r.month, errors: problems });
+      else accepted.push({ name, sheet: r.sheet, entry: entryOf(f, r as Valid, month) });
+    }
+  }
+  return { accepted, rejected };
+}
+
+type Accepted = { name: string; sheet: string | null; entry: LedgerEntry };
+type Valid = ReportResult & { college: string; values: NonNullable<ReportResult["values"]> };
+
+function entryOf(f: CheckedFile, r: Valid, month: string): LedgerEntry {
+  return {
+    college: r.college,
+    month,
+    values: r.values,
+    file: f.file,
+    sha256: f.sha256,
+    filer: r.report?.filer ?? null,
+    filedOn: r.report?.filedOn ?? null,
+  };
+}
+
+/** The month: from --month or the reports; an error when they disagree or none can be told. */
+function monthOrError(
+  files: readonly CheckedFile[],
+  option: string | null | undefined
+): string | RollUpError {
+  const month = rollupMonth(files, option);
   if (month !== null && typeof month === "object")
     return {
       error: `报表的月份不一致：${[...month.months].map(([m, names]) => `${m}（${names.join("、")}）`).join("；")}；请用 --month 指定汇总月份`,
@@ -263,84 +322,125 @@ export function rollUp(
     return {
       error: "无法确定汇总月份：请指定月份，或在报表的工作表名、文件名或填报时间中写明月份",
     };
-  const cumulative = previousCumulative(options.ledger, month);
-  // Built once: its lookup map would otherwise be rebuilt for every report.
-  const previous = cumulative ? previousFromLedger(cumulative) : null;
-  const known = knownColleges(options);
-  const editedBefore = editedColleges(options.ledger, previousMonthOf(month));
-  const accepted: { name: string; sheet: string | null; entry: LedgerEntry }[] = [];
-  const rejected: Rejected[] = [];
-  for (const f of files) {
-    const whole = fileProblems(f.file, f.results, known);
-    for (const r of f.results) {
-      const name = f.file + (r.sheet ? `（${r.sheet}）` : "");
-      const problems = [...whole, ...reportProblems(r, month, previous, editedBefore)];
-      if (problems.length > 0 || !r.values || !r.college) {
-        rejected.push({
-          file: name,
-          fileName: f.file,
-          sheet: r.sheet,
-          college: r.college,
-          month: r.month,
-          errors: problems,
-        });
-        continue;
-      }
-      accepted.push({
-        name,
-        sheet: r.sheet,
-        entry: {
-          college: r.college,
-          month,
-          values: r.values,
-          file: f.file,
-          sha256: f.sha256,
-          filer: r.report?.filer ?? null,
-          filedOn: r.report?.filedOn ?? null,
-        },
-      });
-    }
-  }
+  return month;
+}
+
+export interface RollUpError {
+  readonly error: string;
+  readonly months?: ReadonlyMap<string, readonly string[]>;
+  /** The run's 身份证号 key does not match the master's (see checkListKey). */
+  readonly key?: boolean;
+}
+
+/** The lists settled against the master (null: the run reads no lists), or the key refused. */
+function settle(
+  files: readonly CheckedFile[],
+  lists: RollUpOptions["lists"]
+): { files: readonly CheckedFile[]; lists: SettledLists | null } | RollUpError {
+  if (!lists) return { files, lists: null };
+  const key = checkListKey(lists.master, lists.hasher);
+  if ("refused" in key) return { error: key.refused, key: true };
+  const settled = settleLists(files, lists.master.rows);
+  const any = lists.master.rows.length > 0 || files.some((f) => f.lists?.some(Boolean));
+  return {
+    files: settled.files,
+    lists: { ...settled, keyCheck: key.keyCheck, note: key.note ?? null, any },
+  };
+}
+
+type SettledLists = ReturnType<typeof settleLists<CheckedFile>> & {
+  keyCheck: string | null;
+  note: string | null;
+  /** Any list row, in the master or a report: else no 名单台账 is written. */
+  any: boolean;
+};
+
+/** Colleges that sent a report for the month that was not rolled up: not 未报送. */
+const sentRejected = (rejected: readonly Rejected[], month: string) =>
+  rejected.flatMap((r) =>
+    r.college && r.month === month && !r.errors.some((e) => e.code === "month-mismatch")
+      ? [r.college]
+      : []
+  );
+
+/** A rejected report as the 汇总 lists it. */
+const rejectedLine = (r: Rejected) => ({
+  file: r.file,
+  errors: r.errors.length,
+  messages: r.errors.map((e) => {
+    const sheet = e.sheet && e.sheet !== r.sheet ? `${e.sheet}!` : "";
+    const at = e.cell ? `${sheet}${e.cell}` : null;
+    return at ? `${at}：${e.message}` : e.message;
+  }),
+});
+
+/**
+ * The month's roll-up from validated files: reports with errors, of another month, or whose
+ * 累计已完成 does not follow from last month's ledger are rejected with their reasons (with
+ * `lists`, also those whose lists have errors or do not reconcile, and a run whose ID key does not
+ * match the master's is refused); the rest go into the ledger, and the month's summary is built.
+ */
+export function rollUp(
+  files: readonly CheckedFile[],
+  options: RollUpOptions
+): RollUpResult | RollUpError {
+  const month = monthOrError(files, options.month);
+  if (typeof month !== "string") return month;
+  const settled = settle(files, options.lists);
+  if ("error" in settled) return settled;
+  const { accepted, rejected } = sortReports(settled.files, month, options);
   const gate = replaceGate(
     options.ledger,
     oneReportPerCollege(accepted, rejected),
     options.replace ?? true
   );
   rejected.push(...gate.rejected);
-  const entries = gate.entries;
-  const outcome = importIntoLedger(options.ledger, entries, options.importedAt);
+  const outcome = importIntoLedger(options.ledger, gate.entries, options.importedAt);
   const summary = summarize(outcome.ledger, month, {
     quotas: options.quotas,
     schoolTargets: options.schoolTargets,
-    sentRejected: rejected.flatMap((r) =>
-      r.college && r.month === month && !r.errors.some((e) => e.code === "month-mismatch")
-        ? [r.college]
-        : []
-    ),
+    sentRejected: sentRejected(rejected, month),
   });
+  const lists = settled.lists ? listsOut(settled.lists, settled.files, rejected, summary) : null;
   const workbook: WorkbookModel = {
     sheets: [
-      summarySheet(
-        summary,
-        rejected.map((r) => ({
-          file: r.file,
-          errors: r.errors.length,
-          messages: r.errors.map((e) => (e.cell ? `${e.cell}：${e.message}` : e.message)),
-        }))
-      ),
+      summarySheet(summary, rejected.map(rejectedLine), lists?.lines),
       ledgerSheet(outcome.ledger),
-      ...(options.listLedger ? [options.listLedger(rejected)] : []),
+      ...(lists?.sheet ? [lists.sheet] : []),
     ],
   };
   return {
     month,
-    accepted: entries.length,
+    accepted: gate.entries.length,
     replacements: gate.replacements,
     rejected,
     outcome,
     summary,
     workbook,
+    listFindings: settled.lists?.others ?? [],
+    listLines: lists?.lines ?? [],
+    notes: settled.lists?.note ? [settled.lists.note] : [],
+    listLedger: lists?.sheet ? { rows: lists.rows, keyCheck: settled.lists!.keyCheck } : null,
   };
+}
+
+/** The 名单台账 after the roll-up (when there is any list row) and the 汇总's 名单核对. */
+function listsOut(
+  lists: SettledLists,
+  files: readonly CheckedFile[],
+  rejected: readonly Rejected[],
+  summary: RollupSummary
+): { sheet: SheetModel | null; lines: ListLine[]; rows: readonly (readonly CellValue[])[] } {
+  const rows = lists.ledgerRows(rejected);
+  const lines = listLines({
+    month: summary.month,
+    accepted: summary.colleges.map((c) => c.college),
+    rejected,
+    files,
+    ledgerRows: rows,
+    others: lists.others,
+  });
+  return { sheet: lists.any ? listLedgerSheet(rows, lists.keyCheck) : null, lines, rows };
 }
 
 /** The `--json` shape of `quota rollup`. */
@@ -369,9 +469,24 @@ export function rollUpJson(result: RollUpResult) {
     rejected: result.rejected.map((r) => ({
       file: r.fileName,
       sheet: r.sheet,
-      errors: r.errors.map((e) => ({ code: e.code, cell: e.cell, message: e.message })),
+      errors: r.errors.map((e) => ({
+        code: e.code,
+        ...(e.sheet !== undefined ? { sheet: e.sheet } : {}),
+        cell: e.cell,
+        message: e.message,
+      })),
     })),
     missing: summary.missing,
     late: summary.late.map((l) => l.college),
+    lists: result.listLines.map((l) => ({ college: l.college, state: l.state, reason: l.reason })),
+    listFindings: result.listFindings.map((f) => ({
+      college: f.college,
+      month: f.month,
+      code: f.code,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: f.message,
+    })),
   };
 }

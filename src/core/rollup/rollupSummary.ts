@@ -52,6 +52,62 @@ export function percent(part: number, whole: number | null): number | null {
   return toNumber(divideRounded(decimalFromInteger(part * 100), decimalFromInteger(whole), 2));
 }
 
+/** One college's month from its ledger rows. */
+function collegeProgress(
+  college: string,
+  mine: readonly LedgerRow[],
+  expected: Readonly<Record<SectionKey, number>>
+): CollegeProgress {
+  const sections = Object.fromEntries(
+    SECTION_KEYS.map((s) => {
+      const row = mine.find((r) => r.section === s);
+      const target = row?.target ?? null;
+      const cumulative = row?.cumulative ?? 0;
+      const rate = percent(cumulative, target);
+      return [
+        s,
+        {
+          target,
+          month: row?.done ?? 0,
+          cumulative,
+          rate,
+          expected: expected[s],
+          behind: rate !== null && rate < expected[s],
+        },
+      ];
+    })
+  ) as CollegeProgress["sections"];
+  return { college, sections, file: mine[0]!.file, filedOn: mine[0]!.filedOn };
+}
+
+/** The school's sections: the colleges' sums against the school's targets. */
+function schoolSections(
+  colleges: readonly CollegeProgress[],
+  options: { quotas?: QuotaLookup | null; schoolTargets?: SchoolTargets | null }
+): Record<SectionKey, SchoolSection> {
+  return Object.fromEntries(
+    SECTION_KEYS.map((s) => {
+      const collegeTargets = colleges.reduce((a, c) => a + (c.sections[s].target ?? 0), 0);
+      const allTargets = options.quotas
+        ? options.quotas.colleges.reduce((a, c) => a + (c[s] ?? 0), 0)
+        : collegeTargets;
+      const target = options.schoolTargets?.[s] ?? allTargets;
+      const done = colleges.reduce((a, c) => a + c.sections[s].month, 0);
+      const cumulative = colleges.reduce((a, c) => a + c.sections[s].cumulative, 0);
+      return [
+        s,
+        {
+          target,
+          month: done,
+          cumulative,
+          rate: percent(cumulative, target),
+          collegeTargets: allTargets,
+        },
+      ];
+    })
+  ) as Record<SectionKey, SchoolSection>;
+}
+
 /** The month's progress, school-wide and per college, from the ledger. */
 export function summarize(
   ledger: readonly LedgerRow[],
@@ -83,51 +139,10 @@ export function summarize(
     SECTION_KEYS.map((s) => [s, expectedPercent(month, s)])
   ) as Record<SectionKey, number>;
 
-  const colleges: CollegeProgress[] = order.map((college) => {
-    const mine = byCollege.get(college)!;
-    const sections = Object.fromEntries(
-      SECTION_KEYS.map((s) => {
-        const row = mine.find((r) => r.section === s);
-        const target = row?.target ?? null;
-        const cumulative = row?.cumulative ?? 0;
-        const rate = percent(cumulative, target);
-        return [
-          s,
-          {
-            target,
-            month: row?.done ?? 0,
-            cumulative,
-            rate,
-            expected: expected[s],
-            behind: rate !== null && rate < expected[s],
-          },
-        ];
-      })
-    ) as CollegeProgress["sections"];
-    return { college, sections, file: mine[0]!.file, filedOn: mine[0]!.filedOn };
-  });
-
-  const sections = Object.fromEntries(
-    SECTION_KEYS.map((s) => {
-      const collegeTargets = colleges.reduce((a, c) => a + (c.sections[s].target ?? 0), 0);
-      const allTargets = options.quotas
-        ? options.quotas.colleges.reduce((a, c) => a + (c[s] ?? 0), 0)
-        : collegeTargets;
-      const target = options.schoolTargets?.[s] ?? allTargets;
-      const done = colleges.reduce((a, c) => a + c.sections[s].month, 0);
-      const cumulative = colleges.reduce((a, c) => a + c.sections[s].cumulative, 0);
-      return [
-        s,
-        {
-          target,
-          month: done,
-          cumulative,
-          rate: percent(cumulative, target),
-          collegeTargets: allTargets,
-        },
-      ];
-    })
-  ) as Record<SectionKey, SchoolSection>;
+  const colleges = order.map((college) =>
+    collegeProgress(college, byCollege.get(college)!, expected)
+  );
+  const sections = schoolSections(colleges, options);
 
   const due = `${month}-${String(DUE_DAY).padStart(2, "0")}`;
   const late = colleges

@@ -4,6 +4,7 @@ import { parseMonth } from "../report/reportMonth";
 import { layoutSheet } from "../sheetLayout";
 import { ModelCell, SheetModel, cell } from "../workbookModel";
 import type { RollupSummary } from "./rollupSummary";
+import { LIST_STATE_TEXT, ListLine } from "../lists/listLines";
 
 /** Said wherever school totals are shown without the quota workbook (the master, the page). */
 export const TARGETS_FROM_REPORTS =
@@ -25,39 +26,50 @@ export interface RejectedLine {
   readonly messages?: readonly string[];
 }
 
-/**
- * The month's 汇总 sheet: the school-wide 附件6 in the plan's layout, the colleges' progress
- * against the linear expectation (with data bars), who sent nothing and who sent late.
- */
-export function summarySheet(
-  summary: RollupSummary,
-  rejected: readonly RejectedLine[] = []
-): SheetModel {
-  const ym = parseMonth(summary.month)!;
-  const rows: (ModelCell | null)[][] = [];
-  const merges: string[] = [];
-  const dataBars: string[] = [];
-  const push = (...cells: (ModelCell | null)[]) => rows.push(cells);
-  const span = (row: number, from: number, to: number) =>
-    merges.push(`${cellAddress(row, from)}:${cellAddress(row, to)}`);
+/** The sheet's rows as they are built, with their merges and data bars. */
+class Rows {
+  readonly cells: (ModelCell | null)[][] = [];
+  readonly merges: string[] = [];
+  readonly dataBars: string[] = [];
+  get length(): number {
+    return this.cells.length;
+  }
+  push(...cells: (ModelCell | null)[]): void {
+    this.cells.push(cells);
+  }
+  span(row: number, from: number, to: number): void {
+    this.merges.push(`${cellAddress(row, from)}:${cellAddress(row, to)}`);
+  }
+  /** A row whose cells from `from` on are one merged cell to the last column. */
+  pushSpanned(from: number, ...cells: (ModelCell | null)[]): void {
+    this.push(...cells);
+    this.span(this.length - 1, from, LAST_COLUMN);
+  }
+}
 
-  push(cell(`${ym.year}年${ym.month}月 ${FORM_LABELS.title}（全校汇总）`, "title"));
-  span(0, 0, 10);
-  push(
+const LAST_COLUMN = 10;
+
+/** Title, the expected progress and how many colleges. */
+function titleRows(rows: Rows, summary: RollupSummary): void {
+  const ym = parseMonth(summary.month)!;
+  rows.pushSpanned(0, cell(`${ym.year}年${ym.month}月 ${FORM_LABELS.title}（全校汇总）`, "title"));
+  rows.pushSpanned(
+    0,
     cell(
       `按期应完成：取证 ${summary.expected.advanced.toFixed(2)}%（11月底完成），培训 ${summary.expected.training.toFixed(2)}%（12月底完成）；已汇总 ${summary.colleges.length} 个学院。`,
       "formText"
     )
   );
-  span(1, 0, 10);
-  push();
+  rows.push();
+}
 
-  // The school-wide 附件6: a header row and a value row per section, 工作进度 merged on the left.
+/** The school-wide 附件6: a header row and a value row per section, 工作进度 merged on the left. */
+function schoolForm(rows: Rows, summary: RollupSummary): void {
   const first = rows.length;
   for (const s of SECTION_KEYS) {
     const header = rows.length;
     const section = summary.sections[s];
-    push(
+    rows.push(
       cell(FORM_LABELS.progress, "formLabel"),
       cell(SECTIONS[s].label, "formLabel"),
       ...(["target", "month", "cumulative", "rate"] as const).map((f) =>
@@ -65,7 +77,7 @@ export function summarySheet(
       )
     );
     const r = header + 2; // Excel row of the values
-    push(
+    rows.push(
       null,
       null,
       cell(section.target, "formInput"),
@@ -73,35 +85,38 @@ export function summarySheet(
       cell(section.cumulative, "formInput"),
       cell(section.rate, "formPercent", `IF(C${r}=0,"",ROUND(E${r}/C${r}*100,2))`)
     );
-    merges.push(`${cellAddress(header, 1)}:${cellAddress(header + 1, 1)}`);
+    rows.merges.push(`${cellAddress(header, 1)}:${cellAddress(header + 1, 1)}`);
   }
-  merges.push(`${cellAddress(first, 0)}:${cellAddress(rows.length - 1, 0)}`);
-  if (summary.targetsFromReports) push(cell(TARGETS_FROM_REPORTS, "warning"));
+  rows.merges.push(`${cellAddress(first, 0)}:${cellAddress(rows.length - 1, 0)}`);
+  if (summary.targetsFromReports) rows.push(cell(TARGETS_FROM_REPORTS, "warning"));
   for (const s of SECTION_KEYS) {
     const { target, collegeTargets } = summary.sections[s];
-    if (target !== null && target !== collegeTargets) {
-      push(
+    if (target !== null && target !== collegeTargets)
+      rows.pushSpanned(
+        0,
         cell(
           `${SECTIONS[s].name}：全校年度任务 ${target}（方案合计），各学院年度任务之和 ${collegeTargets}，相差 ${collegeTargets - target}。`,
           "note"
         )
       );
-      span(rows.length - 1, 0, 10);
-    }
   }
-  push();
+  rows.push();
+}
 
-  push(cell("各学院进度（累计完成率 %，与按期应完成进度比较）", "header"));
-  span(rows.length - 1, 0, 10);
+/** The colleges' progress with the expected rates under them; returns the header row. */
+function collegeTable(rows: Rows, summary: RollupSummary): number {
+  rows.pushSpanned(0, cell("各学院进度（累计完成率 %，与按期应完成进度比较）", "header"));
   const head = rows.length;
   const rateHeaders = ["培训完成率", "高级工完成率", "非高级工完成率", "1+X完成率"];
   const counts = ["培训累计", "高级工累计", "非高级工累计", "1+X累计"];
-  push(...["学院", ...rateHeaders, ...counts, "进度", "填报时间"].map((h) => cell(h, "header")));
+  rows.push(
+    ...["学院", ...rateHeaders, ...counts, "进度", "填报时间"].map((h) => cell(h, "header"))
+  );
   for (const c of summary.colleges) {
     const behind = SECTION_KEYS.filter((s) => c.sections[s].behind).map((s) =>
       SECTIONS[s].name.replace(/取证人数$/, "")
     );
-    push(
+    rows.push(
       cell(c.college, "text"),
       ...SECTION_KEYS.map((s) => cell(c.sections[s].rate, "formPercent")),
       ...SECTION_KEYS.map((s) => cell(c.sections[s].cumulative, "integer")),
@@ -114,70 +129,111 @@ export function summarySheet(
   }
   if (summary.colleges.length > 0) {
     // What each rate should be by now: a bar group of its own in the chart, beside the colleges.
-    push(
+    rows.push(
       cell(EXPECTED_LABEL, "totalText"),
       ...SECTION_KEYS.map((s) => cell(summary.expected[s], "formPercent")),
       ...SECTION_KEYS.map(() => cell(null, "integer")),
       cell(null, "text"),
       cell(null, "text")
     );
-    dataBars.push(`${cellAddress(head + 1, 1)}:${cellAddress(rows.length - 1, 4)}`);
+    rows.dataBars.push(`${cellAddress(head + 1, 1)}:${cellAddress(rows.length - 1, 4)}`);
   }
-  push();
-  // Room for the chart under the table (drawn where the host can): rows of its own on the page.
-  const chartTop = rows.length;
-  if (summary.colleges.length > 0) for (let i = 0; i < CHART_ROWS; i++) push();
+  rows.push();
+  return head;
+}
 
-  push(cell(`本月未报送（${summary.missing.length}）`, "header"));
-  span(rows.length - 1, 0, 3);
-  for (const college of summary.missing) push(cell(college, "text"));
-  if (summary.missing.length === 0) push(cell("无", "note"));
-  push();
-  push(cell(`逾期报送（${ym.month}月27日后，${summary.late.length}）`, "header"));
-  span(rows.length - 1, 0, 3);
-  for (const late of summary.late) {
-    push(cell(late.college, "text"), cell(late.filedOn, "text"), cell(late.file, "note"));
-    span(rows.length - 1, 2, 10);
-  }
-  if (summary.late.length === 0) push(cell("无", "note"));
-  if (rejected.length > 0) {
-    push();
-    push(cell(`未汇总的报表（有错误，${rejected.length}）`, "header"));
-    span(rows.length - 1, 0, 3);
+/** A titled list of the month: 未报送, 逾期报送, 名单核对, each with 无 when empty. */
+function titled(rows: Rows, title: string, empty: boolean, body: () => void): void {
+  rows.push(cell(title, "header"));
+  rows.span(rows.length - 1, 0, 3);
+  body();
+  if (empty) rows.push(cell("无", "note"));
+}
+
+/** Who sent nothing, who sent late. */
+function missingAndLate(rows: Rows, summary: RollupSummary): void {
+  const ym = parseMonth(summary.month)!;
+  titled(rows, `本月未报送（${summary.missing.length}）`, summary.missing.length === 0, () => {
+    for (const college of summary.missing) rows.push(cell(college, "text"));
+  });
+  rows.push();
+  const late = summary.late;
+  titled(rows, `逾期报送（${ym.month}月27日后，${late.length}）`, late.length === 0, () => {
+    for (const l of late)
+      rows.pushSpanned(2, cell(l.college, "text"), cell(l.filedOn, "text"), cell(l.file, "note"));
+  });
+}
+
+/** 名单核对 per college: 已核对, 未核对 with the reason, 无名单. */
+function listCheck(rows: Rows, lines: readonly ListLine[]): void {
+  rows.push();
+  const done = lines.filter((l) => l.state === "reconciled").length;
+  const title = `名单核对（培训名单、取证名单：已核对 ${done}，未核对或无名单 ${lines.length - done}）`;
+  titled(rows, title, lines.length === 0, () => {
+    for (const l of lines)
+      rows.pushSpanned(
+        2,
+        cell(l.college, "text"),
+        cell(LIST_STATE_TEXT[l.state], l.state === "reconciled" ? "text" : "warning"),
+        cell(l.reason, "note")
+      );
+  });
+}
+
+/** The reports not rolled up, one line per error. */
+function rejectedReports(rows: Rows, rejected: readonly RejectedLine[]): void {
+  if (rejected.length === 0) return;
+  rows.push();
+  titled(rows, `未汇总的报表（有错误，${rejected.length}）`, false, () => {
     for (const r of rejected) {
       const [first, ...more] = r.messages ?? [];
-      push(
+      rows.pushSpanned(
+        2,
         cell(r.file, "text"),
         cell(`${r.errors} 个错误`, "warning"),
         ...(first !== undefined ? [cell(first, "note")] : [])
       );
-      span(rows.length - 1, 2, 10);
-      for (const message of more) {
-        push(null, null, cell(message, "note"));
-        span(rows.length - 1, 2, 10);
-      }
+      for (const message of more) rows.pushSpanned(2, null, null, cell(message, "note"));
     }
-  }
+  });
+}
 
-  return layoutSheet(
-    {
-      name: summarySheetName(summary.month),
-      key: `summary_${summary.month.replace("-", "_")}`,
-      cells: rows,
-      merges,
-      columnWidths: [20, 12, 12, 12, 12, 12, 12, 12, 12, 18, 12],
-      frozenRows: 0,
-      landscape: true,
-      dataBars,
-      chart:
-        summary.colleges.length > 0
-          ? {
-              title: "各学院累计完成率（%）",
-              source: `${cellAddress(head, 0)}:${cellAddress(head + summary.colleges.length + 1, 4)}`,
-              at: `${cellAddress(chartTop, 0)}:${cellAddress(chartTop + CHART_ROWS - 1, 10)}`,
-            }
-          : undefined,
-    },
-    SUMMARY_WRAP_WIDTH
-  );
+/**
+ * The month's 汇总 sheet: the school-wide 附件6 in the plan's layout, the colleges' progress
+ * against the linear expectation (with data bars), who sent nothing and who sent late, 名单核对
+ * per college (when the roll-up read the lists) and the reports not rolled up.
+ */
+export function summarySheet(
+  summary: RollupSummary,
+  rejected: readonly RejectedLine[] = [],
+  lists?: readonly ListLine[]
+): SheetModel {
+  const rows = new Rows();
+  titleRows(rows, summary);
+  schoolForm(rows, summary);
+  const head = collegeTable(rows, summary);
+  // Room for the chart under the table (drawn where the host can): rows of its own on the page.
+  const chartTop = rows.length;
+  const colleges = summary.colleges.length;
+  if (colleges > 0) for (let i = 0; i < CHART_ROWS; i++) rows.push();
+  missingAndLate(rows, summary);
+  if (lists) listCheck(rows, lists);
+  rejectedReports(rows, rejected);
+  const chart = {
+    title: "各学院累计完成率（%）",
+    source: `${cellAddress(head, 0)}:${cellAddress(head + colleges + 1, 4)}`,
+    at: `${cellAddress(chartTop, 0)}:${cellAddress(chartTop + CHART_ROWS - 1, LAST_COLUMN)}`,
+  };
+  const sheet: SheetModel = {
+    name: summarySheetName(summary.month),
+    key: `summary_${summary.month.replace("-", "_")}`,
+    cells: rows.cells,
+    merges: rows.merges,
+    columnWidths: [20, 12, 12, 12, 12, 12, 12, 12, 12, 18, 12],
+    frozenRows: 0,
+    landscape: true,
+    dataBars: rows.dataBars,
+    chart: colleges > 0 ? chart : undefined,
+  };
+  return layoutSheet(sheet, SUMMARY_WRAP_WIDTH);
 }
