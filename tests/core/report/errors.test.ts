@@ -57,10 +57,10 @@ describe("errors of the report check", () => {
         )
       );
     expect(throws.length).toBeGreaterThan(0);
-    // previousMonthOf's RangeError is a broken contract (a month not YYYY-MM), not a user's input.
-    expect(
-      throws.filter((t) => !t.endsWith(": InputError") && t !== "previousMonth.ts: RangeError")
-    ).toEqual([]);
+    // Broken contracts, not a user's input: previousMonthOf given a month not YYYY-MM, a rule
+    // reporting a code its REPORT_RULES entry does not declare.
+    const bugs = ["previousMonth.ts: RangeError", "reportRules.ts: Error"];
+    expect(throws.filter((t) => !t.endsWith(": InputError") && !bugs.includes(t))).toEqual([]);
     for (const f of readdirSync(REPORT_DIR))
       expect([f, readFileSync(join(REPORT_DIR, f), "utf8").includes("new QuotaError(")]).toEqual([
         f,
