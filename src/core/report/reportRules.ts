@@ -16,8 +16,9 @@ export interface ReportRuleEntry {
 
 /**
  * Every rule of the 附件6 check, declared once, in the order their findings are produced (the
- * result then orders them by cell, this order breaking ties). A new rule is one entry here, its
- * codes registered in finding.ts with a case in tests/support/reportCorpus.ts.
+ * result then orders them by cell, this order breaking ties). A new rule is one entry here; its
+ * codes are registered in finding.ts (severity) and problemList.ts (HOW_TO_FIX), each with a case
+ * in tests/support/reportCorpus.ts (tests/core/report/rules.test.ts fails otherwise).
  */
 export const REPORT_RULES: readonly ReportRuleEntry[] = [
   {
