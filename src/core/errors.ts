@@ -2,12 +2,15 @@
 export type SheetErrorKind = "#VALUE!" | "#NUM!" | "#N/A" | "#DIV/0!";
 
 /**
- * Misuse of the core (a bad count, rate or table) throws this typed error. Spreadsheet
- * functions catch it and return `kind` as an error value; the CLI prints `message` with `where`.
+ * The tool's typed error: misuse of the core or input a person can fix, with a Chinese message.
+ * `kind` is the spreadsheet error a QUOTA function returns for it (a bad count, rate or table
+ * argument) and belongs to the functions alone: a problem of a file, a sheet or the pane's input
+ * is an InputError, whose kind is null. The CLI prints `message` with `where`; the functions
+ * return `kind` as an error value.
  */
 export class QuotaError extends Error {
   constructor(
-    readonly kind: SheetErrorKind,
+    readonly kind: SheetErrorKind | null,
     message: string,
     readonly where?: string
   ) {
@@ -17,10 +20,30 @@ export class QuotaError extends Error {
 
   /** The same problem, located at a file, sheet or cell. */
   at(where: string): QuotaError {
-    return new QuotaError(this.kind, this.detail, this.where ? `${where} ${this.where}` : where);
+    return new QuotaError(this.kind, this.detail, this.joinWhere(where));
   }
 
   get detail(): string {
     return this.where ? this.message.slice(this.where.length + 1) : this.message;
+  }
+
+  protected joinWhere(where: string): string {
+    return this.where ? `${where} ${this.where}` : where;
+  }
+}
+
+/**
+ * A problem of a file, a sheet or an option that a person fixes in their input: no spreadsheet
+ * error kind (spreadsheet errors are values of the QUOTA functions, not of files).
+ */
+export class InputError extends QuotaError {
+  declare readonly kind: null;
+
+  constructor(message: string, where?: string) {
+    super(null, message, where);
+  }
+
+  override at(where: string): InputError {
+    return new InputError(this.detail, this.joinWhere(where));
   }
 }

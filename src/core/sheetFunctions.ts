@@ -169,7 +169,8 @@ export function callSheetFunction(
     checkRateCells(name, args, at);
     return (sheetFunctions[name] as (...a: Arg[]) => number | number[][])(...args);
   } catch (error) {
-    if (error instanceof QuotaError) return { error: error.kind, message: error.message };
+    if (error instanceof QuotaError && error.kind !== null)
+      return { error: error.kind, message: error.message };
     return {
       error: "#VALUE!",
       message: `计算出错：${error instanceof Error ? error.message : String(error)}`,

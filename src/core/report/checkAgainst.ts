@@ -1,43 +1,37 @@
 import { Finding, finding } from "./finding";
 import type { MonthlyReport } from "./monthlyReport";
 import type { PreviousMonth } from "./previousMonth";
-import type { CollegeTargets, QuotaLookup } from "./quotaLookup";
 import { SECTION_KEYS, SECTIONS } from "./reportLayout";
+import type { ReportRule } from "./ruleContext";
 
-/**
- * 填报单位 must be a college of the quota workbook, and each 年度任务 its quota (a college that 表4
- * leaves out has a 1+X target of 0 or nothing). Returns the college matched, if any.
- */
-export function checkQuotas(
-  report: MonthlyReport,
-  quotas: QuotaLookup
-): { college: CollegeTargets | null; findings: Finding[] } {
-  if (report.college === null) return { college: null, findings: [] };
-  const match = quotas.match(report.college);
+/** 填报单位 must be a college of the quota workbook; one matched by its ending only is named. */
+export const checkCollege: ReportRule = ({ report }, { quotas, match }) => {
+  if (!quotas || report.college === null) return [];
   if (!match) {
     const names = quotas.colleges.map((c) => c.college).join("、");
-    return {
-      college: null,
-      findings: [
-        finding(
-          "college-unknown",
-          report.collegeCell,
-          `填报单位“${report.college}”不在任务分配表中（任务分配表中的学院：${names}）`
-        ),
-      ],
-    };
+    return [
+      finding(
+        "college-unknown",
+        report.collegeCell,
+        `填报单位“${report.college}”不在任务分配表中（任务分配表中的学院：${names}）`
+      ),
+    ];
   }
+  if (!match.bySuffix) return [];
+  return [
+    finding(
+      "college-name-differs",
+      report.collegeCell,
+      `填报单位“${report.college}”按任务分配表中的“${match.targets.college}”核对`
+    ),
+  ];
+};
+
+/** Each 年度任务 is the college's quota (a college that 表4 leaves out has a 1+X target of 0 or nothing). */
+export const checkTargets: ReportRule = ({ report }, { match }) => {
+  if (!match) return [];
   const college = match.targets;
   const findings: Finding[] = [];
-  if (match.bySuffix) {
-    findings.push(
-      finding(
-        "college-name-differs",
-        report.collegeCell,
-        `填报单位“${report.college}”按任务分配表中的“${college.college}”核对`
-      )
-    );
-  }
   for (const key of SECTION_KEYS) {
     const section = report.sections[key];
     if (!section.found || section.target === null) continue;
@@ -53,8 +47,12 @@ export function checkQuotas(
       );
     }
   }
-  return { college, findings };
-}
+  return findings;
+};
+
+/** 累计已完成 against last month's, when last month and the college are known. */
+export const checkLastMonth: ReportRule = ({ report }, { college, previous }) =>
+  previous && college ? checkPrevious(report, college, previous) : [];
 
 /** 累计已完成 = last month's 累计已完成 + 当月完成. */
 export function checkPrevious(

@@ -6,16 +6,16 @@ import { chineseMonth, monthIndex } from "./reportMonth";
 
 const SOURCE_NAMES = { sheet: "工作表", file: "文件名" } as const;
 
-/**
- * Who filed and when: 填报单位, 填报人 and 填报时间 are required, 负责人 only expected; a date after
- * the 27th of the report month, or in a later month, is late; one before the month is suspicious.
- */
+/** The three filing rules of REPORT_RULES together: who filed, which month, when. */
 export function checkFiling(reading: ReportReading): Finding[] {
-  return [...signatureFindings(reading), ...monthFindings(reading), ...timeliness(reading)];
+  return [...checkSignatures(reading), ...checkMonth(reading), ...checkTimeliness(reading)];
 }
 
-/** 填报单位 and 填报人 when their labels are there, 负责人 always, 填报时间 empty or not a date. */
-function signatureFindings({ location, report, date }: ReportReading): Finding[] {
+/**
+ * Who filed: 填报单位 and 填报人 are required when their labels are there, 负责人 only expected
+ * (always), 填报时间 required and a date.
+ */
+export function checkSignatures({ location, report, date }: ReportReading): Finding[] {
   const findings: Finding[] = [];
   if (location.unit.labelCell && report.college === null)
     findings.push(finding("unit-missing", location.unit.cell, "未填写填报单位"));
@@ -47,7 +47,7 @@ function signatureFindings({ location, report, date }: ReportReading): Finding[]
 }
 
 /** The report month unknown, or named otherwise by the sheet or the file name. */
-function monthFindings({ location, monthChoice }: ReportReading): Finding[] {
+export function checkMonth({ location, monthChoice }: ReportReading): Finding[] {
   const month = monthChoice.month;
   if (!month) {
     return [
@@ -71,8 +71,11 @@ function monthFindings({ location, monthChoice }: ReportReading): Finding[] {
   ];
 }
 
-/** 填报时间 after the due day of the report month (or in a later month), or before the month. */
-function timeliness({ location, date, monthChoice }: ReportReading): Finding[] {
+/**
+ * 填报时间 after the due day (the 27th) of the report month, or in a later month, is late; one
+ * before the month is suspicious.
+ */
+export function checkTimeliness({ location, date, monthChoice }: ReportReading): Finding[] {
   const month = monthChoice.month;
   if (date.kind !== "date" || !month) return [];
   const d = date.date;

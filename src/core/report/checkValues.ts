@@ -4,21 +4,18 @@ import { expectedRate, rateMatches } from "./rateMatches";
 import type { CountProblem, CountReading } from "./readCount";
 import type { ReportReading } from "./readReport";
 import { COUNT_FIELDS, FIELD_NAMES, SECTION_KEYS, SECTIONS, SectionKey } from "./reportLayout";
+import type { ReportRule } from "./ruleContext";
 
 const ONE: Decimal = { units: 1n, scale: 0 };
 const HUNDRED: Decimal = { units: 100n, scale: 0 };
 
-/** Optional empty 年度任务, per section: 表4 leaves some colleges out, and their 1+X target may stay empty. */
-export type TargetOptional = (section: SectionKey) => boolean;
-
 /**
  * The numbers rules: whole numbers ≥ 0 (text digits read with a warning), 当月完成 ≤ 累计已完成,
  * and 累计完成率 = 累计已完成 ÷ 年度任务 (a zero target takes an empty rate, 0 or a dash).
+ * 表4 leaves some colleges out: their 1+X target may stay empty.
  */
-export function checkValues(
-  reading: ReportReading,
-  targetOptional: TargetOptional = () => false
-): Finding[] {
+export const checkValues: ReportRule = (reading, { match }) => {
+  const targetOptional = (key: SectionKey) => key === "onex" && match?.targets.onex === null;
   const findings: Finding[] = [];
   for (const key of SECTION_KEYS) {
     const section = reading.report.sections[key];
@@ -36,7 +33,7 @@ export function checkValues(
     findings.push(...checkRate(reading, key, targetZero));
   }
   return findings;
-}
+};
 
 /** What is wrong with one count, if anything: missing when required, text, unverified or invalid. */
 function countFinding(

@@ -1,4 +1,4 @@
-import { QuotaError } from "../errors";
+import { InputError } from "../errors";
 import { Grid, cellAddress, cellAt, cellText } from "../grid";
 import type { CollegeQuota } from "../quotaTables";
 import { normalizeLabel } from "../text";
@@ -94,7 +94,7 @@ function readTable(grid: Grid, table: string): Map<string, { college: string; qu
     if (column >= 0) [headerRow, nameColumn] = [row, column];
   }
   if (headerRow < 0)
-    throw new QuotaError("#N/A", `${NOT_QUOTA}：${table} 中没有“二级学院名称”表头`).at(where);
+    throw new InputError(`${NOT_QUOTA}：${table} 中没有“二级学院名称”表头`).at(where);
   const header = grid.rows[headerRow] ?? [];
   let quotaColumn = header.length - 1;
   while (quotaColumn > nameColumn && cellText(header[quotaColumn] ?? null) === "") quotaColumn--;
@@ -102,7 +102,7 @@ function readTable(grid: Grid, table: string): Map<string, { college: string; qu
     quotaColumn <= nameColumn ||
     !normalizeLabel(cellText(header[quotaColumn] ?? null)).includes("任务")
   ) {
-    throw new QuotaError("#N/A", `${NOT_QUOTA}：${table} 表头最后一列不是“任务”`).at(where);
+    throw new InputError(`${NOT_QUOTA}：${table} 表头最后一列不是“任务”`).at(where);
   }
   const rows = new Map<string, { college: string; quota: number }>();
   for (let row = headerRow + 1; row < grid.rows.length; row++) {
@@ -118,13 +118,13 @@ function readTable(grid: Grid, table: string): Map<string, { college: string; qu
         reading.kind === "empty"
           ? "没有数值（若是公式，请在 Excel 中打开并保存后再试）"
           : `“${reading.shown}”不是整数`;
-      throw new QuotaError("#VALUE!", `${table} “${name}”的任务${problem}`).at(
+      throw new InputError(`${table} “${name}”的任务${problem}`).at(
         `${where}单元格 ${cellAddress(row, quotaColumn)}`
       );
     }
     rows.set(collegeKey(name), { college: name, quota: reading.value });
   }
-  if (rows.size === 0) throw new QuotaError("#N/A", `${NOT_QUOTA}：${table} 中没有学院`).at(where);
+  if (rows.size === 0) throw new InputError(`${NOT_QUOTA}：${table} 中没有学院`).at(where);
   return rows;
 }
 
@@ -136,7 +136,7 @@ export function readQuotaLookup(grids: readonly Grid[]): QuotaLookup {
   const tables = {} as Record<SectionKey, Map<string, { college: string; quota: number }>>;
   for (const [table, key] of TABLES) {
     const grid = grids.find((g) => normalizeLabel(g.name).startsWith(table));
-    if (!grid) throw new QuotaError("#N/A", `${NOT_QUOTA}：没有工作表“${table}”（应有 表1–表4）`);
+    if (!grid) throw new InputError(`${NOT_QUOTA}：没有工作表“${table}”（应有 表1–表4）`);
     tables[key] = readTable(grid, table);
   }
   const colleges: CollegeTargets[] = [];
@@ -144,8 +144,7 @@ export function readQuotaLookup(grids: readonly Grid[]): QuotaLookup {
     const quotaIn = (section: "advanced" | "nonadvanced") => {
       const found = tables[section].get(key);
       if (!found)
-        throw new QuotaError(
-          "#N/A",
+        throw new InputError(
           `任务分配表的 ${section === "advanced" ? "表2" : "表3"} 中没有“${college}”`
         );
       return found.quota;

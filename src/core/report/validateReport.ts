@@ -1,28 +1,16 @@
+import { cutText } from "../cutText";
 import { Grid, parseAddress } from "../grid";
-import { checkPrevious, checkQuotas } from "./checkAgainst";
-import { checkFiling } from "./checkFiling";
-import { checkValues } from "./checkValues";
-import { Finding } from "./finding";
+import { cutLongText } from "./checkSheet";
+import type { Finding } from "./finding";
 import { locateReport } from "./locateReport";
 import { MonthlyReport, SectionValues, reportValues } from "./monthlyReport";
-import type { PreviousMonth } from "./previousMonth";
-import type { QuotaLookup } from "./quotaLookup";
 import { readReport } from "./readReport";
 import type { SectionKey } from "./reportLayout";
-import type { MonthSource, YearMonth } from "./reportMonth";
+import type { MonthSource } from "./reportMonth";
+import { runRules } from "./reportRules";
+import { ValidateOptions, ruleContext } from "./ruleContext";
 
-export interface ValidateOptions {
-  /** The file's name: shown in the result, and a source of the report month. */
-  readonly fileName?: string | null;
-  /** The month the user chose; it wins over the sheet and file names. */
-  readonly month?: YearMonth | null;
-  /** The quota workbook: 填报单位 and each 年度任务 are checked against it. */
-  readonly quotas?: QuotaLookup | null;
-  /** Last month's cumulative figures: 累计已完成 = last month's + 当月完成. */
-  readonly previous?: PreviousMonth | null;
-  /** The month before a report month (YYYY-MM), when that depends on the report (a master's ledger). */
-  readonly previousOf?: ((month: string) => PreviousMonth) | null;
-}
+export type { ValidateOptions } from "./ruleContext";
 
 /** One report (a sheet holding the form), or one file that has none. */
 export interface ReportResult {
@@ -64,40 +52,24 @@ export function resultOf(
   };
 }
 
-/** Validates the form on one sheet; null when the sheet does not hold it. */
+/** Validates the form on one sheet with every rule of REPORT_RULES; null when the sheet does not hold it. */
 export function validateReport(grid: Grid, options: ValidateOptions = {}): ReportResult | null {
   const location = locateReport(grid);
   if (!location) return null;
   const reading = readReport(grid, location, { fileName: options.fileName, month: options.month });
+  const context = ruleContext(grid, reading, options);
+  const findings = runRules(reading, context);
   const { report } = reading;
-  const findings: Finding[] = [...location.findings];
-
-  let college = report.college;
-  let onexOptional = false;
-  if (options.quotas) {
-    const checked = checkQuotas(report, options.quotas);
-    findings.push(...checked.findings);
-    if (checked.college) {
-      college = checked.college.college;
-      onexOptional = checked.college.onex === null;
-    }
-  }
-  findings.push(...checkValues(reading, (key) => key === "onex" && onexOptional));
-  const previous =
-    options.previous ??
-    (options.previousOf && report.month ? options.previousOf(report.month) : null);
-  if (previous && college) findings.push(...checkPrevious(report, college, previous));
-  findings.push(...checkFiling(reading));
-
+  const college = context.college;
   return resultOf(
     {
       file: options.fileName ?? null,
       sheet: grid.name,
-      college,
+      college: college === null ? null : cutText(college),
       month: report.month,
       monthSource: report.monthSource,
       values: reportValues(report),
-      report,
+      report: cutLongText(report),
     },
     findings
   );
