@@ -20,7 +20,7 @@ import { QuotaError } from "../core/errors";
 import type { QuotaLookup } from "../core/report/quotaLookup";
 import { readQuotaLookup } from "../core/report/quotaLookup";
 import { SECTIONS, SECTION_KEYS } from "../core/report/reportLayout";
-import { YearMonth, parseMonth } from "../core/report/reportMonth";
+import { YearMonth, formatMonth, parseMonth } from "../core/report/reportMonth";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { readSchoolTargets } from "../core/rollup/readSchoolTargets";
 import type { LedgerRow } from "../core/rollup/ledger";
@@ -213,7 +213,7 @@ async function rollupLocked(
     ledger: master?.ledger ?? [],
     quotas,
     schoolTargets: targets,
-    month: month ? `${month.year}-${String(month.month).padStart(2, "0")}` : null,
+    month: month ? formatMonth(month) : null,
     importedAt: localTime(new Date(), importTimeZone(process.env.TZ)),
     replace: args.replace === true,
     lists: { master: masterLists(master), hasher },

@@ -1,3 +1,4 @@
+import { sha256Hex } from "../adapters/digest/sha256Hex";
 import { addTemplateSheet } from "../adapters/office/addTemplateSheet";
 import {
   SavedFills,
@@ -220,8 +221,7 @@ function checkStatus(outcome: SheetCheck): void {
 
 async function fingerprint(grid: Grid): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify(grid.rows));
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return sha256Hex(bytes);
 }
 
 /** The 汇总 section's fields. The ID key lives only in its password field: never stored. */

@@ -1,3 +1,4 @@
+import { sha256Hex } from "../adapters/digest/sha256Hex";
 import type { Grid } from "../core/grid";
 import type { DefinedName } from "../adapters/read/workbookData";
 import { READ_LIMITS, fileTooLarge } from "../adapters/read/limits";
@@ -13,10 +14,7 @@ export interface PickedFile {
   readonly error?: string;
 }
 
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as BufferSource);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
+const sha256 = sha256Hex;
 
 /** A picked file over the size limit is refused from File.size, before a byte of it is read. */
 function tooLarge(f: File): PickedFile | null {

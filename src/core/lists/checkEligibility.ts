@@ -1,5 +1,5 @@
 import { cellAddress } from "../grid";
-import type { YearMonth } from "../report/reportMonth";
+import { YearMonth, formatMonth } from "../report/reportMonth";
 import { ListFinding, listFinding } from "./listFinding";
 import type { Education } from "./listLayout";
 import type { ListRow } from "./listRow";
@@ -22,9 +22,7 @@ export function yearOfStudy(grade: number, date: string, startMonth: number): nu
 /** The date's month as YYYY-MM. */
 export const monthOf = (date: string): string => date.slice(0, 7);
 
-function monthKey(m: YearMonth): string {
-  return `${m.year}-${String(m.month).padStart(2, "0")}`;
-}
+const monthKey = formatMonth;
 
 /**
  * The rules a row must keep whatever the other rows say: its date in the plan year and not after the

@@ -1,5 +1,5 @@
 import { CellValue, Grid, parseAddress } from "../grid";
-import type { YearMonth } from "../report/reportMonth";
+import { YearMonth, formatMonth } from "../report/reportMonth";
 import { certificateSections } from "./certificateSections";
 import { checkEligibility } from "./checkEligibility";
 import type { IdHasher } from "./idHasher";
@@ -39,7 +39,7 @@ export interface ListCheck {
 const counts = (date: string | null, month: YearMonth) =>
   date !== null && Number(date.slice(0, 4)) === month.year && date.slice(0, 7) <= monthText(month);
 
-const monthText = (m: YearMonth) => `${m.year}-${String(m.month).padStart(2, "0")}`;
+const monthText = formatMonth;
 
 /**
  * Finds 培训名单 and 取证名单 among a workbook's sheets and reads them row by row: fields, values,

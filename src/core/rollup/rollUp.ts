@@ -1,6 +1,13 @@
 import type { CellValue, Grid } from "../grid";
 import { checkPrevious } from "../report/checkAgainst";
-import { CumulativeLedger, PreviousMonth, previousFromLedger } from "../report/previousMonth";
+import {
+  CumulativeLedger,
+  PreviousMonth,
+  previousFromLedger,
+  previousMonthOf,
+} from "../report/previousMonth";
+
+export { previousMonthOf };
 import type { QuotaLookup } from "../report/quotaLookup";
 import { YearMonth, formatMonth, parseMonth } from "../report/reportMonth";
 import type { ReportResult } from "../report/validateReport";
@@ -107,13 +114,6 @@ export interface RollUpResult {
     readonly rows: readonly (readonly CellValue[])[];
     readonly keyCheck: string | null;
   } | null;
-}
-
-export function previousMonthOf(month: string): string {
-  const ym = parseMonth(month)!;
-  return formatMonth(
-    ym.month === 1 ? { year: ym.year - 1, month: 12 } : { year: ym.year, month: ym.month - 1 }
-  );
 }
 
 /** 累计已完成 of the month before, from the ledger. */
