@@ -69,7 +69,7 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
 }
 
 /** The raw (compressed) bytes of a part, found through its local header. */
-function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function rawEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const at = entry.localOffset;
   if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50)
     throw broken(`部件 ${entry.name} 缺失`);
@@ -89,7 +89,7 @@ const SMALL_PART = 1 << 16;
  * said (a lying directory) — memory never passes the declared size, itself within the limit.
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  const raw = rawData(bytes, entry);
+  const raw = rawEntry(bytes, entry);
   if (entry.method === 0) return raw.subarray(0, entry.size);
   if (entry.method !== 8) throw broken(`部件 ${entry.name} 使用了不支持的压缩方式 ${entry.method}`);
   try {
