@@ -51,6 +51,13 @@ export function memoPart<T>(
   )
     return last.value as T;
   const value = parse();
-  slots.set(slot, { method: entry.method, size: entry.size, raw: raw.slice(), inputs, value });
+  // A copy: the file's bytes may sit in a pooled Buffer that is reused.
+  slots.set(slot, {
+    method: entry.method,
+    size: entry.size,
+    raw: new Uint8Array(raw),
+    inputs,
+    value,
+  });
   return value;
 }
