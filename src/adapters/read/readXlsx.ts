@@ -2,9 +2,9 @@ import { QuotaError } from "../../core/errors";
 import { CellBudget, SheetBuilder } from "./sheetBuilder";
 import type { WorkbookData } from "./workbookData";
 import { readRelationships, readSharedStrings, readStyles, readWorkbookPart } from "./xlsxParts";
-import { readSheetXml } from "./xlsxSheet";
+import { SheetXmlReader, readSheetXml } from "./xlsxSheet";
 import { memoPart } from "./partMemo";
-import { ZipEntry, entryText } from "./zipDirectory";
+import { WHOLE_TEXT_UP_TO, ZipEntry, eachEntryText, entryText } from "./zipDirectory";
 
 function relsOf(part: string): string {
   const slash = part.lastIndexOf("/");
@@ -53,8 +53,15 @@ export function readXlsx(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntr
   const budget = new CellBudget();
   const sheets = book.sheets.map((s) => {
     const builder = new SheetBuilder(s.name, s.state, budget);
-    const sheetXml = entryText(bytes, entries, s.path);
-    if (sheetXml !== null) readSheetXml(sheetXml, builder, ctx);
+    const entry = entries.get(s.path);
+    if (entry && entry.size > WHOLE_TEXT_UP_TO) {
+      const reader = new SheetXmlReader(builder, ctx);
+      eachEntryText(bytes, entry, (piece) => reader.push(piece));
+      reader.end();
+    } else {
+      const sheetXml = entryText(bytes, entries, s.path);
+      if (sheetXml !== null) readSheetXml(sheetXml, builder, ctx);
+    }
     return builder.grid(book.calcOnLoad);
   });
   return { format: "xlsx", sheets, definedNames: book.definedNames };
