@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJSModule from "exceljs";
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "fs";
 import { open, readFile, writeFile } from "fs/promises";
 import { basename } from "path";
@@ -22,6 +22,13 @@ setSheetJsLoader(async () => require("@e965/xlsx") as typeof import("@e965/xlsx"
 // Zip parts are inflated by Node's zlib, which stops by itself past the size the zip declares.
 setRawInflater((raw, maxBytes) => inflateRawSync(raw, { maxOutputLength: maxBytes }));
 import { writeWorkbook } from "./writeWorkbook";
+
+/**
+ * exceljs, required when first written with (a quarter of a second of loading that reading and
+ * checking files no longer need).
+ */
+let excelJs: typeof ExcelJSModule | null = null;
+const excel = (): typeof ExcelJSModule => (excelJs ??= require("exceljs") as typeof ExcelJSModule);
 
 const fileWhere = (path: string) => `文件“${basename(path)}”`;
 
@@ -72,7 +79,7 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
 export async function readGridsFromFile(path: string): Promise<Grid[]> {
   const bytes = await readFileBytes(path);
   try {
-    return await readGrids(ExcelJS, bytes, basename(path));
+    return await readGrids(null, bytes, basename(path));
   } catch (error) {
     if (error instanceof QuotaError) throw error.at(fileWhere(path));
     throw error;
@@ -85,7 +92,7 @@ export async function readWorkbookFromFile(path: string): Promise<ExcelWorkbook>
   try {
     if (sniffFile(bytes, basename(path)) !== "xlsx")
       throw new QuotaError("#VALUE!", "不是 Excel 工作簿（.xlsx）");
-    return await loadWorkbook(ExcelJS, bytes);
+    return await loadWorkbook(excel(), bytes);
   } catch (error) {
     if (error instanceof QuotaError) throw error.at(fileWhere(path));
     throw error;
@@ -122,7 +129,7 @@ export const ourChartsIn = (bytes: Uint8Array): Promise<OurCharts> => ourCharts(
 
 /** Writes a new workbook; the file is the old one or the whole new one, never half (writeFileAtomic). */
 export async function writeModelToFile(model: WorkbookModel, path: string): Promise<void> {
-  const bytes = await writeWorkbook(ExcelJS, model);
+  const bytes = await writeWorkbook(excel(), model);
   await writeFileAtomic(path, (temp) => writeFile(temp, bytes));
 }
 
@@ -142,7 +149,7 @@ export async function streamModelToTemp(model: WorkbookModel, path: string): Pro
   const failed = new Promise<never>((_, reject) => stream.once("error", reject));
   failed.catch(() => undefined);
   try {
-    await Promise.race([streamWorkbook(ExcelJS, model, stream), failed]);
+    await Promise.race([streamWorkbook(excel(), model, stream), failed]);
   } finally {
     if (!stream.closed) await new Promise<void>((done) => stream.close(() => done()));
   }

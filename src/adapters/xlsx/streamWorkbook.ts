@@ -31,11 +31,15 @@ interface WriterInternals {
 interface ZipInternals {
   append(data: unknown, options: { name: string }): unknown;
 }
-// exceljs's own renderer of a sheet's <extLst> (x14 data bars), as its in-memory writer uses it.
-const ExtLstXform = require("exceljs/lib/xlsx/xform/sheet/ext-lst-xform") as new () => {
+// exceljs's own renderer of a sheet's <extLst> (x14 data bars), as its in-memory writer uses it
+// (required when first used: reading files needs nothing of exceljs).
+type ExtLstXform = new () => {
   prepare(model: object, options: object): void;
   toXml(model: object): string;
 };
+let extLstXform: ExtLstXform | null = null;
+const ExtLst = (): ExtLstXform =>
+  (extLstXform ??= require("exceljs/lib/xlsx/xform/sheet/ext-lst-xform") as ExtLstXform);
 
 const YIELD_EVERY = 500;
 
@@ -57,7 +61,7 @@ function completeSheet(ws: SheetWriter, workbook: WorkbookWriter): void {
     if (ws.pageSetup.horizontalCentered) w.stream.write('<printOptions horizontalCentered="1"/>');
     margins.call(w);
   };
-  const extLst = new ExtLstXform();
+  const extLst = new (ExtLst())();
   const model = { conditionalFormattings: w.conditionalFormatting };
   // Gives each data bar its x14 id now, before the sheet's rules are written with it.
   extLst.prepare(model, { styles: (workbook as unknown as { styles: unknown }).styles });
