@@ -89,11 +89,16 @@ function againstFloor(key, label, run, floor) {
   results[`${key}_floor_peak_rss_mb`] = Math.round(floor.maxRssMB);
   results[`${key}_time_ratio`] = Math.round((run.ms / floor.ms) * 100) / 100;
   results[`${key}_rss_ratio`] = Math.round((run.maxRssMB / floor.maxRssMB) * 100) / 100;
+  // CPU time as well: on a shared machine wall time depends on what else runs.
+  results[`${key}_cpu_ms`] = Math.round(run.cpuMs);
+  results[`${key}_floor_cpu_ms`] = Math.round(floor.cpuMs);
+  results[`${key}_cpu_ratio`] = Math.round((run.cpuMs / floor.cpuMs) * 100) / 100;
   line(
     `  ${label}`,
     `${seconds(run.ms)}，峰值 ${run.maxRssMB.toFixed(0)} MB｜地板 ${seconds(floor.ms)}，` +
       `${floor.maxRssMB.toFixed(0)} MB｜时间 ${(run.ms / floor.ms).toFixed(2)}×，` +
-      `内存 ${(run.maxRssMB / floor.maxRssMB).toFixed(2)}×`
+      `内存 ${(run.maxRssMB / floor.maxRssMB).toFixed(2)}×｜CPU ${seconds(run.cpuMs)}，` +
+      `地板 ${seconds(floor.cpuMs)}，${(run.cpuMs / floor.cpuMs).toFixed(2)}×`
   );
 }
 

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { createHash } from "crypto";
 import { basename, resolve } from "path";
 import { writeFileAtomic } from "../adapters/fs/atomicWrite";
@@ -88,7 +87,7 @@ async function checkFile(
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   try {
-    const grids = await readGrids(ExcelJS, bytes, file);
+    const grids = await readGrids(null, bytes, file);
     const own = ownWorkbook(grids);
     if (own) return ownWorkbookNote(file, own);
     return checkReportFile({ file, sha256, grids }, { month, quotas, lists: { hasher } });

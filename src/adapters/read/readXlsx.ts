@@ -2,8 +2,9 @@ import { QuotaError } from "../../core/errors";
 import { CellBudget, SheetBuilder } from "./sheetBuilder";
 import type { WorkbookData } from "./workbookData";
 import { readRelationships, readSharedStrings, readStyles, readWorkbookPart } from "./xlsxParts";
-import { readSheetXml } from "./xlsxSheet";
-import { ZipEntry, entryText } from "./zipDirectory";
+import { SheetXmlReader, readSheetXml } from "./xlsxSheet";
+import { memoPart } from "./partMemo";
+import { WHOLE_TEXT_UP_TO, ZipEntry, eachEntryText, entryText } from "./zipDirectory";
 
 function relsOf(part: string): string {
   const slash = part.lastIndexOf("/");
@@ -12,7 +13,12 @@ function relsOf(part: string): string {
 
 /** The workbook part's path, from the package relationships (xl/workbook.xml when they say nothing). */
 function workbookPath(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>): string {
-  const root = entryText(bytes, entries, "_rels/.rels") ?? "";
+  return memoPart("root", bytes, entries.get("_rels/.rels"), [], () =>
+    workbookPathIn(entryText(bytes, entries, "_rels/.rels") ?? "")
+  );
+}
+
+function workbookPathIn(root: string): string {
   const match = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(root)?.[0];
   const target = match && /Target="([^"]*)"/.exec(match)?.[1];
   return target ? target.replace(/^\//, "") : "xl/workbook.xml";
@@ -24,23 +30,38 @@ function workbookPath(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>)
  */
 export function readXlsx(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>): WorkbookData {
   const path = workbookPath(bytes, entries);
-  const xml = entryText(bytes, entries, path);
-  if (xml === null)
-    throw new QuotaError("#VALUE!", "无法读取工作簿，文件可能已损坏（缺少 workbook.xml）");
-  const rels = readRelationships(entryText(bytes, entries, relsOf(path)), path);
-  const book = readWorkbookPart(xml, rels);
+  const text = (name: string) => entryText(bytes, entries, name);
+  const rels = memoPart("rels", bytes, entries.get(relsOf(path)), [path], () =>
+    readRelationships(text(relsOf(path)), path)
+  );
+  const book = memoPart("workbook", bytes, entries.get(path), [path, rels], () => {
+    const xml = text(path);
+    if (xml === null)
+      throw new QuotaError("#VALUE!", "无法读取工作簿，文件可能已损坏（缺少 workbook.xml）");
+    return readWorkbookPart(xml, rels);
+  });
   const relTargets = [...rels.values()];
   const find = (suffix: string) => relTargets.find((t) => t.endsWith(suffix)) ?? `xl/${suffix}`;
+  const stylesPath = find("styles.xml");
   const ctx = {
-    strings: readSharedStrings(entryText(bytes, entries, find("sharedStrings.xml"))),
-    styles: readStyles(entryText(bytes, entries, find("styles.xml"))),
+    strings: readSharedStrings(text(find("sharedStrings.xml"))),
+    styles: memoPart("styles", bytes, entries.get(stylesPath), [stylesPath], () =>
+      readStyles(text(stylesPath))
+    ),
     date1904: book.date1904,
   };
   const budget = new CellBudget();
   const sheets = book.sheets.map((s) => {
     const builder = new SheetBuilder(s.name, s.state, budget);
-    const sheetXml = entryText(bytes, entries, s.path);
-    if (sheetXml !== null) readSheetXml(sheetXml, builder, ctx);
+    const entry = entries.get(s.path);
+    if (entry && entry.size > WHOLE_TEXT_UP_TO) {
+      const reader = new SheetXmlReader(builder, ctx);
+      eachEntryText(bytes, entry, (piece) => reader.push(piece));
+      reader.end();
+    } else {
+      const sheetXml = entryText(bytes, entries, s.path);
+      if (sheetXml !== null) readSheetXml(sheetXml, builder, ctx);
+    }
     return builder.grid(book.calcOnLoad);
   });
   return { format: "xlsx", sheets, definedNames: book.definedNames };

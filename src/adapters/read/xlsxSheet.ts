@@ -85,12 +85,14 @@ function readCell(
   builder.set(row, column, value, info);
 }
 
-/** Reads a worksheet part's cells and merges into the builder; only written cells cost memory. */
-export function readSheetXml(xml: string, builder: SheetBuilder, ctx: SheetContext): void {
-  const start = xml.indexOf("sheetData");
-  const end = xml.lastIndexOf("sheetData");
-  const data = start < 0 ? "" : xml.slice(start, end);
-  let row = -1;
+/** Reads the rows of a piece of <sheetData> holding whole rows; returns the last row's index. */
+function readRows(
+  data: string,
+  builder: SheetBuilder,
+  ctx: SheetContext,
+  previousRow: number
+): number {
+  let row = previousRow;
   ROW.lastIndex = 0;
   let r: RegExpExecArray | null;
   while ((r = ROW.exec(data))) {
@@ -107,12 +109,75 @@ export function readSheetXml(xml: string, builder: SheetBuilder, ctx: SheetConte
       readCell(builder, c[1]!, c[2] ?? "", row, column, ctx);
     }
   }
-  const tail = end < 0 ? xml : xml.slice(end);
+  return row;
+}
+
+function readMerges(tail: string, builder: SheetBuilder): void {
   for (const tag of tagsNamed(tail, "mergeCell")) {
     const ref = attributes(tag).ref;
     if (ref && /^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(ref)) {
       parseAddress(ref.split(":")[0]!);
       builder.merges.push(ref.toUpperCase());
     }
+  }
+}
+
+/** Reads a worksheet part's cells and merges into the builder; only written cells cost memory. */
+export function readSheetXml(xml: string, builder: SheetBuilder, ctx: SheetContext): void {
+  const start = xml.indexOf("sheetData");
+  const end = xml.lastIndexOf("sheetData");
+  readRows(start < 0 ? "" : xml.slice(start, end), builder, ctx, -1);
+  readMerges(end < 0 ? xml : xml.slice(end), builder);
+}
+
+const SHEET_DATA_END = /<\/(?:x:)?sheetData>/;
+
+/**
+ * The same reading for a sheet given piece by piece (a list of a million rows): the rows read as
+ * soon as they are whole, so neither the part's text nor its bytes are ever held in full.
+ */
+export class SheetXmlReader {
+  private pending = "";
+  private phase: "before" | "rows" | "tail" = "before";
+  private row = -1;
+
+  constructor(
+    private readonly builder: SheetBuilder,
+    private readonly ctx: SheetContext
+  ) {}
+
+  push(text: string): void {
+    this.pending += text;
+    if (this.phase === "before") {
+      const start = this.pending.indexOf("sheetData");
+      if (start < 0) {
+        // Keep only what may be the start of the word, split across pieces.
+        this.pending = this.pending.slice(-8);
+        return;
+      }
+      this.pending = this.pending.slice(start);
+      this.phase = "rows";
+    }
+    if (this.phase !== "rows") return;
+    const close = SHEET_DATA_END.exec(this.pending);
+    if (close) {
+      this.row = readRows(this.pending.slice(0, close.index), this.builder, this.ctx, this.row);
+      this.pending = this.pending.slice(close.index);
+      this.phase = "tail";
+      return;
+    }
+    // Everything before the last row's start is whole rows.
+    const cut = Math.max(this.pending.lastIndexOf("<row"), this.pending.lastIndexOf("<x:row"));
+    if (cut > 0) {
+      this.row = readRows(this.pending.slice(0, cut), this.builder, this.ctx, this.row);
+      this.pending = this.pending.slice(cut);
+    }
+  }
+
+  end(): void {
+    // A part with no closing tag (<sheetData/>, or cut short) is read as the whole reading would.
+    if (this.phase === "rows") this.row = readRows(this.pending, this.builder, this.ctx, this.row);
+    readMerges(this.pending, this.builder);
+    this.pending = "";
   }
 }

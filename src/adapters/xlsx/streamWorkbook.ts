@@ -1,5 +1,6 @@
 import { parseAddress, sheetRef } from "../../core/grid";
 import { SheetModel, WorkbookModel, ownerName } from "../../core/workbookModel";
+import { directRows } from "./directRows";
 import type { ExcelModule } from "./excelModule";
 import {
   dataBarFormatting,
@@ -31,11 +32,15 @@ interface WriterInternals {
 interface ZipInternals {
   append(data: unknown, options: { name: string }): unknown;
 }
-// exceljs's own renderer of a sheet's <extLst> (x14 data bars), as its in-memory writer uses it.
-const ExtLstXform = require("exceljs/lib/xlsx/xform/sheet/ext-lst-xform") as new () => {
+// exceljs's own renderer of a sheet's <extLst> (x14 data bars), as its in-memory writer uses it
+// (required when first used: reading files needs nothing of exceljs).
+type ExtLstXform = new () => {
   prepare(model: object, options: object): void;
   toXml(model: object): string;
 };
+let extLstXform: ExtLstXform | null = null;
+const ExtLst = (): ExtLstXform =>
+  (extLstXform ??= require("exceljs/lib/xlsx/xform/sheet/ext-lst-xform") as ExtLstXform);
 
 const YIELD_EVERY = 500;
 
@@ -57,7 +62,7 @@ function completeSheet(ws: SheetWriter, workbook: WorkbookWriter): void {
     if (ws.pageSetup.horizontalCentered) w.stream.write('<printOptions horizontalCentered="1"/>');
     margins.call(w);
   };
-  const extLst = new ExtLstXform();
+  const extLst = new (ExtLst())();
   const model = { conditionalFormattings: w.conditionalFormatting };
   // Gives each data bar its x14 id now, before the sheet's rules are written with it.
   extLst.prepare(model, { styles: (workbook as unknown as { styles: unknown }).styles });
@@ -90,7 +95,8 @@ function fullCalcOnLoad(workbook: WorkbookWriter): void {
 async function streamSheet(
   workbook: WorkbookWriter,
   ws: SheetWriter,
-  sheet: SheetModel
+  sheet: SheetModel,
+  plainRowsDirect: boolean
 ): Promise<void> {
   sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   const heights = rowHeightsOf(sheet);
@@ -110,9 +116,27 @@ async function streamSheet(
     validations.set(row, [...(validations.get(row) ?? []), column]);
 
   const rowCount = Math.max(sheet.cells.length, ...[...heights.keys()].map((r) => r + 1));
+  // Rows a merge spans go through exceljs (it marks their cells); plain rows are written directly.
+  const mergedRows = new Set<number>();
+  for (const [top, spans] of merges)
+    for (const [, bottom] of spans) for (let r = top; r <= bottom; r++) mergedRows.add(r);
+  const book = workbook as unknown as { styles: object; sharedStrings: object };
+  const direct = plainRowsDirect
+    ? directRows(
+        ws,
+        book.styles as Parameters<typeof directRows>[1],
+        book.sharedStrings as Parameters<typeof directRows>[2]
+      )
+    : null;
   // Rows up to the bottom of a merge already begun stay open: the merge marks their cells.
   let holdUntil = -1;
   for (let r = 0; r < rowCount; r++) {
+    // Now and then the zip gets to take what was written, so it is not all held at once.
+    if (r % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((go) => setImmediate(go));
+    if (direct?.ready(r) && !mergedRows.has(r) && !validations.has(r)) {
+      direct.write(r, sheet.cells[r] ?? [], heights.get(r));
+      continue;
+    }
     const row = ws.getRow(r + 1);
     (sheet.cells[r] ?? []).forEach((cell, c) => {
       if (!cell || covered.has(`${r},${c}`)) return; // as in renderSheet, the merge wins
@@ -129,8 +153,6 @@ async function streamSheet(
     const height = heights.get(r);
     if (height !== undefined) row.height = height;
     if (r >= holdUntil) row.commit();
-    // Now and then the zip gets to take what was written, so it is not all held at once.
-    if (r % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((go) => setImmediate(go));
   }
   for (const ref of sheet.dataBars ?? []) ws.addConditionalFormatting(dataBarFormatting(ref));
   completeSheet(ws, workbook);
@@ -145,7 +167,9 @@ async function streamSheet(
 export async function streamWorkbook(
   excel: ExcelModule,
   model: WorkbookModel,
-  stream: import("stream").Writable
+  stream: import("stream").Writable,
+  /** Plain rows written by directRows (false: every row through exceljs, for the test). */
+  plainRowsDirect = true
 ): Promise<void> {
   const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream,
@@ -161,7 +185,7 @@ export async function streamWorkbook(
       pageSetup: pageSetupOf(sheet),
       headerFooter: headerFooterOf(),
     });
-    await streamSheet(workbook, ws, sheet);
+    await streamSheet(workbook, ws, sheet, plainRowsDirect);
     if (sheet.key && !names.has(ownerName(sheet.key))) {
       names.add(ownerName(sheet.key));
       workbook.definedNames.add(`${sheetRef(sheet.name)}!$A$1`, ownerName(sheet.key));

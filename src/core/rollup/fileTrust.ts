@@ -5,6 +5,14 @@ import type { Problem } from "./rejected";
 /** The file name without folder and extension, as compared with college names. */
 const stem = (file: string) => collegeKey(file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, ""));
 
+/** The known colleges' keys, made once per list (not once per file: 10,000 × 10,000 otherwise). */
+const keysOf = new WeakMap<readonly string[], readonly string[]>();
+function collegeKeys(colleges: readonly string[]): readonly string[] {
+  let keys = keysOf.get(colleges);
+  if (!keys) keysOf.set(colleges, (keys = colleges.map(collegeKey)));
+  return keys;
+}
+
 /**
  * What is wrong with a file as a whole, for every report in it: one file speaks for one college,
  * and a file whose name names another known college than its form is not taken on trust.
@@ -27,8 +35,9 @@ export function fileProblems(
   if (college === undefined) return [];
   const own = collegeKey(college);
   const name = stem(file);
-  const others = knownColleges.filter((c) => {
-    const key = collegeKey(c);
+  const keys = collegeKeys(knownColleges);
+  const others = knownColleges.filter((_, i) => {
+    const key = keys[i]!;
     return key !== "" && key !== own && !own.includes(key) && name.includes(key);
   });
   if (others.length === 0) return [];
