@@ -3,6 +3,7 @@ import { ChartSpec, chartSpec } from "../../core/chartSpec";
 import type { WorkbookModel } from "../../core/workbookModel";
 import { chartXml, drawingXml, NS } from "./chartXml";
 import { ChartKeeper, OurCharts, ourCharts, sheetNamesByKey } from "./ourCharts";
+import { keepRefusal, reattachForeign } from "./keepForeign";
 import { chartsToKeep, reattachCharts, reattachToXlsx } from "./reattachCharts";
 import {
   addContentTypes,
@@ -28,6 +29,9 @@ export type ZipModule = Pick<typeof JSZip, "loadAsync">;
 /** Adds one chart to a sheet of an opened .xlsx zip. */
 export async function addChartToZip(zip: JSZip, sheetName: string, spec: ChartSpec): Promise<void> {
   const sheet = await sheetPath(zip, sheetName);
+  // A person's drawing kept on a sheet the roll-up rewrites: one drawing per sheet, none merged.
+  if (/<drawing\b/.test(await read(zip, sheet)))
+    throw keepRefusal(sheetName, "所在的工作表由本次汇总重写并放置本工具的图表");
   const chartN = freeNumber(zip, "xl/charts/chart");
   const drawingN = freeNumber(zip, "xl/drawings/drawing");
   const chart = `xl/charts/chart${chartN}.xml`;
@@ -82,7 +86,7 @@ export async function addModelCharts(
 ): Promise<Uint8Array> {
   const charts = model.sheets.filter((sheet) => chartSpec(sheet) !== null);
   const keep = kept ? chartsToKeep(kept, model) : [];
-  if (charts.length === 0 && keep.length === 0) return bytes;
+  if (charts.length === 0 && keep.length === 0 && !kept?.foreign?.sheets.length) return bytes;
   const zip = await Zip.loadAsync(bytes);
   // A sheet of ours renamed by hand was written under its new name: the chart follows it.
   const byKey = await sheetNamesByKey(zip);
@@ -91,6 +95,7 @@ export async function addModelCharts(
     await addChartToZip(zip, name, chartSpec({ ...sheet, name })!);
   }
   await reattachCharts(zip, keep);
+  if (kept?.foreign) await reattachForeign(zip, kept.foreign, model);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 

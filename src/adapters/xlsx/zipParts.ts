@@ -3,6 +3,24 @@ import { NS, escapeXml } from "./chartXml";
 
 /* Reading and adding parts of an opened .xlsx zip (for the parts exceljs does not write). */
 
+/** A relationship target resolved against the part it belongs to (OPC part names, no leading /). */
+export function resolveTarget(part: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const path = part.slice(0, part.lastIndexOf("/") + 1).split("/");
+  path.pop();
+  for (const step of target.split("/")) {
+    if (step === "..") path.pop();
+    else if (step !== ".") path.push(step);
+  }
+  return path.join("/");
+}
+
+/** The .rels part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
+export const relsOf = (part: string) => {
+  const at = part.lastIndexOf("/") + 1;
+  return `${part.slice(0, at)}_rels/${part.slice(at)}.rels`;
+};
+
 /** Writes a part (no folder entries: an OPC package has parts only). */
 export function put(zip: JSZip, path: string, text: string): void {
   zip.file(path, text, { createFolders: false });
@@ -59,7 +77,7 @@ export async function addRelationship(zip: JSZip, path: string, type: string, ta
  * CT_Worksheet's top-level elements that come before <drawing>, last first: it goes right after
  * the last of them present (they occur only at the top level, unlike <extLst>).
  */
-const BEFORE_DRAWING = [
+export const BEFORE_DRAWING = [
   "smartTags",
   "ignoredErrors",
   "cellWatches",
@@ -73,7 +91,7 @@ const BEFORE_DRAWING = [
 ];
 
 /** The index just after an element's end (self-closed or closed), or -1. */
-function endOf(xml: string, tag: string): number {
+export function endOf(xml: string, tag: string): number {
   const open = new RegExp(`<${tag}\\b[^>]*?(/?)>`).exec(xml);
   if (!open) return -1;
   if (open[1] === "/") return open.index + open[0].length;

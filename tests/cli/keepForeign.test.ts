@@ -1,0 +1,229 @@
+/* Issue 10: `rollup --into` keeps what a person added to the master, byte for byte. A master made by
+   the tool gets a chart, a picture and a comment on a sheet of 教务处's own and on 月报台账, and is
+   saved by LibreOffice; two roll-ups into it (June, July) keep every one of those parts as
+   LibreOffice wrote it, referred to by its sheet, and LibreOffice still opens and prints it. */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { execFileSync, spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { pathToFileURL } from "url";
+import { ourCharts, relsOf, resolveTarget, sheetParts } from "../../src/adapters/xlsx/ourCharts";
+import { reattachCharts } from "../../src/adapters/xlsx/reattachCharts";
+import { readGridsFromFile } from "../../src/adapters/xlsx/node";
+import { readQuotaLookup } from "../../src/core/report/quotaLookup";
+import { findSoffice, requireLibreOfficeInCI } from "../support/libreoffice";
+import { convertWithLibreOffice } from "../support/libreofficeConvert";
+import { SAMPLE_DIR } from "../support/planData";
+import { writeReport } from "../support/reportFactory";
+import { runCli } from "../support/runCli";
+import { useTempDir } from "../support/tempDir";
+
+const available = requireLibreOfficeInCI();
+const tmp = useTempDir("keep-foreign-");
+jest.setTimeout(300_000);
+
+/** A 2×2 red PNG (large enough for pdfimages to list). */
+const PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR42mP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==";
+
+const CHART = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/><c:cat><c:strRef><c:f>'教务处'!$A$1:$A$3</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>'教务处'!$B$1:$B$3</c:f></c:numRef></c:val></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`;
+
+const anchor = (rId: string, col: number) =>
+  `<xdr:twoCellAnchor><xdr:from><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>${col + 6}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>16</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="20" name="教务处的图表"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rId}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
+
+let quotaFile = "";
+const reportsOf: Record<number, string> = {};
+
+beforeAll(async () => {
+  quotaFile = join(tmp(), "任务分配表.xlsx");
+  expect((await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", quotaFile)).code).toBe(
+    0
+  );
+  const quotas = readQuotaLookup(await readGridsFromFile(quotaFile));
+  for (const [month, done] of [
+    [5, [20, 100]],
+    [6, [40, 140]],
+    [7, [10, 150]],
+  ] as const) {
+    reportsOf[month] = join(tmp(), `m${month}`);
+    mkdirSync(reportsOf[month]!);
+    await writeReport(reportsOf[month]!, `外国语学院-2022年${month}月.xlsx`, {
+      targets: quotas.find("外国语学院")!,
+      month: { year: 2022, month },
+      done: { training: done },
+    });
+  }
+});
+
+const rollupInto = (master: string, month: number) =>
+  runCli("rollup", reportsOf[month]!, "--into", master, "-o", master, "--quotas", quotaFile);
+
+/** Adds a chart (by hand: exceljs writes none) to the drawing exceljs made for a sheet's picture. */
+async function addChartToDrawing(zip: JSZip, sheet: string, n: number): Promise<void> {
+  const rels = await zip.file(relsOf(sheet))!.async("string");
+  const target = /Target="([^"]*drawings\/drawing\d+\.xml)"/.exec(rels)![1]!;
+  const drawing = resolveTarget(sheet, target);
+  const drawingXml = await zip.file(drawing)!.async("string");
+  zip.file(drawing, drawingXml.replace("</xdr:wsDr>", `${anchor("rIdPerson", 8)}</xdr:wsDr>`));
+  const drawingRels = relsOf(drawing);
+  zip.file(
+    drawingRels,
+    (await zip.file(drawingRels)!.async("string")).replace(
+      "</Relationships>",
+      `<Relationship Id="rIdPerson" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/person${n}.xml"/></Relationships>`
+    )
+  );
+  zip.file(`xl/charts/person${n}.xml`, CHART);
+  zip.file(
+    "[Content_Types].xml",
+    (await zip.file("[Content_Types].xml")!.async("string")).replace(
+      "</Types>",
+      `<Override PartName="/xl/charts/person${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`
+    )
+  );
+}
+
+/** The tool's May master with 教务处's chart, picture and comment on 教务处 and 月报台账, saved by LibreOffice. */
+async function masterWithExtras(): Promise<string> {
+  const plain = join(tmp(), "plain.xlsx");
+  expect((await runCli("rollup", reportsOf[5]!, "-o", plain, "--quotas", quotaFile)).code).toBe(0);
+  const plainBytes = readFileSync(plain);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(plainBytes) as unknown as ArrayBuffer);
+  const own = workbook.addWorksheet("教务处");
+  own.addRows([
+    ["培训", 150],
+    ["高级工", 30],
+    ["1+X", 6],
+  ]);
+  const image = workbook.addImage({ base64: PNG, extension: "png" });
+  for (const sheet of [own, workbook.getWorksheet("月报台账")!]) {
+    sheet.getCell("C1").note = `教务处的批注（${sheet.name}）`;
+    sheet.addImage(image, { tl: { col: 2, row: 3 }, ext: { width: 60, height: 60 } });
+  }
+  const zip = await JSZip.loadAsync((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const sheets = new Map(await sheetParts(zip));
+  await addChartToDrawing(zip, sheets.get("教务处")!, 1);
+  await addChartToDrawing(zip, sheets.get("月报台账")!, 2);
+  // exceljs dropped the tool's own May chart: put back as a roll-up would.
+  await reattachCharts(zip, (await ourCharts(JSZip, plainBytes)).charts);
+  mkdirSync(join(tmp(), "src"), { recursive: true });
+  const source = join(tmp(), "src", "总表.xlsx");
+  writeFileSync(source, await zip.generateAsync({ type: "nodebuffer" }));
+  const [saved] = await convertWithLibreOffice(source, join(tmp(), "saved"));
+  return saved!;
+}
+
+/** The parts a sheet reaches through its drawing, legacy drawing and comments: path from the sheet → bytes. */
+async function reached(zip: JSZip, sheet: string): Promise<Map<string, Buffer>> {
+  const found = new Map<string, Buffer>();
+  const walk = async (part: string, path: string, depth: number): Promise<void> => {
+    const rels = await zip.file(relsOf(part))?.async("string");
+    if (rels === undefined || depth > 4) return;
+    for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+      if (/TargetMode="External"/.test(tag)) continue;
+      const type = /Type="[^"]*\/([^"/]+)"/.exec(tag)![1]!;
+      if (depth === 0 && !/^(drawing|vmlDrawing|comments)$/.test(type)) continue;
+      const target = resolveTarget(part, /Target="([^"]*)"/.exec(tag)![1]!);
+      const id = /Id="([^"]*)"/.exec(tag)![1]!;
+      const key = `${path}/${depth === 0 ? type : id}`;
+      found.set(key, await zip.file(target)!.async("nodebuffer"));
+      await walk(target, key, depth + 1);
+    }
+  };
+  await walk(sheet, "", 0);
+  return found;
+}
+
+async function foreignOf(bytes: Buffer): Promise<Map<string, Map<string, Buffer>>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const sheets = new Map(await sheetParts(zip));
+  return new Map(
+    await Promise.all(
+      ["教务处", "月报台账"].map(async (s) => [s, await reached(zip, sheets.get(s)!)] as const)
+    )
+  );
+}
+
+/** Renders the workbook to PDF with LibreOffice; returns the PDF's path. */
+function toPdf(xlsx: string): string {
+  const out = mkdtempSync(join(tmpdir(), "keep-foreign-pdf-"));
+  const profile = mkdtempSync(join(tmpdir(), "keep-foreign-profile-"));
+  execFileSync(
+    findSoffice()!,
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      out,
+      xlsx,
+    ],
+    { timeout: 120_000, stdio: "ignore" }
+  );
+  return join(out, xlsx.replace(/^.*\//, "").replace(/\.xlsx$/, ".pdf"));
+}
+
+(available ? test : test.skip)(
+  "a master saved by LibreOffice with charts, pictures and comments: two roll-ups keep them byte for byte",
+  async () => {
+    const master = await masterWithExtras();
+    const before = await foreignOf(readFileSync(master));
+    for (const [sheet, parts] of before) {
+      // A drawing with a chart and a picture, the comments and their VML on each sheet.
+      const kinds = [...parts.keys()].join(" ");
+      expect({ sheet, kinds }).toEqual({ sheet, kinds: expect.stringMatching(/drawing/) });
+      expect(kinds).toMatch(/vmlDrawing/);
+      expect(kinds).toMatch(/comments/);
+      expect(parts.size).toBeGreaterThanOrEqual(5);
+    }
+    for (const month of [6, 7]) {
+      const result = await rollupInto(master, month);
+      expect({ month, code: result.code, stderr: result.stderr }).toEqual({
+        month,
+        code: 0,
+        stderr: expect.any(String),
+      });
+    }
+    const bytes = readFileSync(master);
+    const after = await foreignOf(bytes);
+    for (const [sheet, parts] of before) {
+      const kept = after.get(sheet)!;
+      expect([...kept.keys()].sort()).toEqual([...parts.keys()].sort());
+      for (const [path, content] of parts)
+        expect({ sheet, path, same: kept.get(path)!.equals(content) }).toEqual({
+          sheet,
+          path,
+          same: true,
+        });
+    }
+    // Our own charts: May's (through LibreOffice), June's and July's summaries.
+    const zip = await JSZip.loadAsync(bytes);
+    const sheets = new Map(await sheetParts(zip));
+    for (const summary of ["汇总2022-05", "汇总2022-06", "汇总2022-07"]) {
+      const parts = await reached(zip, sheets.get(summary)!);
+      expect({
+        summary,
+        charts: [...parts.values()].some((b) => b.includes("<c:chartSpace")),
+      }).toEqual({ summary, charts: true });
+    }
+    // The July ledger has May's, June's and July's rows.
+    const ledger = (await readGridsFromFile(master)).find((g) => g.name === "月报台账")!;
+    const months = ledger.rows.flatMap((r) =>
+      (r ?? []).map(String).filter((c) => /^2022-0[5-7]$/.test(c))
+    );
+    expect([...new Set(months)].sort()).toEqual(["2022-05", "2022-06", "2022-07"]);
+    // LibreOffice opens it and prints the pictures.
+    const pdf = toPdf(master);
+    const images = spawnSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).stdout;
+    expect(
+      images.split("\n").filter((l) => /^\s*\d+\s+\d+\s+image/.test(l)).length
+    ).toBeGreaterThanOrEqual(2);
+  }
+);
