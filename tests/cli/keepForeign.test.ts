@@ -227,3 +227,91 @@ function toPdf(xlsx: string): string {
     ).toBeGreaterThanOrEqual(2);
   }
 );
+
+const THREADED = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><threadedComment ref="C1" dT="2022-06-01T08:00:00.00" personId="{6B1F3E5A-0000-4000-8000-000000000001}" id="{6B1F3E5A-0000-4000-8000-0000000000C1}"><text>请核对培训人数</text></threadedComment></ThreadedComments>`;
+const PERSONS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><person displayName="教务处" id="{6B1F3E5A-0000-4000-8000-000000000001}" userId="jwc" providerId="None"/></personList>`;
+
+/** Appends a relationship to a part's .rels and a content type override. */
+async function link(
+  zip: JSZip,
+  from: string,
+  type: string,
+  target: string,
+  part: string,
+  contentType: string,
+  body: string
+) {
+  const rels = relsOf(from);
+  zip.file(
+    rels,
+    (await zip.file(rels)!.async("string")).replace(
+      "</Relationships>",
+      `<Relationship Id="rIdT${type.length}" Type="${type}" Target="${target}"/></Relationships>`
+    )
+  );
+  zip.file(part, body);
+  zip.file(
+    "[Content_Types].xml",
+    (await zip.file("[Content_Types].xml")!.async("string")).replace(
+      "</Types>",
+      `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`
+    )
+  );
+}
+
+test("Excel's threaded comments and their people are kept byte for byte, with the legacy comment beside them", async () => {
+  const plain = join(tmp(), "plain-threaded.xlsx");
+  expect((await runCli("rollup", reportsOf[5]!, "-o", plain, "--quotas", quotaFile)).code).toBe(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(readFileSync(plain)) as unknown as ArrayBuffer);
+  const own = workbook.addWorksheet("教务处");
+  own.getCell("C1").value = 150;
+  own.getCell("C1").note = "[Threaded comment]\n请核对培训人数";
+  const zip = await JSZip.loadAsync((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const sheet = new Map(await sheetParts(zip)).get("教务处")!;
+  const ms = "http://schemas.microsoft.com/office/2017/10/relationships";
+  await link(
+    zip,
+    sheet,
+    `${ms}/threadedComment`,
+    "../threadedComments/threadedComment1.xml",
+    "xl/threadedComments/threadedComment1.xml",
+    "application/vnd.ms-excel.threadedcomments+xml",
+    THREADED
+  );
+  await link(
+    zip,
+    "xl/workbook.xml",
+    `${ms}/person`,
+    "persons/person.xml",
+    "xl/persons/person.xml",
+    "application/vnd.ms-excel.person+xml",
+    PERSONS
+  );
+  const master = join(tmp(), "threaded.xlsx");
+  writeFileSync(master, await zip.generateAsync({ type: "nodebuffer" }));
+  const legacy = (await reached(zip, sheet)).get("/comments")!;
+  for (const month of [6, 7]) expect((await rollupInto(master, month)).code).toBe(0);
+  const out = await JSZip.loadAsync(readFileSync(master));
+  const part = new Map(await sheetParts(out)).get("教务处")!;
+  const rels = await out.file(relsOf(part))!.async("string");
+  const threaded = resolveTarget(part, /threadedComment" Target="([^"]+)"/.exec(rels)![1]!);
+  expect(await out.file(threaded)!.async("string")).toBe(THREADED);
+  const comments = resolveTarget(part, /comments" Target="([^"]+)"/.exec(rels)![1]!);
+  expect((await out.file(comments)!.async("nodebuffer")).equals(legacy)).toBe(true);
+  const workbookRels = await out.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const persons = resolveTarget(
+    "xl/workbook.xml",
+    /person" Target="([^"]+)"/.exec(workbookRels)![1]!
+  );
+  expect(await out.file(persons)!.async("string")).toBe(PERSONS);
+  const types = await out.file("[Content_Types].xml")!.async("string");
+  for (const p of [threaded, comments, persons]) expect(types).toContain(`PartName="/${p}"`);
+  // One legacy comment on the sheet (exceljs's own copy taken out), and exceljs still reads it.
+  expect(rels.match(/relationships\/comments"/g)).toHaveLength(1);
+  const read = new ExcelJS.Workbook();
+  await read.xlsx.load(new Uint8Array(readFileSync(master)) as unknown as ArrayBuffer);
+  expect(read.getWorksheet("教务处")!.getCell("C1").note).toBeDefined();
+});

@@ -208,4 +208,13 @@ export async function reattachForeign(
   await collect(zip, dropped);
   const names = await copyParts(zip, foreign);
   for (const kept of foreign.sheets) await attach(zip, kept, sheets.get(kept.sheet)!, names);
+  const workbookRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  for (const root of foreign.workbook)
+    if (!workbookRels.includes(`Type="${root.type}"`))
+      await addRel(
+        zip,
+        "xl/workbook.xml",
+        root.type,
+        relativePath("xl/workbook.xml", names.get(root.part)!)
+      );
 }

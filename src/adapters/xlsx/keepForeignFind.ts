@@ -11,6 +11,8 @@ export const REL = {
   drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
   vml: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing",
   comments: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+  threaded: "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment",
+  person: "http://schemas.microsoft.com/office/2017/10/relationships/person",
 } as const;
 
 /** The sheet element that refers to a root by its relationship id (none for comments). */
@@ -40,14 +42,17 @@ export interface ForeignPart {
 
 export interface ForeignContent {
   readonly sheets: readonly ForeignSheet[];
+  /** The workbook's list of people who wrote threaded comments (when a sheet's are kept). */
+  readonly workbook: readonly ForeignRoot[];
   /** Every part the roots reach (master names). */
   readonly parts: ReadonlyMap<string, ForeignPart>;
 }
 
-export const NO_FOREIGN: ForeignContent = { sheets: [], parts: new Map() };
+export const NO_FOREIGN: ForeignContent = { sheets: [], workbook: [], parts: new Map() };
 
 /** Where a kept part may live: what a drawing or comments can reach and be carried along. */
-const CARRIED = /^xl\/(drawings|charts|media)\/[^/]+$|^xl\/comments[^/]*\.xml$/i;
+const CARRIED =
+  /^xl\/(drawings|charts|media|threadedComments|persons)\/[^/]+$|^xl\/comments[^/]*\.xml$/i;
 
 export const attrOf = (xml: string, name: string) =>
   new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];
@@ -114,7 +119,8 @@ function rootsOf(sheetXml: string, rels: string, part: string, ours: ReadonlySet
       roots.push({ type, element: "drawing", part: target });
     else if (type === REL.vml && id === legacyId)
       roots.push({ type, element: "legacyDrawing", part: target });
-    else if (type === REL.comments) roots.push({ type, element: null, part: target });
+    else if (type === REL.comments || type === REL.threaded)
+      roots.push({ type, element: null, part: target });
   }
   return roots;
 }
@@ -147,7 +153,23 @@ export async function findForeign(
     const key = owned.get(sheet);
     if (roots.length > 0) found.push({ sheet, ...(key === undefined ? {} : { key }), roots });
   }
-  return { sheets: found, parts };
+  const threaded = found.some((s) => s.roots.some((r) => r.type === REL.threaded));
+  const workbook = threaded ? await people(zip, types, parts) : [];
+  return { sheets: found, workbook, parts };
+}
+
+/** The workbook's persons part (threaded comments name their authors by it), with its closure. */
+async function people(zip: JSZip, types: string, parts: Map<string, ForeignPart>) {
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const roots: ForeignRoot[] = [];
+  for (const [, type, target] of internalRels("xl/workbook.xml", rels)) {
+    if (type !== REL.person) continue;
+    const reached = await closure(zip, target, types, parts);
+    if (reached === null) continue;
+    for (const [name, kept] of reached) parts.set(name, kept);
+    roots.push({ type, element: null, part: target });
+  }
+  return roots;
 }
 
 /** The zip entries the foreign content covers (its parts and their .rels). */
