@@ -102,6 +102,8 @@ async function masterWithExtras(): Promise<string> {
   const image = workbook.addImage({ base64: PNG, extension: "png" });
   for (const sheet of [own, workbook.getWorksheet("月报台账")!]) {
     sheet.getCell("C1").note = `教务处的批注（${sheet.name}）`;
+    // A second note: exceljs, re-saving a LibreOffice file, keeps only the first.
+    sheet.getCell("D5").note = "第二条批注";
     sheet.addImage(image, { tl: { col: 2, row: 3 }, ext: { width: 60, height: 60 } });
   }
   const zip = await JSZip.loadAsync((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
@@ -181,6 +183,8 @@ function toPdf(xlsx: string): string {
       expect({ sheet, kinds }).toEqual({ sheet, kinds: expect.stringMatching(/drawing/) });
       expect(kinds).toMatch(/vmlDrawing/);
       expect(kinds).toMatch(/comments/);
+      const comments = [...parts].find(([k]) => k.endsWith("/comments"))![1].toString();
+      expect(comments).toContain("第二条批注");
       expect(parts.size).toBeGreaterThanOrEqual(5);
     }
     for (const month of [6, 7]) {

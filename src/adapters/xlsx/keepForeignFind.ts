@@ -50,9 +50,9 @@ export interface ForeignContent {
 
 export const NO_FOREIGN: ForeignContent = { sheets: [], workbook: [], parts: new Map() };
 
-/** Where a kept part may live: what a drawing or comments can reach and be carried along. */
+/** Where a kept part may live: what a drawing (SmartArt too) or comments reach and can be carried. */
 const CARRIED =
-  /^xl\/(drawings|charts|media|threadedComments|persons)\/[^/]+$|^xl\/comments[^/]*\.xml$/i;
+  /^xl\/(drawings|charts|media|diagrams|threadedComments|persons)\/[^/]+$|^xl\/comments[^/]*\.xml$/i;
 
 export const attrOf = (xml: string, name: string) =>
   new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];

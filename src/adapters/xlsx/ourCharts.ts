@@ -42,7 +42,7 @@ export const CHART_STYLE_PARTS: ReadonlyMap<string, string> = new Map([
 ]);
 
 export interface OurCharts {
-  /** The zip entries that are ours (drawings, their rels, charts): not a person's content. */
+  /** The zip entries put back after a write: our charts' and a person's kept drawings and comments. */
   readonly parts: ReadonlySet<string>;
   readonly charts: readonly KeptChart[];
   /** A person's drawings and comments on the master's sheets, put back too (see keepForeign). */
