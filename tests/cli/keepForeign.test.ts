@@ -150,6 +150,8 @@ async function foreignOf(bytes: Buffer): Promise<Map<string, Map<string, Buffer>
   );
 }
 
+const zip0 = (bytes: Buffer) => JSZip.loadAsync(bytes);
+
 /** Renders the workbook to PDF with LibreOffice; returns the PDF's path. */
 function toPdf(xlsx: string): string {
   const out = mkdtempSync(join(tmpdir(), "keep-foreign-pdf-"));
@@ -207,6 +209,21 @@ function toPdf(xlsx: string): string {
           same: true,
         });
     }
+    // Every content type of a kept part names a part there, once; every part has one.
+    const types = await zip0(bytes).then((z) => z.file("[Content_Types].xml")!.async("string"));
+    const overrides = [...types.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(overrides).size).toBe(overrides.length);
+    const entries = Object.keys((await zip0(bytes)).files).filter((n) => !n.endsWith("/"));
+    // (exceljs names a theme it does not write: only the parts of drawings and comments here.)
+    const kept = /^xl\/(drawings|charts|media|comments)/;
+    for (const part of overrides.filter((p) => kept.test(p))) expect(entries).toContain(part);
+    const defaults = [...types.matchAll(/Extension="([^"]+)"/g)].map((m) => m[1]!.toLowerCase());
+    for (const part of entries.filter((n) => n !== "[Content_Types].xml"))
+      expect({
+        part,
+        typed:
+          overrides.includes(part) || defaults.includes(part.replace(/^.*\./, "").toLowerCase()),
+      }).toEqual({ part, typed: true });
     // Our own charts: May's (through LibreOffice), June's and July's summaries.
     const zip = await JSZip.loadAsync(bytes);
     const sheets = new Map(await sheetParts(zip));
