@@ -173,14 +173,20 @@ async function drawingBytes(bytes: Uint8Array, sheet: string): Promise<Buffer[]>
   return Promise.all(parts.map((p) => zip.file(p)!.async("nodebuffer")));
 }
 
-describe("a person's drawing on our 汇总 sheet: kept byte for byte by the next month, refused when its month is rolled up again", () => {
-  const cases: [string, (zip: JSZip) => Promise<void>, string, number, string][] = [
+/**
+ * What a re-roll of the sheet's month must do: keep the person's anchor (its cNvPr name) beside
+ * our one new chart, with this many charts on the sheet in all; or refuse with this reason.
+ */
+type Again = { readonly anchor: string; readonly charts: number } | { readonly refused: string };
+
+describe("a person's drawing on our 汇总 sheet: kept byte for byte by the next month; its month rolled up again, joined by our new chart", () => {
+  const cases: [string, (zip: JSZip) => Promise<void>, string, number, Again][] = [
     [
       "a shape drawn on our chart's sheet",
       appendToDrawing("汇总2022-06", SHAPE),
       "汇总2022-06",
       0,
-      "所在的工作表由本次汇总重写",
+      { anchor: 'name="矩形 1"', charts: 1 },
     ],
     [
       "our chart frame renamed (a person's chart)",
@@ -191,7 +197,7 @@ describe("a person's drawing on our 汇总 sheet: kept byte for byte by the next
       },
       "汇总2022-07",
       1,
-      "所在的工作表由本次汇总重写",
+      { anchor: 'name="图表 1"', charts: 2 },
     ],
     [
       "our 汇总 sheet no longer marked ours (its ownership name deleted)",
@@ -204,10 +210,10 @@ describe("a person's drawing on our 汇总 sheet: kept byte for byte by the next
       },
       "汇总2022-06",
       0,
-      "不是本工具生成的",
+      { refused: "不是本工具生成的" },
     ],
   ];
-  test.each(cases)("%s", async (name, edit, sheet, again, reason) => {
+  test.each(cases)("%s", async (name, edit, sheet, again, expected) => {
     const file = join(dir, `person-${cases.findIndex((c) => c[0] === name)}.xlsx`);
     writeFileSync(file, await edited(after[1]!, edit));
     const before = readFileSync(file);
@@ -233,7 +239,8 @@ describe("a person's drawing on our 汇总 sheet: kept byte for byte by the next
     const page = await writeWorkbookInto(ExcelJS, before, { sheets: [] }, chartKeeper(JSZip));
     expect(await drawingBytes(page, sheet)).toEqual(kept);
     await expect(writeWorkbookInto(ExcelJS, before, { sheets: [] })).rejects.toThrow(/绘图/);
-    // Its own month again rewrites the sheet with our chart: refused, the file unchanged.
+    // Its own month again rewrites the sheet: the person's anchor stays, our old frame goes, one
+    // new chart of ours joins the drawing (or, a sheet not ours, refused and the file unchanged).
     const rerun = await runCli(
       "rollup",
       join(dir, MONTHS[again]!),
@@ -244,10 +251,41 @@ describe("a person's drawing on our 汇总 sheet: kept byte for byte by the next
       "--quotas",
       quota
     );
-    expect(rerun.code).toBe(1);
-    expect(rerun.stderr).toContain(reason);
-    expect(readFileSync(file).equals(before)).toBe(true);
+    if ("refused" in expected) {
+      expect(rerun.code).toBe(1);
+      expect(rerun.stderr).toContain(expected.refused);
+      expect(readFileSync(file).equals(before)).toBe(true);
+      return;
+    }
+    expect({ code: rerun.code, stderr: rerun.stderr }).toEqual({
+      code: 0,
+      stderr: expect.any(String),
+    });
+    const bytes = readFileSync(file);
+    const zip = await JSZip.loadAsync(bytes);
+    const drawing = await zip.file(await drawingOf(zip, sheet))!.async("string");
+    expect(drawing).toContain(expected.anchor);
+    expect(drawing.match(/name="汇总图表 \d+"/g)).toHaveLength(1);
+    const charts = (await chartsBySheet(bytes)).get(sheet)!;
+    expect(charts).toHaveLength(expected.charts);
+    // Our new chart draws the rewritten sheet's cells.
+    expect(charts.some((c) => c.includes(`'${sheet}'!$`))).toBe(true);
+    await expectContentTypes(bytes);
+    await new ExcelJS.Workbook().xlsx.load(new Uint8Array(bytes) as unknown as ArrayBuffer);
   });
+});
+
+test("the page: June rolled up again into a master with a person's shape on 汇总2022-06: the shape and one new chart", async () => {
+  const june = printSheets().find((s) => s.name === "汇总2022-06")!;
+  const before = await edited(after[1]!, appendToDrawing("汇总2022-06", SHAPE));
+  const into = await writeWorkbookInto(ExcelJS, before, { sheets: [june] }, chartKeeper(JSZip));
+  const bytes = await addModelCharts(JSZip, into, { sheets: [june] });
+  const zip = await JSZip.loadAsync(bytes);
+  const drawing = await zip.file(await drawingOf(zip, "汇总2022-06"))!.async("string");
+  expect(drawing).toContain('name="矩形 1"');
+  expect(drawing.match(/name="汇总图表 \d+"/g)).toHaveLength(1);
+  expect((await chartsBySheet(bytes)).get("汇总2022-06")).toHaveLength(1);
+  await expectContentTypes(bytes);
 });
 
 test("the page: written into last month's master (bytes), earlier charts kept, the month's added once", async () => {

@@ -1,7 +1,7 @@
 import type JSZip from "jszip";
 import { QuotaError } from "../../core/errors";
 import type { WorkbookModel } from "../../core/workbookModel";
-import { escapeXml, NS } from "./chartXml";
+import { CHART_FRAME_NAME, escapeXml, NS } from "./chartXml";
 import type { ForeignContent, ForeignRoot, ForeignSheet } from "./keepForeignFind";
 import { attrOf, internalRels, REL, tagsOf } from "./keepForeignFind";
 import { sheetParts } from "./ourCharts";
@@ -184,10 +184,47 @@ async function attach(zip: JSZip, kept: ForeignSheet, sheet: string, names: Map<
   put(zip, sheet, xml);
 }
 
+const ANCHORS = /<xdr:(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/xdr:\1>/g;
+
+/** An anchor that is only our chart's frame (the name our charts are drawn under). */
+const ourFrame = (anchor: string) =>
+  new RegExp(`<xdr:cNvPr\\b[^>]*\\bname="${CHART_FRAME_NAME}[^"]*"`).test(anchor) &&
+  /<c:chart\b/.test(anchor) &&
+  !/<xdr:(pic|sp|grpSp|cxnSp|contentPart)\b/.test(anchor);
+
 /**
- * Puts the master's foreign drawings and comments back into a workbook exceljs wrote from it (and
- * after our own charts were added): on the sheets the model rewrites they are added to the new
- * sheet; a sheet no longer there, or one that now has a drawing of ours, is refused (thrown).
+ * On a sheet the roll-up rewrites, our old chart's frame taken out of the person's drawing kept
+ * there (the rewrite draws a new one): the person's anchors stay as they were.
+ */
+async function dropOurFrames(zip: JSZip, drawing: string): Promise<void> {
+  const xml = await read(zip, drawing);
+  const ours = [...xml.matchAll(ANCHORS)].map((m) => m[0]).filter(ourFrame);
+  if (ours.length === 0) return;
+  const ids = new Set(ours.map((a) => /<c:chart\b[^>]*\br:id="([^"]+)"/.exec(a)?.[1]));
+  put(
+    zip,
+    drawing,
+    ours.reduce((x, anchor) => x.replace(anchor, ""), xml)
+  );
+  let rels = await read(zip, relsOf(drawing));
+  const dropped: string[] = [];
+  for (const [id, , target, tag] of internalRels(drawing, rels))
+    if (ids.has(id)) {
+      rels = rels.replace(tag, "");
+      dropped.push(target);
+    }
+  put(zip, relsOf(drawing), rels);
+  await collect(zip, dropped);
+}
+
+const rewritten = (kept: ForeignSheet, model: WorkbookModel) =>
+  model.sheets.some((s) => s.name === kept.sheet || (kept.key !== undefined && s.key === kept.key));
+
+/**
+ * Puts the master's foreign drawings and comments back into a workbook exceljs wrote from it
+ * (before our charts are added: one on a sheet with a person's drawing joins it). On the sheets
+ * the model rewrites they are added to the new sheet, without our old chart's frame; a sheet no
+ * longer there is refused (thrown).
  */
 export async function reattachForeign(
   zip: JSZip,
@@ -200,14 +237,16 @@ export async function reattachForeign(
   for (const kept of foreign.sheets) {
     const sheet = sheets.get(kept.sheet);
     if (sheet === undefined) throw keepRefusal(kept.sheet, "所在的工作表在汇总后不再存在");
-    const rewritten = model.sheets.some(
-      (s) => s.name === kept.sheet || (kept.key !== undefined && s.key === kept.key)
-    );
-    if (!rewritten) dropped.push(...(await strip(zip, sheet, kept.roots)));
+    if (!rewritten(kept, model)) dropped.push(...(await strip(zip, sheet, kept.roots)));
   }
   await collect(zip, dropped);
   const names = await copyParts(zip, foreign);
-  for (const kept of foreign.sheets) await attach(zip, kept, sheets.get(kept.sheet)!, names);
+  for (const kept of foreign.sheets) {
+    await attach(zip, kept, sheets.get(kept.sheet)!, names);
+    if (!rewritten(kept, model)) continue;
+    for (const root of kept.roots.filter((r) => r.element === "drawing"))
+      await dropOurFrames(zip, names.get(root.part)!);
+  }
   const workbookRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
   for (const root of foreign.workbook)
     if (!workbookRels.includes(`Type="${root.type}"`))
