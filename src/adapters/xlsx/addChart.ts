@@ -13,6 +13,7 @@ import {
   put,
   read,
   relsOf,
+  rowBreak,
   sheetPath,
   withDrawing,
 } from "./zipParts";
@@ -92,6 +93,8 @@ async function addChartToDrawing(
     .replace(`id="${chartN + 1}"`, `id="${Math.max(0, ...ids) + 1}"`)
     .replace("<xdr:twoCellAnchor ", `<xdr:twoCellAnchor xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" `);
   put(zip, drawing, xml.replace(/<\/xdr:wsDr>\s*$/, `${anchor}</xdr:wsDr>`));
+  // The chart on a page of its own, as on a sheet without a person's drawing.
+  put(zip, sheet, sheetXml.replace(/<drawing\b/, `${rowBreak(sheetXml, spec.from.row)}<drawing`));
   await addContentTypes(zip, [[chart, NS.chartType]]);
 }
 

@@ -111,15 +111,19 @@ export function withDrawing(sheetXml: string, relId: string, breakBefore?: numbe
     xml = xml.replace(root, root.replace(/>$/, ` xmlns:r="${NS.r}">`));
   const at = BEFORE_DRAWING.map((tag) => endOf(xml, tag)).find((i) => i >= 0);
   if (at === undefined) throw new Error("xlsx: a worksheet without <pageMargins>");
-  const rowBreak =
-    breakBefore !== undefined && breakBefore > 0 && !/<rowBreaks\b/.test(xml)
-      ? `<rowBreaks count="1" manualBreakCount="1"><brk id="${breakBefore}" max="16383" man="1"/></rowBreaks>`
-      : "";
+  return `${xml.slice(0, at)}${rowBreak(xml, breakBefore)}<drawing r:id="${relId}"/>${xml.slice(at)}`;
+}
+
+/**
+ * The <rowBreaks> that puts a page break before `breakBefore` (zero-based row), to go right
+ * before <drawing>; empty when the sheet has breaks already, or an element that comes between.
+ */
+export function rowBreak(sheetXml: string, breakBefore: number | undefined): string {
+  if (breakBefore === undefined || breakBefore <= 0 || /<rowBreaks\b/.test(sheetXml)) return "";
   // rowBreaks comes after headerFooter: only when nothing after it (colBreaks …) is there.
-  const breakFits = !/<(colBreaks|customProperties|cellWatches|ignoredErrors|smartTags)\b/.test(
-    xml
-  );
-  return `${xml.slice(0, at)}${breakFits ? rowBreak : ""}<drawing r:id="${relId}"/>${xml.slice(at)}`;
+  if (/<(colBreaks|customProperties|cellWatches|ignoredErrors|smartTags)\b/.test(sheetXml))
+    return "";
+  return `<rowBreaks count="1" manualBreakCount="1"><brk id="${breakBefore}" max="16383" man="1"/></rowBreaks>`;
 }
 
 export async function addContentTypes(zip: JSZip, parts: [string, string][]): Promise<void> {
