@@ -1,6 +1,7 @@
 /* Issues 10 and 12: the chart on every month's 汇总 sheet survives the next months' roll-ups into
-   the same master (exceljs drops it on the re-save; it is put back), while a person's drawing,
-   image or chart in the master still makes the roll-up refuse, the file untouched. */
+   the same master (exceljs drops it on the re-save; it is put back); a person's drawing on a 汇总
+   sheet is kept byte for byte unless that month is rolled up again, and what cannot be carried
+   (an embedded object) makes the roll-up refuse, the file untouched. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
@@ -165,9 +166,28 @@ const appendToDrawing = (sheet: string, anchor: string) => async (zip: JSZip) =>
 
 const SHAPE = `<xdr:oneCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="100000" cy="100000"/><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="9" name="矩形 1"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp><xdr:clientData/></xdr:oneCellAnchor>`;
 
-describe("a person's content in the master is still refused, the file byte for byte unchanged", () => {
-  const cases: [string, (zip: JSZip) => Promise<void>, string][] = [
-    ["a shape drawn on our chart's sheet", appendToDrawing("汇总2022-06", SHAPE), "绘图"],
+/** A sheet's drawing and chart parts' bytes, as its relationships name them. */
+async function drawingBytes(bytes: Uint8Array, sheet: string): Promise<Buffer[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = [await drawingOf(zip, sheet), await chartOf(zip, sheet)];
+  return Promise.all(parts.map((p) => zip.file(p)!.async("nodebuffer")));
+}
+
+/**
+ * What a re-roll of the sheet's month must do: keep the person's anchor (its cNvPr name) beside
+ * our one new chart, with this many charts on the sheet in all; or refuse with this reason.
+ */
+type Again = { readonly anchor: string; readonly charts: number } | { readonly refused: string };
+
+describe("a person's drawing on our 汇总 sheet: kept byte for byte by the next month; its month rolled up again, joined by our new chart", () => {
+  const cases: [string, (zip: JSZip) => Promise<void>, string, number, Again][] = [
+    [
+      "a shape drawn on our chart's sheet",
+      appendToDrawing("汇总2022-06", SHAPE),
+      "汇总2022-06",
+      0,
+      { anchor: 'name="矩形 1"', charts: 1 },
+    ],
     [
       "our chart frame renamed (a person's chart)",
       async (zip) => {
@@ -175,7 +195,9 @@ describe("a person's content in the master is still refused, the file byte for b
         const xml = await zip.file(drawing)!.async("string");
         zip.file(drawing, xml.replace(/name="汇总图表 \d+"/, 'name="图表 1"'));
       },
-      "图表",
+      "汇总2022-07",
+      1,
+      { anchor: 'name="图表 1"', charts: 2 },
     ],
     [
       "our 汇总 sheet no longer marked ours (its ownership name deleted)",
@@ -186,18 +208,42 @@ describe("a person's content in the master is still refused, the file byte for b
           xml.replace(/<definedName name="_QUOTA_summary_2022_06">[^<]*<\/definedName>/, "")
         );
       },
-      "图表",
+      "汇总2022-06",
+      0,
+      { refused: "不是本工具生成的" },
     ],
   ];
-  test.each(cases)("%s", async (_, edit, kind) => {
-    const file = join(dir, `person-${kind}.xlsx`);
+  test.each(cases)("%s", async (name, edit, sheet, again, expected) => {
+    const file = join(dir, `person-${cases.findIndex((c) => c[0] === name)}.xlsx`);
     writeFileSync(file, await edited(after[1]!, edit));
     const before = readFileSync(file);
-    const ours = await ourCharts(JSZip, before);
-    expect(ours.charts.length).toBe(1);
+    expect((await ourCharts(JSZip, before)).charts.map((c) => c.sheet)).not.toContain(sheet);
+    const kept = await drawingBytes(before, sheet);
+    const next = `${file}.next.xlsx`;
+    writeFileSync(next, before);
     const run = await runCli(
       "rollup",
       join(dir, MONTHS[2]!),
+      "--into",
+      next,
+      "-o",
+      next,
+      "--quotas",
+      quota
+    );
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+    const written = readFileSync(next);
+    expect(await drawingBytes(written, sheet)).toEqual(kept);
+    expect((await chartsBySheet(written)).get("汇总2022-08")).toHaveLength(1);
+    // The page keeps it too (with the keeper; without, refused).
+    const page = await writeWorkbookInto(ExcelJS, before, { sheets: [] }, chartKeeper(JSZip));
+    expect(await drawingBytes(page, sheet)).toEqual(kept);
+    await expect(writeWorkbookInto(ExcelJS, before, { sheets: [] })).rejects.toThrow(/绘图/);
+    // Its own month again rewrites the sheet: the person's anchor stays, our old frame goes, one
+    // new chart of ours joins the drawing (or, a sheet not ours, refused and the file unchanged).
+    const rerun = await runCli(
+      "rollup",
+      join(dir, MONTHS[again]!),
       "--into",
       file,
       "-o",
@@ -205,14 +251,41 @@ describe("a person's content in the master is still refused, the file byte for b
       "--quotas",
       quota
     );
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain("总表中有本工具写回时无法原样保留的内容：");
-    expect(run.stderr).toContain(kind);
-    expect(readFileSync(file).equals(before)).toBe(true);
-    await expect(
-      writeWorkbookInto(ExcelJS, before, { sheets: [] }, chartKeeper(JSZip))
-    ).rejects.toThrow(kind);
+    if ("refused" in expected) {
+      expect(rerun.code).toBe(1);
+      expect(rerun.stderr).toContain(expected.refused);
+      expect(readFileSync(file).equals(before)).toBe(true);
+      return;
+    }
+    expect({ code: rerun.code, stderr: rerun.stderr }).toEqual({
+      code: 0,
+      stderr: expect.any(String),
+    });
+    const bytes = readFileSync(file);
+    const zip = await JSZip.loadAsync(bytes);
+    const drawing = await zip.file(await drawingOf(zip, sheet))!.async("string");
+    expect(drawing).toContain(expected.anchor);
+    expect(drawing.match(/name="汇总图表 \d+"/g)).toHaveLength(1);
+    const charts = (await chartsBySheet(bytes)).get(sheet)!;
+    expect(charts).toHaveLength(expected.charts);
+    // Our new chart draws the rewritten sheet's cells.
+    expect(charts.some((c) => c.includes(`'${sheet}'!$`))).toBe(true);
+    await expectContentTypes(bytes);
+    await new ExcelJS.Workbook().xlsx.load(new Uint8Array(bytes) as unknown as ArrayBuffer);
   });
+});
+
+test("the page: June rolled up again into a master with a person's shape on 汇总2022-06: the shape and one new chart", async () => {
+  const june = printSheets().find((s) => s.name === "汇总2022-06")!;
+  const before = await edited(after[1]!, appendToDrawing("汇总2022-06", SHAPE));
+  const into = await writeWorkbookInto(ExcelJS, before, { sheets: [june] }, chartKeeper(JSZip));
+  const bytes = await addModelCharts(JSZip, into, { sheets: [june] });
+  const zip = await JSZip.loadAsync(bytes);
+  const drawing = await zip.file(await drawingOf(zip, "汇总2022-06"))!.async("string");
+  expect(drawing).toContain('name="矩形 1"');
+  expect(drawing.match(/name="汇总图表 \d+"/g)).toHaveLength(1);
+  expect((await chartsBySheet(bytes)).get("汇总2022-06")).toHaveLength(1);
+  await expectContentTypes(bytes);
 });
 
 test("the page: written into last month's master (bytes), earlier charts kept, the month's added once", async () => {
@@ -342,7 +415,7 @@ test("a chart Excel saved with its style parts is still ours: kept with them by 
   expect(types).toContain("application/vnd.ms-office.chartcolorstyle+xml");
 });
 
-test("a chart with a part that is not a style (a person's shapes drawn on it) is refused, the file unchanged", async () => {
+test("a chart with a part that is not a style (a person's shapes drawn on it) is kept as a person's, byte for byte", async () => {
   const file = join(dir, "user-shapes.xlsx");
   writeFileSync(
     file,
@@ -358,6 +431,41 @@ test("a chart with a part that is not a style (a person's shapes drawn on it) is
     )
   );
   const before = readFileSync(file);
+  const kept = await drawingBytes(before, "汇总2022-06");
+  const run = await runCli(
+    "rollup",
+    join(dir, MONTHS[2]!),
+    "--into",
+    file,
+    "-o",
+    file,
+    "--quotas",
+    quota
+  );
+  expect(run.code).toBe(0);
+  const bytes = readFileSync(file);
+  expect(await drawingBytes(bytes, "汇总2022-06")).toEqual(kept);
+  const zip = await JSZip.loadAsync(bytes);
+  const rels = await zip.file(relsOf(await chartOf(zip, "汇总2022-06")))!.async("string");
+  const shapes = /Target="([^"]+)"/.exec(rels)![1]!;
+  expect(await zip.file(`xl/charts/${shapes}`)!.async("string")).toBe(STYLE);
+  await expectContentTypes(bytes);
+});
+
+test("a chart with an embedded object (what cannot be carried) is refused with the reason, the file unchanged", async () => {
+  const file = join(dir, "embedded.xlsx");
+  writeFileSync(
+    file,
+    await edited(after[1]!, async (zip) => {
+      const chart = await chartOf(zip, "汇总2022-06");
+      zip.file(
+        relsOf(chart),
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="../embeddings/book1.xlsx"/></Relationships>`
+      );
+      zip.file("xl/embeddings/book1.xlsx", "PK");
+    })
+  );
+  const before = readFileSync(file);
   const run = await runCli(
     "rollup",
     join(dir, MONTHS[2]!),
@@ -369,7 +477,8 @@ test("a chart with a part that is not a style (a person's shapes drawn on it) is
     quota
   );
   expect(run.code).toBe(1);
-  expect(run.stderr).toContain("图表");
+  expect(run.stderr).toContain("总表中有本工具写回时无法原样保留的内容：");
+  expect(run.stderr).toContain("嵌入对象");
   expect(readFileSync(file).equals(before)).toBe(true);
 });
 

@@ -1,10 +1,12 @@
 /* Issue 10: `rollup --into` never silently drops what a person added to the master. A master
-   made by the tool gets a sheet with a chart, an image and a comment, and is saved by
-   LibreOffice; two roll-ups into it are refused with the reason, the file byte for byte unchanged. */
+   made by the tool gets a sheet with a chart, an image and a comment (kept: keepForeign.test) and
+   a link to another workbook (which the write cannot carry), and is saved by LibreOffice; two
+   roll-ups into it are refused with that reason, the file byte for byte unchanged. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
+import { chartKeeper } from "../../src/adapters/xlsx/addChart";
 import { droppedContent } from "../../src/adapters/xlsx/foreignParts";
 import { ourCharts } from "../../src/adapters/xlsx/ourCharts";
 import { readGridsFromFile } from "../../src/adapters/xlsx/node";
@@ -93,14 +95,41 @@ async function masterWithExtras(): Promise<string> {
   return saved!;
 }
 
+/** The workbook with a link to another workbook's cells (an external link part, as Excel saves one). */
+async function withExternalLink(path: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const text = (p: string) => zip.file(p)!.async("string");
+  zip.file(
+    "xl/externalLinks/externalLink1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></externalLink>'
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    (await text("xl/_rels/workbook.xml.rels")).replace(
+      "</Relationships>",
+      '<Relationship Id="rIdLink1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>'
+    )
+  );
+  zip.file(
+    "[Content_Types].xml",
+    (await text("[Content_Types].xml")).replace(
+      "</Types>",
+      '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>'
+    )
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
 (available ? test : test.skip)(
-  "a master saved by LibreOffice with a chart, an image and a comment: two roll-ups refused with the reason, byte for byte unchanged",
+  "a master saved by LibreOffice with a chart, an image, a comment and an external link: two roll-ups refused for the link, byte for byte unchanged",
   async () => {
-    const master = await masterWithExtras();
-    const names = zipEntryNames(readFileSync(master))!;
+    const saved = await masterWithExtras();
+    const names = zipEntryNames(readFileSync(saved))!;
     expect(names.some((n) => n.startsWith("xl/charts/"))).toBe(true);
     expect(names.some((n) => n.startsWith("xl/media/"))).toBe(true);
     expect(names.some((n) => /^xl\/comments/.test(n))).toBe(true);
+    const master = join(tmp(), "linked.xlsx");
+    writeFileSync(master, await withExternalLink(saved));
     const before = readFileSync(master);
     for (let run = 0; run < 2; run++) {
       const result = await runCli(
@@ -114,12 +143,14 @@ async function masterWithExtras(): Promise<string> {
         quotaFile
       );
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain("总表中有本工具写回时无法原样保留的内容：");
-      for (const kind of ["图表", "图片", "批注"]) expect(result.stderr).toContain(kind);
+      expect(result.stderr).toContain("总表中有本工具写回时无法原样保留的内容：外部链接；");
       expect(result.stderr).toContain("未汇总，总表未改动");
       expect(readFileSync(master).equals(before)).toBe(true);
     }
-    // The pane's download goes through the same refusal.
+    // The pane's download goes through the same refusal; without the keeper, the chart too.
+    await expect(
+      writeWorkbookInto(ExcelJS, before, { sheets: [] }, chartKeeper(JSZip))
+    ).rejects.toThrow(/：外部链接；/);
     await expect(writeWorkbookInto(ExcelJS, before, { sheets: [] })).rejects.toThrow(/图表/);
   }
 );

@@ -3,6 +3,8 @@ import { ChartSpec, chartSpec } from "../../core/chartSpec";
 import type { WorkbookModel } from "../../core/workbookModel";
 import { chartXml, drawingXml, NS } from "./chartXml";
 import { ChartKeeper, OurCharts, ourCharts, sheetNamesByKey } from "./ourCharts";
+import { keepRefusal, reattachForeign, relativePath } from "./keepForeign";
+import { internalRels } from "./keepForeignFind";
 import { chartsToKeep, reattachCharts, reattachToXlsx } from "./reattachCharts";
 import {
   addContentTypes,
@@ -10,6 +12,8 @@ import {
   freeNumber,
   put,
   read,
+  relsOf,
+  rowBreak,
   sheetPath,
   withDrawing,
 } from "./zipParts";
@@ -28,6 +32,9 @@ export type ZipModule = Pick<typeof JSZip, "loadAsync">;
 /** Adds one chart to a sheet of an opened .xlsx zip. */
 export async function addChartToZip(zip: JSZip, sheetName: string, spec: ChartSpec): Promise<void> {
   const sheet = await sheetPath(zip, sheetName);
+  // A person's drawing kept on a sheet the roll-up rewrites (keepForeign): the chart joins it.
+  const sheetXml = await read(zip, sheet);
+  if (/<drawing\b/.test(sheetXml)) return addChartToDrawing(zip, sheetName, sheet, sheetXml, spec);
   const chartN = freeNumber(zip, "xl/charts/chart");
   const drawingN = freeNumber(zip, "xl/drawings/drawing");
   const chart = `xl/charts/chart${chartN}.xml`;
@@ -57,6 +64,40 @@ export async function addChartToZip(zip: JSZip, sheetName: string, spec: ChartSp
   ]);
 }
 
+/** Our chart's frame appended to the drawing a sheet already has (a person's, kept). */
+async function addChartToDrawing(
+  zip: JSZip,
+  sheetName: string,
+  sheet: string,
+  sheetXml: string,
+  spec: ChartSpec
+): Promise<void> {
+  const id = /<drawing\b[^>]*\br:id="([^"]+)"/.exec(sheetXml)?.[1];
+  const rels = zip.file(relsOf(sheet)) ? await read(zip, relsOf(sheet)) : "";
+  const drawing = internalRels(sheet, rels).find(([rid]) => rid === id)?.[2];
+  const xml = drawing === undefined ? null : await zip.file(drawing)?.async("string");
+  if (!drawing || !xml || !/<\/xdr:wsDr>\s*$/.test(xml))
+    throw keepRefusal(sheetName, "所在的工作表由本次汇总重写，其绘图无法与本工具的图表合在一起");
+  const chartN = freeNumber(zip, "xl/charts/chart");
+  const chart = `xl/charts/chart${chartN}.xml`;
+  put(zip, chart, chartXml(spec));
+  const rel = await addRelationship(
+    zip,
+    relsOf(drawing),
+    NS.chartRel,
+    relativePath(drawing, chart)
+  );
+  const ids = [...xml.matchAll(/<xdr:cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
+  const anchor = /<xdr:twoCellAnchor\b[\s\S]*<\/xdr:twoCellAnchor>/
+    .exec(drawingXml(spec, rel, chartN))![0]
+    .replace(`id="${chartN + 1}"`, `id="${Math.max(0, ...ids) + 1}"`)
+    .replace("<xdr:twoCellAnchor ", `<xdr:twoCellAnchor xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" `);
+  put(zip, drawing, xml.replace(/<\/xdr:wsDr>\s*$/, `${anchor}</xdr:wsDr>`));
+  // The chart on a page of its own, as on a sheet without a person's drawing.
+  put(zip, sheet, sheetXml.replace(/<drawing\b/, `${rowBreak(sheetXml, spec.from.row)}<drawing`));
+  await addContentTypes(zip, [[chart, NS.chartType]]);
+}
+
 /** An .xlsx with a chart added to one sheet. */
 export async function addChartToXlsx(
   Zip: ZipModule,
@@ -82,8 +123,10 @@ export async function addModelCharts(
 ): Promise<Uint8Array> {
   const charts = model.sheets.filter((sheet) => chartSpec(sheet) !== null);
   const keep = kept ? chartsToKeep(kept, model) : [];
-  if (charts.length === 0 && keep.length === 0) return bytes;
+  if (charts.length === 0 && keep.length === 0 && !kept?.foreign?.sheets.length) return bytes;
   const zip = await Zip.loadAsync(bytes);
+  // A person's drawings first: a chart of ours on a sheet holding one joins it.
+  if (kept?.foreign) await reattachForeign(zip, kept.foreign, model);
   // A sheet of ours renamed by hand was written under its new name: the chart follows it.
   const byKey = await sheetNamesByKey(zip);
   for (const sheet of charts) {

@@ -35,7 +35,8 @@ export function droppedContent(bytes: Uint8Array, ours: ReadonlySet<string> = ne
 /**
  * Refuses, before anything is written, to roll up into a master holding what the write would
  * drop: better no roll-up than a master that silently lost a chart or a comment someone made.
- * Our own charts (`ours`, see ourCharts) are not dropped: they are put back after the write.
+ * What `ours` names (see ourCharts: our charts, and a person's drawings and comments on the
+ * sheets, keepForeign) is not dropped: it is put back after the write, byte for byte.
  */
 export function refuseToDropContent(bytes: Uint8Array, ours?: ReadonlySet<string>): void {
   const kinds = droppedContent(bytes, ours);

@@ -1,6 +1,10 @@
 import type JSZip from "jszip";
 import { OWNER_NAME_PREFIX } from "../../core/workbookModel";
 import { CHART_FRAME_NAME, NS } from "./chartXml";
+import { ForeignContent, findForeign, foreignEntries } from "./keepForeignFind";
+import { relsOf, resolveTarget } from "./zipParts";
+
+export { relsOf, resolveTarget } from "./zipParts";
 
 /*
  * Which charts of a master are ours: a drawing is ours when its sheet is marked ours by an
@@ -38,9 +42,11 @@ export const CHART_STYLE_PARTS: ReadonlyMap<string, string> = new Map([
 ]);
 
 export interface OurCharts {
-  /** The zip entries that are ours (drawings, their rels, charts): not a person's content. */
+  /** The zip entries put back after a write: our charts' and a person's kept drawings and comments. */
   readonly parts: ReadonlySet<string>;
   readonly charts: readonly KeptChart[];
+  /** A person's drawings and comments on the master's sheets, put back too (see keepForeign). */
+  readonly foreign?: ForeignContent;
 }
 
 /** Finds our charts in a master and puts them back after a write (JSZip behind it, loaded lazily). */
@@ -65,24 +71,6 @@ const unescape = (text: string) =>
     .replace(/&amp;/g, "&");
 const tags = (xml: string, tag: string) =>
   [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*>`, "g"))].map((m) => m[0]);
-
-/** A relationship target resolved against the part it belongs to (OPC part names, no leading /). */
-export function resolveTarget(part: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const path = part.slice(0, part.lastIndexOf("/") + 1).split("/");
-  path.pop();
-  for (const step of target.split("/")) {
-    if (step === "..") path.pop();
-    else if (step !== ".") path.push(step);
-  }
-  return path.join("/");
-}
-
-/** The .rels part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
-export const relsOf = (part: string) => {
-  const at = part.lastIndexOf("/") + 1;
-  return `${part.slice(0, at)}_rels/${part.slice(at)}.rels`;
-};
 
 async function text(zip: JSZip, path: string): Promise<string | null> {
   return (await zip.file(path)?.async("string")) ?? null;
@@ -196,5 +184,7 @@ export async function ourCharts(
     for (const p of ours.parts) parts.add(p);
     charts.push({ sheet, key, drawing: ours.drawing, charts: ours.charts });
   }
-  return { parts, charts };
+  const foreign = await findForeign(zip, await sheetParts(zip), owned, parts);
+  for (const p of foreignEntries(foreign)) parts.add(p);
+  return { parts, charts, foreign };
 }

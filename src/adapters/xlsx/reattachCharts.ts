@@ -3,6 +3,7 @@ import { NS } from "./chartXml";
 import type { WorkbookModel } from "../../core/workbookModel";
 import type { KeptChart, KeptChartPart, OurCharts } from "./ourCharts";
 import { CHART_STYLE_PARTS, relsOf, sheetParts } from "./ourCharts";
+import { reattachForeign } from "./keepForeign";
 import { addContentTypes, addRelationship, freeNumber, put, read, withDrawing } from "./zipParts";
 
 const relationshipsXml = (rels: string) =>
@@ -85,7 +86,7 @@ export function chartsToKeep(ours: OurCharts, model: WorkbookModel): KeptChart[]
   return ours.charts.filter((c) => !rewritten(c));
 }
 
-/** An .xlsx exceljs wrote into a master, with the master's charts that stay put back. */
+/** An .xlsx exceljs wrote into a master, with the master's charts that stay and a person's drawings and comments put back. */
 export async function reattachToXlsx(
   Zip: Pick<typeof JSZip, "loadAsync">,
   bytes: Uint8Array,
@@ -93,8 +94,9 @@ export async function reattachToXlsx(
   model: WorkbookModel
 ): Promise<Uint8Array> {
   const keep = chartsToKeep(ours, model);
-  if (keep.length === 0) return bytes;
+  if (keep.length === 0 && !ours.foreign?.sheets.length) return bytes;
   const zip = await Zip.loadAsync(bytes);
   await reattachCharts(zip, keep);
+  if (ours.foreign) await reattachForeign(zip, ours.foreign, model);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -3,6 +3,24 @@ import { NS, escapeXml } from "./chartXml";
 
 /* Reading and adding parts of an opened .xlsx zip (for the parts exceljs does not write). */
 
+/** A relationship target resolved against the part it belongs to (OPC part names, no leading /). */
+export function resolveTarget(part: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const path = part.slice(0, part.lastIndexOf("/") + 1).split("/");
+  path.pop();
+  for (const step of target.split("/")) {
+    if (step === "..") path.pop();
+    else if (step !== ".") path.push(step);
+  }
+  return path.join("/");
+}
+
+/** The .rels part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
+export const relsOf = (part: string) => {
+  const at = part.lastIndexOf("/") + 1;
+  return `${part.slice(0, at)}_rels/${part.slice(at)}.rels`;
+};
+
 /** Writes a part (no folder entries: an OPC package has parts only). */
 export function put(zip: JSZip, path: string, text: string): void {
   zip.file(path, text, { createFolders: false });
@@ -59,7 +77,7 @@ export async function addRelationship(zip: JSZip, path: string, type: string, ta
  * CT_Worksheet's top-level elements that come before <drawing>, last first: it goes right after
  * the last of them present (they occur only at the top level, unlike <extLst>).
  */
-const BEFORE_DRAWING = [
+export const BEFORE_DRAWING = [
   "smartTags",
   "ignoredErrors",
   "cellWatches",
@@ -73,7 +91,7 @@ const BEFORE_DRAWING = [
 ];
 
 /** The index just after an element's end (self-closed or closed), or -1. */
-function endOf(xml: string, tag: string): number {
+export function endOf(xml: string, tag: string): number {
   const open = new RegExp(`<${tag}\\b[^>]*?(/?)>`).exec(xml);
   if (!open) return -1;
   if (open[1] === "/") return open.index + open[0].length;
@@ -93,15 +111,19 @@ export function withDrawing(sheetXml: string, relId: string, breakBefore?: numbe
     xml = xml.replace(root, root.replace(/>$/, ` xmlns:r="${NS.r}">`));
   const at = BEFORE_DRAWING.map((tag) => endOf(xml, tag)).find((i) => i >= 0);
   if (at === undefined) throw new Error("xlsx: a worksheet without <pageMargins>");
-  const rowBreak =
-    breakBefore !== undefined && breakBefore > 0 && !/<rowBreaks\b/.test(xml)
-      ? `<rowBreaks count="1" manualBreakCount="1"><brk id="${breakBefore}" max="16383" man="1"/></rowBreaks>`
-      : "";
+  return `${xml.slice(0, at)}${rowBreak(xml, breakBefore)}<drawing r:id="${relId}"/>${xml.slice(at)}`;
+}
+
+/**
+ * The <rowBreaks> that puts a page break before `breakBefore` (zero-based row), to go right
+ * before <drawing>; empty when the sheet has breaks already, or an element that comes between.
+ */
+export function rowBreak(sheetXml: string, breakBefore: number | undefined): string {
+  if (breakBefore === undefined || breakBefore <= 0 || /<rowBreaks\b/.test(sheetXml)) return "";
   // rowBreaks comes after headerFooter: only when nothing after it (colBreaks …) is there.
-  const breakFits = !/<(colBreaks|customProperties|cellWatches|ignoredErrors|smartTags)\b/.test(
-    xml
-  );
-  return `${xml.slice(0, at)}${breakFits ? rowBreak : ""}<drawing r:id="${relId}"/>${xml.slice(at)}`;
+  if (/<(colBreaks|customProperties|cellWatches|ignoredErrors|smartTags)\b/.test(sheetXml))
+    return "";
+  return `<rowBreaks count="1" manualBreakCount="1"><brk id="${breakBefore}" max="16383" man="1"/></rowBreaks>`;
 }
 
 export async function addContentTypes(zip: JSZip, parts: [string, string][]): Promise<void> {
