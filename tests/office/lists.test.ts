@@ -9,7 +9,7 @@ import {
 } from "../../src/adapters/office/rollUpInWorkbook";
 import { fill } from "../../src/cli/demoReports";
 import type { CellValue, Grid } from "../../src/core/grid";
-import { makeIdHasher } from "../../src/core/lists/idHasher";
+import { keyCheckValue, makeIdHasher } from "../../src/core/lists/idHasher";
 import { LEDGER_HEADERS } from "../../src/core/lists/ledgerRows";
 import { buildReportTemplate, TEMPLATE_CELLS } from "../../src/core/report/buildReportTemplate";
 import { buildQuotaTables } from "../../src/core/quotaTables";
@@ -311,7 +311,9 @@ describe("汇总 with lists", () => {
     ).toContain("list-duplicate-number@取证名单!J5");
     expect(excel.added).toEqual(["汇总2022-06", "月报台账", "名单台账"]);
     const ledger = excel.rowsOf("名单台账");
-    expect(ledger[0]).toEqual([...LEDGER_HEADERS]);
+    // The header carries the key's check value (a hasher was given), so a run with another key is refused.
+    const check = keyCheckValue(makeIdHasher("a-secret-key-of-the-school"));
+    expect(ledger[0]).toEqual([...LEDGER_HEADERS, "密钥校验值", check]);
     expect(ledger).toHaveLength(1 + 12);
     expect(JSON.stringify(ledger)).not.toContain("李四");
     expect(excel.addedNames.map((n) => n.name)).toContain("_QUOTA_listLedger");

@@ -43,48 +43,86 @@ function typeOf(v: unknown): number {
   throw new Error(`directRows: a value exceljs would not write as a plain cell: ${String(v)}`);
 }
 
+/** What a cell's XML needs: the workbook's styles and shared strings, and exceljs's escaping. */
+interface CellWriter {
+  readonly styles: Styles;
+  readonly strings: SharedStrings;
+  readonly encode: (text: string) => string;
+  readonly plainStyle: (type?: number) => number;
+}
+
+// A number's text has nothing to escape (xmlEncode gives it back as it is).
+const numberText = (n: unknown) => String(n);
+
+/**
+ * Styles of no look: after its first call, addStyleModel({}, type) gives the same id and adds
+ * nothing (its ids are found by the style's XML), so one call per type stands for all.
+ */
+function plainStyles(styles: Styles): (type?: number) => number {
+  const plain = new Map<number | undefined, number>();
+  return (type) => {
+    let id = plain.get(type);
+    if (id === undefined) plain.set(type, (id = styles.addStyleModel({}, type)));
+    return id;
+  };
+}
+
+/** A formula cell's `<f>` and cached value, after the `<c` opening, as exceljs writes them. */
+function formulaXml(k: CellWriter, formula: string, result: unknown): string {
+  const f = `<f>${k.encode(formula)}</f>`;
+  const effective = typeOf(result);
+  if (effective === NULL) return `>${f}`;
+  if (effective === STRING) return ` t="str">${f}<v>${k.encode(String(result))}</v>`;
+  if (effective === NUMBER) return `>${f}<v>${numberText(result)}</v>`;
+  return ` t="b">${f}<v>${result ? 1 : 0}</v>`;
+}
+
+/** One cell as exceljs's CellXform renders it ("" for a blank cell of no style). */
+function cellXml(k: CellWriter, cell: ModelCell, address: string): string {
+  const value = excelValue(cell) as unknown;
+  const formula = cell.formula !== undefined;
+  const result = formula ? (value as { result?: unknown }).result : value;
+  const type = formula ? FORMULA : typeOf(value);
+  const effective = formula ? typeOf(result) : type;
+  const styleId = cell.style
+    ? k.styles.addStyleModel(styleFor(cell.style), effective)
+    : k.plainStyle(effective);
+  const ssId = type === STRING ? k.strings.add(value as string) : -1;
+  if (type === NULL && !styleId) return "";
+  const xml = `<c r="${address}"${styleId ? ` s="${styleId}"` : ""}`;
+  if (type === NULL) return `${xml}/>`;
+  if (type === NUMBER) return `${xml}><v>${numberText(value)}</v></c>`;
+  if (type === BOOLEAN) return `${xml} t="b"><v>${value ? "1" : "0"}</v></c>`;
+  if (type === STRING) return `${xml} t="s"><v>${ssId}</v></c>`;
+  return `${xml}${formulaXml(k, cell.formula!, result)}</c>`;
+}
+
+/** The row's first and last used columns (one-based) and whether any cell holds a value. */
+function rowSpan(cells: readonly (ModelCell | null | undefined)[]) {
+  let min = 0;
+  let max = 0;
+  let hasValues = false;
+  for (let c = 0; c < cells.length; c++)
+    if (cells[c]) {
+      if (!min) min = c + 1;
+      max = c + 1;
+      if (cells[c]!.formula !== undefined || typeOf(excelValue(cells[c]!)) !== NULL)
+        hasValues = true;
+    }
+  return { min, max, hasValues };
+}
+
 /** Writes plain rows of one sheet writer; `null` when its internals are not what is expected. */
 export function directRows(ws: unknown, styles: Styles, strings: SharedStrings) {
   const w = ws as SheetInternals;
   for (const m of ["_writeColumns", "_writeOpenSheetData"] as const)
     if (typeof w[m] !== "function" || typeof w._rowZero !== "number") return null;
-  const encode = utils().xmlEncode;
-  // A number's text has nothing to escape (xmlEncode gives it back as it is).
-  const numberText = (n: unknown) => String(n);
-  // Styles of no look: after its first call, addStyleModel({}, type) gives the same id and adds
-  // nothing (its ids are found by the style's XML), so one call per type stands for all.
-  const plain = new Map<number | undefined, number>();
-  const plainStyle = (type?: number) => {
-    let id = plain.get(type);
-    if (id === undefined) plain.set(type, (id = styles.addStyleModel({}, type)));
-    return id;
+  const k: CellWriter = {
+    styles,
+    strings,
+    encode: utils().xmlEncode,
+    plainStyle: plainStyles(styles),
   };
-
-  function cellXml(cell: ModelCell, address: string): [string, boolean] {
-    const value = excelValue(cell) as unknown;
-    const formula = cell.formula !== undefined;
-    const result = formula ? (value as { result?: unknown }).result : value;
-    const type = formula ? FORMULA : typeOf(value);
-    const effective = formula ? typeOf(result) : type;
-    const styleId = cell.style
-      ? styles.addStyleModel(styleFor(cell.style), effective)
-      : plainStyle(effective);
-    const ssId = type === STRING ? strings.add(value as string) : -1;
-    if (type === NULL && !styleId) return ["", false];
-    let xml = `<c r="${address}"${styleId ? ` s="${styleId}"` : ""}`;
-    if (type === NULL) return [`${xml}/>`, false];
-    if (type === NUMBER) xml += `><v>${numberText(value)}</v>`;
-    else if (type === BOOLEAN) xml += ` t="b"><v>${value ? "1" : "0"}</v>`;
-    else if (type === STRING) xml += ` t="s"><v>${ssId}</v>`;
-    else {
-      const f = `<f>${encode(cell.formula!)}</f>`;
-      if (effective === NULL) xml += `>${f}`;
-      else if (effective === STRING) xml += ` t="str">${f}<v>${encode(String(result))}</v>`;
-      else if (effective === NUMBER) xml += `>${f}<v>${numberText(result)}</v>`;
-      else xml += ` t="b">${f}<v>${result ? 1 : 0}</v>`;
-    }
-    return [`${xml}</c>`, true];
-  }
 
   return {
     /** Whether row `r` (zero-based) can be written here: no row is waiting in exceljs. */
@@ -98,22 +136,13 @@ export function directRows(ws: unknown, styles: Styles, strings: SharedStrings) 
       }
       w._rowZero = r + 2;
       const number = r + 1;
-      let min = 0;
-      let max = 0;
-      let hasValues = false;
-      for (let c = 0; c < cells.length; c++)
-        if (cells[c]) {
-          if (!min) min = c + 1;
-          max = c + 1;
-          if (cells[c]!.formula !== undefined || typeOf(excelValue(cells[c]!)) !== NULL)
-            hasValues = true;
-        }
+      const { min, max, hasValues } = rowSpan(cells);
       if (!hasValues && !height) return;
       // As RowXform.prepare: the row's own (empty) style first, then each cell's.
-      const rowStyle = plainStyle(undefined);
+      const rowStyle = k.plainStyle(undefined);
       let body = "";
       for (let c = 0; c < cells.length; c++)
-        if (cells[c]) body += cellXml(cells[c]!, `${columnLetter(c)}${number}`)[0];
+        if (cells[c]) body += cellXml(k, cells[c]!, `${columnLetter(c)}${number}`);
       let xml = `<row r="${number}"`;
       if (height) xml += ` ht="${numberText(height)}" customHeight="1"`;
       if (min > 0 && max > 0) xml += ` spans="${min}:${max}"`;

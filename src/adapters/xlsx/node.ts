@@ -9,6 +9,7 @@ import type { WorkbookModel } from "../../core/workbookModel";
 import type { ExcelWorkbook } from "./excelModule";
 import { loadWorkbook, readGrids, sniffFile } from "./readGrids";
 import { ZipModule, addModelCharts } from "./addChart";
+import JSZip from "jszip";
 import { LeanZip } from "./leanZip";
 import { NO_CHARTS, OurCharts, ourCharts } from "./ourCharts";
 import { streamWorkbook } from "./streamWorkbook";
@@ -118,14 +119,22 @@ export async function addModelChartsToFile(
   model: WorkbookModel,
   kept: OurCharts = NO_CHARTS
 ): Promise<void> {
-  if (!model.sheets.some((s) => s.chart?.at) && kept.charts.length === 0) return;
+  if (
+    !model.sheets.some((s) => s.chart?.at) &&
+    kept.charts.length === 0 &&
+    !kept.foreign?.sheets.length
+  )
+    return;
   const bytes = await readFile(temp);
-  const written = await addModelCharts(nodeZip, bytes, model, kept);
+  // A person's drawings and comments are carried by keepForeign, which needs all of JSZip.
+  const zip = kept.foreign?.sheets.length ? (JSZip as unknown as ZipModule) : nodeZip;
+  const written = await addModelCharts(zip, bytes, model, kept);
   if (written !== bytes) await writeFile(temp, written);
 }
 
 /** Our charts in a master's bytes (put back after exceljs re-saves it). */
-export const ourChartsIn = (bytes: Uint8Array): Promise<OurCharts> => ourCharts(nodeZip, bytes);
+export const ourChartsIn = (bytes: Uint8Array): Promise<OurCharts> =>
+  ourCharts(JSZip as unknown as ZipModule, bytes);
 
 /** Writes a new workbook; the file is the old one or the whole new one, never half (writeFileAtomic). */
 export async function writeModelToFile(model: WorkbookModel, path: string): Promise<void> {
