@@ -1,6 +1,7 @@
 import type { CellValue, Grid } from "../../core/grid";
 import type { IdHasher } from "../../core/lists/idHasher";
 import { MasterLists, readKeyCheck } from "../../core/lists/listKeyCheck";
+import { foreignSheetMessage } from "../../core/ownedSheets";
 import { LIST_LEDGER_SHEET } from "../../core/lists/withListFindings";
 import { listKindOfName } from "../../core/lists/locateList";
 import { collegeListPrefix } from "../../core/report/collegeTemplates";
@@ -274,9 +275,7 @@ interface WorkbookState extends Ownership {
 
 const isOurs = (state: WorkbookState, sheet: string) => [...state.owned.values()].includes(sheet);
 
-const notOurs = (sheet: string) => ({
-  error: `工作簿中已有同名工作表“${sheet}”，且不是本工具生成的；为免覆盖，请先将其改名`,
-});
+const notOurs = (sheet: string) => ({ error: foreignSheetMessage(sheet) });
 
 /**
  * The ledger's update in place when the sheet holds exactly the rows read (header first, no

@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { OWNER_NAME_PREFIX } from "../../core/workbookModel";
+import { ownershipKey, sheetOfReference } from "../../core/ownedSheets";
 import { CHART_FRAME_NAME, NS } from "./chartXml";
 import { ForeignContent, findForeign, foreignEntries } from "./keepForeignFind";
 import { relsOf, resolveTarget } from "./zipParts";
@@ -94,10 +94,10 @@ function ownedSheets(workbookXml: string): Map<string, string> {
   const owned = new Map<string, string>();
   const names = workbookXml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g);
   for (const [, attrs, value] of names) {
-    const name = attr(attrs!, "name") ?? "";
-    if (!name.startsWith(OWNER_NAME_PREFIX)) continue;
-    const sheet = /^'?((?:[^']|'')+?)'?!/.exec(unescape(value!))?.[1]?.replace(/''/g, "'");
-    if (sheet !== undefined) owned.set(sheet, name.slice(OWNER_NAME_PREFIX.length));
+    const key = ownershipKey(attr(attrs!, "name") ?? "");
+    if (key === null) continue;
+    const sheet = sheetOfReference(unescape(value!));
+    if (sheet !== null) owned.set(sheet, key);
   }
   return owned;
 }

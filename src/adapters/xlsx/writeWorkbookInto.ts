@@ -1,5 +1,6 @@
 import { QuotaError } from "../../core/errors";
-import { OWNER_NAME_PREFIX, WorkbookModel } from "../../core/workbookModel";
+import { foreignSheetMessage, ownershipKey, sheetOfReference } from "../../core/ownedSheets";
+import type { WorkbookModel } from "../../core/workbookModel";
 import type { ExcelModule, ExcelWorkbook } from "./excelModule";
 import { refuseToDropContent } from "./foreignParts";
 import type { ChartKeeper, OurCharts } from "./ourCharts";
@@ -9,12 +10,11 @@ import { addModelSheets } from "./writeWorkbook";
 export function ownedSheetsByKey(workbook: import("exceljs").Workbook): Map<string, string> {
   const owned = new Map<string, string>();
   for (const name of workbook.definedNames.model) {
-    if (!name.name.startsWith(OWNER_NAME_PREFIX)) continue;
+    const key = ownershipKey(name.name);
+    if (key === null) continue;
     for (const range of name.ranges) {
-      const match = /^'?((?:[^']|'')+?)'?!/.exec(range);
-      const sheet = match?.[1]!.replace(/''/g, "'");
-      if (sheet !== undefined && workbook.getWorksheet(sheet))
-        owned.set(name.name.slice(OWNER_NAME_PREFIX.length), sheet);
+      const sheet = sheetOfReference(range);
+      if (sheet !== null && workbook.getWorksheet(sheet)) owned.set(key, sheet);
     }
   }
   return owned;
@@ -38,10 +38,7 @@ export function putModelInto(workbook: ExcelWorkbook, given: WorkbookModel): voi
   for (const sheet of model.sheets) {
     const ws = workbook.getWorksheet(sheet.name);
     if (ws && !owned.has(sheet.name)) {
-      throw new QuotaError(
-        "#VALUE!",
-        `工作簿中已有同名工作表“${sheet.name}”，且不是本工具生成的；为免覆盖，请先将其改名`
-      );
+      throw new QuotaError("#VALUE!", foreignSheetMessage(sheet.name));
     }
   }
   for (const sheet of model.sheets) {
