@@ -2,7 +2,7 @@ import { stat } from "fs/promises";
 import { basename } from "path";
 import { readWorkbookFromFile } from "../adapters/xlsx/node";
 import { ownedSheetsByKey } from "../adapters/xlsx/writeWorkbookInto";
-import { QuotaError } from "../core/errors";
+import { InputError } from "../core/errors";
 import { QUOTA_SHEETS } from "../core/quotaWorkbook";
 
 /** What a workbook is, by the ownership names (_QUOTA_*) its sheets carry. */
@@ -48,8 +48,7 @@ export async function refuseToOverwrite(
     kind === "master"
       ? "覆盖会丢失以前各月；要把本月并入其中，请用 rollup --into 同一文件；"
       : "覆盖会丢失其中的内容；";
-  throw new QuotaError(
-    "#VALUE!",
+  throw new InputError(
     `已存在，是${KIND_NAMES[kind]}，未覆盖。${hint}请换一个输出文件名，确需覆盖请加 --force`
   ).at(`文件“${basename(path)}”`);
 }

@@ -15,7 +15,7 @@ import {
 } from "../adapters/xlsx/node";
 import { gridOf, readGrids } from "../adapters/xlsx/readGrids";
 import { ownedSheetsByKey, putModelInto } from "../adapters/xlsx/writeWorkbookInto";
-import { QuotaError } from "../core/errors";
+import { InputError, QuotaError } from "../core/errors";
 import type { QuotaLookup } from "../core/report/quotaLookup";
 import { readQuotaLookup } from "../core/report/quotaLookup";
 import { SECTIONS, SECTION_KEYS } from "../core/report/reportLayout";
@@ -104,9 +104,7 @@ async function checkFile(
 function writeFailure(path: string, error: unknown): QuotaError {
   if (error instanceof QuotaError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  return new QuotaError("#VALUE!", `无法写入（${code}）；${fileHint(code)}`).at(
-    `文件“${basename(path)}”`
-  );
+  return new InputError(`无法写入（${code}）；${fileHint(code)}`).at(`文件“${basename(path)}”`);
 }
 
 /** The master to roll up into: refused before anything is read if writing it back would drop content. */

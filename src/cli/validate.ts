@@ -2,7 +2,7 @@ import { basename } from "path";
 import { readGridsFromFile, writeModelToFile } from "../adapters/xlsx/node";
 import { ownWorkbook, ownWorkbookNote } from "../core/report/ownWorkbook";
 import { problemListWorkbook, problemRows } from "../core/report/problemList";
-import { QuotaError } from "../core/errors";
+import { InputError, QuotaError } from "../core/errors";
 import type { Finding } from "../core/report/finding";
 import { previousFromGrids } from "../core/report/previousMonth";
 import type { QuotaLookup } from "../core/report/quotaLookup";
@@ -77,7 +77,7 @@ async function readPrevious(path: string, quotas: QuotaLookup | null): Promise<P
     return { previousOf: previousOfLedger(ledger), lists: ledgers, keyCheck: lists.keyCheck };
   }
   const previous = previousFromGrids(grids, quotas);
-  if (!previous) throw new QuotaError("#N/A", "没有找到上月的月报表（附件6）或月报台账").at(where);
+  if (!previous) throw new InputError("没有找到上月的月报表（附件6）或月报台账").at(where);
   return { previous };
 }
 

@@ -1,4 +1,4 @@
-import { QuotaError } from "./errors";
+import { InputError } from "./errors";
 import { normalizeLabel } from "./text";
 
 /**
@@ -19,8 +19,7 @@ export function parseAssignments<K extends string, V>(
     const [rawName, rawValue, ...rest] = part.split(/[=＝]/);
     const name = normalizeLabel(rawName ?? "") as K;
     if (!names.includes(name) || rawValue === undefined || rest.length > 0) {
-      throw new QuotaError(
-        "#VALUE!",
+      throw new InputError(
         `无法识别${what}设置“${part.trim()}”，应为 名称=值，名称为 ${names.join("、")}`
       );
     }

@@ -1,4 +1,4 @@
-import { QuotaError } from "./errors";
+import { InputError } from "./errors";
 import {
   COUNT_LABELS,
   CountColumn,
@@ -18,7 +18,7 @@ export interface ColumnMapping {
 
 const columnOf = (letters: string, key: string): number => {
   if (!/^[A-Z]{1,3}$/i.test(letters))
-    throw new QuotaError("#VALUE!", `“${key}”后应为列字母，如 ${key}=C（收到“${letters}”）`);
+    throw new InputError(`“${key}”后应为列字母，如 ${key}=C（收到“${letters}”）`);
   return parseAddress(`${letters}1`).column;
 };
 
@@ -34,11 +34,10 @@ export function parseColumnMapping(text: string): ColumnMapping {
     else if (/^(学院|名称|单位|学院名称)$/.test(key)) nameColumn = columnOf(value, key);
     else if (/^表头行?$/.test(key)) {
       if (!/^[1-9]\d*$/.test(value))
-        throw new QuotaError("#VALUE!", `“表头”后应为行号，如 表头=2（收到“${value}”）`);
+        throw new InputError(`“表头”后应为行号，如 表头=2（收到“${value}”）`);
       headerRow = Number(value) - 1;
     } else
-      throw new QuotaError(
-        "#VALUE!",
+      throw new InputError(
         `不认识“${key}”：列的写法为 本科=C,高职=D,中职=E（可加 学院=A、表头=2）`
       );
   }
@@ -46,8 +45,7 @@ export function parseColumnMapping(text: string): ColumnMapping {
     (k) => columns[k] === undefined
   );
   if (missing.length)
-    throw new QuotaError(
-      "#VALUE!",
+    throw new InputError(
       `还需要指定 ${missing.map((k) => `${COUNT_LABELS[k]}=列字母`).join("、")}`
     );
   return { columns: columns as Record<CountColumn, number>, nameColumn, headerRow };
@@ -74,8 +72,7 @@ export function layoutFromMapping(
     const nameColumn =
       mapping.nameColumn ?? findNameColumn(grid, headerRow, { ...mapping.columns });
     if (nameColumn < 0)
-      throw new QuotaError(
-        "#VALUE!",
+      throw new InputError(
         `没有找到学院名称列（第 ${headerRow + 1} 行左侧），请再指定 学院=列字母`
       ).at(`工作表“${grid.name}”`);
     return { sheet: grid.name, headerRow, nameColumn, columns: mapping.columns };
@@ -83,5 +80,5 @@ export function layoutFromMapping(
   const letters = Object.entries(mapping.columns)
     .map(([k, c]) => `${COUNT_LABELS[k as CountColumn]}=${columnLetter(c)}`)
     .join("、");
-  throw new QuotaError("#N/A", `所指定的列（${letters}）中没有一行全是人数，请核对列字母`);
+  throw new InputError(`所指定的列（${letters}）中没有一行全是人数，请核对列字母`);
 }

@@ -43,6 +43,11 @@ export class InputError extends QuotaError {
     super(null, message, where);
   }
 
+  /** A function-layer error (a bad count in a cell) met while reading a person's file. */
+  static of(error: QuotaError): InputError {
+    return new InputError(error.detail, error.where);
+  }
+
   override at(where: string): InputError {
     return new InputError(this.detail, this.joinWhere(where));
   }

@@ -1,5 +1,5 @@
 import { parseCount } from "./count";
-import { QuotaError } from "./errors";
+import { InputError, QuotaError } from "./errors";
 import { CellValue, Grid, cellAddress, cellAt, cellText, cellsOf, eachCell } from "./grid";
 import type { College } from "./quotaTables";
 import { normalizeLabel } from "./text";
@@ -185,7 +185,7 @@ export function readGraduateTable(grid: Grid, layout: GraduateTableLayout): Grad
     else colleges.push(collegeRow(grid, layout, row, name, counts, seen));
   }
   if (colleges.length === 0) {
-    throw new QuotaError("#VALUE!", `表头（第 ${layout.headerRow + 1} 行）下没有学院数据`).at(
+    throw new InputError(`表头（第 ${layout.headerRow + 1} 行）下没有学院数据`).at(
       `工作表“${grid.name}”`
     );
   }
@@ -232,7 +232,7 @@ function readCounts(
         `${COUNT_LABELS[k]}人数`
       );
     } catch (error) {
-      if (error instanceof QuotaError) throw error.at(where(grid, row, column));
+      if (error instanceof QuotaError) throw InputError.of(error).at(where(grid, row, column));
       throw error;
     }
     if (isBlank(cellAt(grid, row, column)) && name !== "" && !TOTAL_ROW.test(name)) {
@@ -272,9 +272,9 @@ function collegeRow(
   seen: Map<string, string>
 ): GraduateRow {
   const nameCell = where(grid, row, layout.nameColumn);
-  if (name === "") throw new QuotaError("#VALUE!", "有人数但没有学院名称").at(nameCell);
+  if (name === "") throw new InputError("有人数但没有学院名称").at(nameCell);
   if (seen.has(name))
-    throw new QuotaError("#VALUE!", `学院“${name}”重复（另见 ${seen.get(name)}）`).at(nameCell);
+    throw new InputError(`学院“${name}”重复（另见 ${seen.get(name)}）`).at(nameCell);
   seen.set(name, cellAddress(row, layout.nameColumn));
   return {
     name,
@@ -300,8 +300,7 @@ export function findGraduateTable(grids: readonly Grid[]): GraduateTable {
     }
     return readGraduateTable(grid, layout);
   }
-  throw new QuotaError(
-    "#N/A",
+  throw new InputError(
     `没有找到毕业生人数表。需要一行表头，含“本科”“高职”（或“专科”）“中职”（或“中专”）（可带“生”“人数”“毕业生”），左侧一列为学院名称；也可以手动指定各列。${reasons.join("；")}`
   );
 }

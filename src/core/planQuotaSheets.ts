@@ -1,4 +1,4 @@
-import { QuotaError } from "./errors";
+import { InputError } from "./errors";
 import type { Grid } from "./grid";
 import {
   GraduateTable,
@@ -50,8 +50,7 @@ export function planQuotaSheets(
   options: PlanOptions
 ): QuotaSheetPlan {
   if ([...workbook.owned.values()].includes(grid.name)) {
-    throw new QuotaError(
-      "#VALUE!",
+    throw new InputError(
       `“${grid.name}”是本工具生成的工作表。请切换到毕业生人数所在的工作表后再生成`
     );
   }

@@ -1,4 +1,4 @@
-import { QuotaError } from "../core/errors";
+import { InputError } from "../core/errors";
 import { COUNT_LABELS, CountColumn, GraduateTableLayout } from "../core/graduateTable";
 import { parseAddress } from "../core/grid";
 import { h } from "./dom";
@@ -15,16 +15,15 @@ function field(id: string, label: string, placeholder: string): HTMLLabelElement
   );
 }
 
-/** The layout typed into the form; a QuotaError names the first field that is wrong. */
+/** The layout typed into the form; an InputError names the first field that is wrong. */
 function readLayout(): GraduateTableLayout {
   const value = (id: string) =>
     (document.getElementById(id) as HTMLInputElement).value.trim().toUpperCase();
   const header = Number(value("layout-header"));
-  if (!Number.isInteger(header) || header < 1)
-    throw new QuotaError("#VALUE!", "表头行号应为正整数");
+  if (!Number.isInteger(header) || header < 1) throw new InputError("表头行号应为正整数");
   const column = (id: string, label: string) => {
     const letters = value(id);
-    if (!/^[A-Z]{1,3}$/.test(letters)) throw new QuotaError("#VALUE!", `${label}应为列字母，如 B`);
+    if (!/^[A-Z]{1,3}$/.test(letters)) throw new InputError(`${label}应为列字母，如 B`);
     return parseAddress(`${letters}1`).column;
   };
   return {

@@ -2,7 +2,7 @@ import { randomBytes } from "crypto";
 import { constants } from "fs";
 import { access, lstat, open, readdir, readlink, rename, rm, stat } from "fs/promises";
 import { basename, dirname, isAbsolute, join, resolve } from "path";
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 
 const TEMP_SUFFIX = ".quota-tmp";
 
@@ -69,7 +69,7 @@ export async function writeFileAtomic(
   if (existing?.isFile()) {
     // A file marked read-only is one someone protected: it is not replaced, even by root.
     if ((existing.mode & 0o222) === 0)
-      throw new QuotaError("#VALUE!", "文件是只读的，未改动；如确需更新，请先取消它的只读属性").at(
+      throw new InputError("文件是只读的，未改动；如确需更新，请先取消它的只读属性").at(
         `文件“${basename(path)}”`
       );
     await access(target, constants.W_OK);

@@ -1,7 +1,7 @@
 import { hostname } from "os";
 import { open, readFile, rm, stat } from "fs/promises";
 import { basename, dirname, join } from "path";
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 import { processAlive, writeTarget } from "./atomicWrite";
 
 export interface LockOptions {
@@ -81,8 +81,7 @@ export async function withWorkbookLock<T>(
     }
     if (Date.now() >= deadline) {
       const who = holder ? `（进程 ${holder.pid}，${holder.host}，开始于 ${holder.time}）` : "";
-      throw new QuotaError(
-        "#VALUE!",
+      throw new InputError(
         `另一个汇总正在写入这份总表${who}；请等它结束后再试。若确认没有汇总在运行，可删除锁文件“${basename(lock)}”`
       ).at(`文件“${basename(path)}”`);
     }

@@ -1,4 +1,4 @@
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 import { buildReportTemplate, templateSheetName } from "../../core/report/buildReportTemplate";
 import { readQuotaLookup } from "../../core/report/quotaLookup";
 import type { YearMonth } from "../../core/report/reportMonth";
@@ -25,8 +25,7 @@ export async function addTemplateSheet(
   const quotas = grids.length === 4 ? readQuotaLookup(grids) : null;
   const targets = quotas ? quotas.find(college) : null;
   if (quotas && !targets) {
-    throw new QuotaError(
-      "#VALUE!",
+    throw new InputError(
       `任务分配表中没有学院“${college}”；可选：${quotas.colleges.map((c) => c.college).join("、")}`
     );
   }

@@ -1,4 +1,4 @@
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 
 /**
  * What one file may cost. A report is a few hundred cells and a master a few hundred thousand;
@@ -23,14 +23,14 @@ export const READ_LIMITS = {
 const MB = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
 /** One clear error for a file over a limit: what was over, and that it is not a report. */
-export function overLimit(what: string): QuotaError {
-  return new QuotaError("#VALUE!", `${what}，超出读取限制，不像是一张报表，已跳过`);
+export function overLimit(what: string): InputError {
+  return new InputError(`${what}，超出读取限制，不像是一张报表，已跳过`);
 }
 
-export function fileTooLarge(bytes: number): QuotaError {
-  return new QuotaError("#VALUE!", `文件过大（${MB(bytes)}），不像是一张报表`);
+export function fileTooLarge(bytes: number): InputError {
+  return new InputError(`文件过大（${MB(bytes)}），不像是一张报表`);
 }
 
-export function inflatedTooLarge(bytes: number): QuotaError {
+export function inflatedTooLarge(bytes: number): InputError {
   return overLimit(`解压后超过 ${MB(READ_LIMITS.inflatedBytes)}（至少 ${MB(bytes)}）`);
 }

@@ -1,4 +1,4 @@
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 import type { CellInfo, CellValue, SheetState } from "../../core/grid";
 import { READ_LIMITS, overLimit } from "./limits";
 import { isDateFormat, serialDate } from "./numberFormats";
@@ -60,9 +60,8 @@ function parse(xlsx: SheetJsModule, bytes: Uint8Array, format: "xls" | "ods"): S
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     if (/password|encrypt/i.test(why))
-      throw new QuotaError("#VALUE!", "工作簿已加密（设置了打开密码），请取消密码后再试");
-    throw new QuotaError(
-      "#VALUE!",
+      throw new InputError("工作簿已加密（设置了打开密码），请取消密码后再试");
+    throw new InputError(
       format === "xls"
         ? "无法读取 .xls/.et 工作簿，文件可能已损坏或设置了打开密码"
         : "无法读取 .ods 表格，文件可能已损坏"
@@ -77,7 +76,7 @@ export function readSheetJs(
   format: "xls" | "ods"
 ): WorkbookData {
   const book = parse(xlsx, bytes, format);
-  if (book.SheetNames.length === 0) throw new QuotaError("#VALUE!", "工作簿中没有工作表");
+  if (book.SheetNames.length === 0) throw new InputError("工作簿中没有工作表");
   if (book.SheetNames.length > READ_LIMITS.sheets)
     throw overLimit(`工作表超过 ${READ_LIMITS.sheets} 张`);
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);

@@ -1,4 +1,4 @@
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 import { CellBudget, SheetBuilder } from "./sheetBuilder";
 import type { WorkbookData } from "./workbookData";
 import { readRelationships, readSharedStrings, readStyles, readWorkbookPart } from "./xlsxParts";
@@ -36,8 +36,7 @@ export function readXlsx(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntr
   );
   const book = memoPart("workbook", bytes, entries.get(path), [path, rels], () => {
     const xml = text(path);
-    if (xml === null)
-      throw new QuotaError("#VALUE!", "无法读取工作簿，文件可能已损坏（缺少 workbook.xml）");
+    if (xml === null) throw new InputError("无法读取工作簿，文件可能已损坏（缺少 workbook.xml）");
     return readWorkbookPart(xml, rels);
   });
   const relTargets = [...rels.values()];

@@ -1,4 +1,4 @@
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 import { READ_LIMITS, fileTooLarge } from "./limits";
 
 /** zip: .xlsx or .ods (told apart by their parts); cfb: .xls/.et (OLE2); csv: text. */
@@ -24,13 +24,12 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /** What the bytes are, by their content; the name only tells text that is not a table. */
 export function sniffFormat(bytes: Uint8Array, fileName: string): ByteFormat {
-  if (bytes.length === 0) throw new QuotaError("#VALUE!", "文件是空的");
+  if (bytes.length === 0) throw new InputError("文件是空的");
   if (bytes.length > READ_LIMITS.fileBytes) throw fileTooLarge(bytes.length);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4) return "zip";
   if (startsWith(bytes, CFB_MAGIC)) return "cfb";
   if (!looksBinary(bytes) && /\.(csv|txt|tsv)$/i.test(fileName)) return "csv";
-  throw new QuotaError(
-    "#VALUE!",
+  throw new InputError(
     "不是 Excel 工作簿（.xlsx、.xls，WPS 的 .et）、OpenDocument 表格（.ods）或 CSV 文件"
   );
 }

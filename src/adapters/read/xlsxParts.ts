@@ -1,4 +1,4 @@
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 import type { SheetState } from "../../core/grid";
 import { READ_LIMITS, overLimit } from "./limits";
 import { builtInFormat, isDateFormat } from "./numberFormats";
@@ -58,7 +58,7 @@ export function readWorkbookPart(xml: string, rels: ReadonlyMap<string, string>)
       ? [{ name: a.name, state: STATES[a.state ?? ""] ?? "visible", path }]
       : [];
   });
-  if (sheets.length === 0) throw new QuotaError("#VALUE!", "工作簿中没有工作表");
+  if (sheets.length === 0) throw new InputError("工作簿中没有工作表");
   const definedNames: DefinedName[] = [];
   const re = /<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g;
   let m: RegExpExecArray | null;

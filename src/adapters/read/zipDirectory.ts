@@ -1,5 +1,5 @@
 import { Inflate, inflateSync } from "fflate";
-import { QuotaError } from "../../core/errors";
+import { InputError, QuotaError } from "../../core/errors";
 import { READ_LIMITS, inflatedTooLarge, overLimit } from "./limits";
 
 /** One part of a zip as its central directory describes it. */
@@ -12,12 +12,10 @@ export interface ZipEntry {
   readonly localOffset: number;
 }
 
-const broken = (why: string) =>
-  new QuotaError("#VALUE!", `无法读取工作簿，文件可能已损坏（${why}）`);
+const broken = (why: string) => new InputError(`无法读取工作簿，文件可能已损坏（${why}）`);
 
 const lyingDirectory = (name: string) =>
-  new QuotaError(
-    "#VALUE!",
+  new InputError(
     `部件 ${name} 解压后比压缩包目录所写的大（文件被改动过或已损坏，疑似压缩炸弹），已停止读取`
   );
 
@@ -56,8 +54,7 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
       size: u32(bytes, at + 24),
       localOffset: u32(bytes, at + 42),
     };
-    if (flags & 1)
-      throw new QuotaError("#VALUE!", "工作簿已加密（设置了打开密码），请取消密码后再试");
+    if (flags & 1) throw new InputError("工作簿已加密（设置了打开密码），请取消密码后再试");
     if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff)
       throw overLimit("压缩包使用 ZIP64 大文件格式");
     total += entry.size;

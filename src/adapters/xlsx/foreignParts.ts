@@ -1,4 +1,4 @@
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 import { zipEntryNames } from "./zipEntryNames";
 
 /** Parts of an .xlsx that exceljs does not carry through a load and save as they were. */
@@ -41,8 +41,7 @@ export function droppedContent(bytes: Uint8Array, ours: ReadonlySet<string> = ne
 export function refuseToDropContent(bytes: Uint8Array, ours?: ReadonlySet<string>): void {
   const kinds = droppedContent(bytes, ours);
   if (kinds.length === 0) return;
-  throw new QuotaError(
-    "#VALUE!",
+  throw new InputError(
     `总表中有本工具写回时无法原样保留的内容：${kinds.join("、")}；为免丢失，未汇总，总表未改动。请把这些内容移到另一个工作簿（或把总表另存一份后删去它们），再汇总`
   );
 }

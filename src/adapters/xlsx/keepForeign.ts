@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 import type { WorkbookModel } from "../../core/workbookModel";
 import { CHART_FRAME_NAME, escapeXml, NS } from "./chartXml";
 import type { ForeignContent, ForeignRoot, ForeignSheet } from "./keepForeignFind";
@@ -17,8 +17,7 @@ import { BEFORE_DRAWING, endOf, put, read, relsOf } from "./zipParts";
 
 /** Refused: the master stays as it was (the write goes to a temp file). */
 export const keepRefusal = (sheet: string, why: string) =>
-  new QuotaError(
-    "#VALUE!",
+  new InputError(
     `总表工作表“${sheet}”上的图表、图片或批注${why}，无法原样保留；为免丢失，未汇总，总表未改动。请把它们移到另一个工作表，再汇总`
   );
 

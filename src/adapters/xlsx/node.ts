@@ -4,7 +4,7 @@ import { open, readFile, writeFile } from "fs/promises";
 import { basename } from "path";
 import { writeFileAtomic } from "../fs/atomicWrite";
 import type { Grid } from "../../core/grid";
-import { QuotaError } from "../../core/errors";
+import { InputError, QuotaError } from "../../core/errors";
 import type { WorkbookModel } from "../../core/workbookModel";
 import type { ExcelWorkbook } from "./excelModule";
 import { loadWorkbook, readGrids, sniffFile } from "./readGrids";
@@ -42,10 +42,9 @@ function readRegularFile(path: string): Uint8Array {
   const fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   try {
     const info = fstatSync(fd);
-    if (info.isDirectory()) throw new QuotaError("#VALUE!", "是文件夹，不是文件");
+    if (info.isDirectory()) throw new InputError("是文件夹，不是文件");
     // A FIFO would wait for ever and /dev/zero never ends: only a regular file is read.
-    if (!info.isFile())
-      throw new QuotaError("#VALUE!", "不是普通文件（设备、管道或套接字），已跳过");
+    if (!info.isFile()) throw new InputError("不是普通文件（设备、管道或套接字），已跳过");
     if (info.size > READ_LIMITS.fileBytes) throw fileTooLarge(info.size);
     const bytes = Buffer.allocUnsafe(info.size);
     let length = 0;
@@ -67,16 +66,14 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
   } catch (error) {
     if (error instanceof QuotaError) throw error.at(fileWhere(path));
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EISDIR")
-      throw new QuotaError("#VALUE!", "是文件夹，不是文件").at(fileWhere(path));
-    throw new QuotaError(
-      "#VALUE!",
+    if (code === "EISDIR") throw new InputError("是文件夹，不是文件").at(fileWhere(path));
+    throw new InputError(
       code === "ENOENT" ? "文件不存在" : `无法读取（${code ?? String(error)}）`
     ).at(fileWhere(path));
   }
 }
 
-/** Reads a file's sheets in Node; every problem becomes a QuotaError that names the file. */
+/** Reads a file's sheets in Node; every problem becomes an InputError that names the file. */
 export async function readGridsFromFile(path: string): Promise<Grid[]> {
   const bytes = await readFileBytes(path);
   try {
@@ -92,7 +89,7 @@ export async function readWorkbookFromFile(path: string): Promise<ExcelWorkbook>
   const bytes = await readFileBytes(path);
   try {
     if (sniffFile(bytes, basename(path)) !== "xlsx")
-      throw new QuotaError("#VALUE!", "不是 Excel 工作簿（.xlsx）");
+      throw new InputError("不是 Excel 工作簿（.xlsx）");
     return await loadWorkbook(excel(), bytes);
   } catch (error) {
     if (error instanceof QuotaError) throw error.at(fileWhere(path));

@@ -1,5 +1,5 @@
 import type { CellValue, Grid } from "../../core/grid";
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 import { readWorkbookData } from "../read/readWorkbookData";
 import { sniffFormat } from "../read/sniffFormat";
 import type { ExcelModule, ExcelWorkbook, ExcelWorksheet } from "./excelModule";
@@ -10,8 +10,7 @@ export type FileKind = "xlsx" | "csv";
 export function sniffFile(bytes: Uint8Array, fileName: string): FileKind {
   const format = sniffFormat(bytes, fileName);
   if (format === "cfb")
-    throw new QuotaError(
-      "#VALUE!",
+    throw new InputError(
       "这是 .xls/.et 文件（或已设置打开密码的工作簿），不能写入；请在 Excel/WPS 中另存为 .xlsx 后再试"
     );
   return format === "zip" ? "xlsx" : "csv";
@@ -32,7 +31,7 @@ export async function readGrids(
   return [...(await readWorkbookData(bytes, fileName)).sheets];
 }
 
-/** The .xlsx bytes as an exceljs workbook; a corrupt file or one without sheets is a QuotaError. */
+/** The .xlsx bytes as an exceljs workbook; a corrupt file or one without sheets is an InputError. */
 export async function loadWorkbook(excel: ExcelModule, bytes: Uint8Array): Promise<ExcelWorkbook> {
   const workbook = new excel.Workbook();
   try {
@@ -40,9 +39,9 @@ export async function loadWorkbook(excel: ExcelModule, bytes: Uint8Array): Promi
   } catch {
     // exceljs's own words ("Cannot read properties of undefined (reading 'model')") mean
     // nothing to a person: the file is what is wrong.
-    throw new QuotaError("#VALUE!", "无法读取工作簿，文件可能已损坏，或不是 Excel 能打开的 .xlsx");
+    throw new InputError("无法读取工作簿，文件可能已损坏，或不是 Excel 能打开的 .xlsx");
   }
-  if (workbook.worksheets.length === 0) throw new QuotaError("#VALUE!", "工作簿中没有工作表");
+  if (workbook.worksheets.length === 0) throw new InputError("工作簿中没有工作表");
   return workbook;
 }
 

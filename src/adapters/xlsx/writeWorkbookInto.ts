@@ -1,4 +1,4 @@
-import { QuotaError } from "../../core/errors";
+import { InputError } from "../../core/errors";
 import { foreignSheetMessage, ownershipKey, sheetOfReference } from "../../core/ownedSheets";
 import type { WorkbookModel } from "../../core/workbookModel";
 import type { ExcelModule, ExcelWorkbook } from "./excelModule";
@@ -38,7 +38,7 @@ export function putModelInto(workbook: ExcelWorkbook, given: WorkbookModel): voi
   for (const sheet of model.sheets) {
     const ws = workbook.getWorksheet(sheet.name);
     if (ws && !owned.has(sheet.name)) {
-      throw new QuotaError("#VALUE!", foreignSheetMessage(sheet.name));
+      throw new InputError(foreignSheetMessage(sheet.name));
     }
   }
   for (const sheet of model.sheets) {

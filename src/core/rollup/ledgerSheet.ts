@@ -1,4 +1,4 @@
-import { QuotaError } from "../errors";
+import { InputError, QuotaError } from "../errors";
 import { CellValue, Grid, cellAddress, cellText, cellsOf } from "../grid";
 import { parseCount } from "../count";
 import { SERIAL_MAX, SERIAL_MIN, fromDate, fromSerial, isoDate } from "../report/readFilingDate";
@@ -91,8 +91,7 @@ function columnIndex(grid: Grid): ReadonlyMap<keyof LedgerRow, number> {
   const missing = COLUMNS.filter(([field]) => index.get(field)! < 0 && !OPTIONAL.has(field)).map(
     ([, label]) => label
   );
-  if (missing.length > 0)
-    throw new QuotaError("#VALUE!", `“${LEDGER_SHEET}”缺少列：${missing.join("、")}`);
+  if (missing.length > 0) throw new InputError(`“${LEDGER_SHEET}”缺少列：${missing.join("、")}`);
   return index;
 }
 
@@ -118,16 +117,14 @@ function cellReader(
 function readLedgerRow({ at, where }: CellReader): LedgerRow {
   const section = SECTION_BY_NAME.get(normalizeLabel(cellText(at("section"))));
   if (!section)
-    throw new QuotaError("#VALUE!", `无法识别项目“${cellText(at("section"))}”`).at(
-      where("section")
-    );
+    throw new InputError(`无法识别项目“${cellText(at("section"))}”`).at(where("section"));
   const count = (field: keyof LedgerRow) => {
     const v = at(field);
     if (v === null || cellText(v) === "") return null;
     try {
       return parseCount(v as number | string);
     } catch (error) {
-      throw error instanceof QuotaError ? error.at(where(field)) : error;
+      throw error instanceof QuotaError ? InputError.of(error).at(where(field)) : error;
     }
   };
   const textOf = (field: keyof LedgerRow) => text(at(field));

@@ -4,9 +4,33 @@ import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
 import { InputError, QuotaError } from "../../../src/core/errors";
 import { callSheetFunction } from "../../../src/core/sheetFunctions";
+import { parseColumnMapping } from "../../../src/core/columnMapping";
+import { findGraduateTable } from "../../../src/core/graduateTable";
 import { readQuotaLookup } from "../../../src/core/report/quotaLookup";
 
-const REPORT_DIR = join(__dirname, "../../../src/core/report");
+const SRC = join(__dirname, "../../../src");
+const REPORT_DIR = join(SRC, "core/report");
+/** The QUOTA functions' modules: their errors become spreadsheet error values in a cell. */
+const FUNCTION_MODULES = [
+  "core/sheetFunctions.ts",
+  "core/count.ts",
+  "core/rate.ts",
+  "core/rates.ts",
+  "core/apportion.ts",
+  "core/quota.ts",
+  "core/floors.ts",
+  "core/decimal.ts",
+];
+
+function sourceFiles(dir: string, base = ""): string[] {
+  return readdirSync(join(dir, base), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sourceFiles(dir, join(base, e.name))
+      : e.name.endsWith(".ts")
+        ? [join(base, e.name).split("\\").join("/")]
+        : []
+  );
+}
 
 function thrown(f: () => unknown): unknown {
   try {
@@ -38,6 +62,23 @@ describe("errors of the report check", () => {
     expect(error.at("工作表“表1”").message).toBe("工作表“表1” 文件“a.xlsx”：表1 中没有学院");
   });
 
+  test("a bad count in a graduate table: the count's #VALUE! becomes an InputError at the cell", () => {
+    const rows = [
+      ["学院", "本科", "高职", "中职"],
+      ["文学院", 10, "三十", 0],
+    ];
+    const error = thrown(() => findGraduateTable([{ name: "Sheet1", rows }]));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).kind).toBeNull();
+    expect((error as InputError).message).toMatch(/Sheet1.*C2/);
+  });
+
+  test("a column mapping typed wrong is an InputError", () => {
+    const error = thrown(() => parseColumnMapping("本科=B,高职=C,中职=4"));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).kind).toBeNull();
+  });
+
   test("a function argument error keeps its kind, and at() keeps it too", () => {
     const error = new QuotaError("#NUM!", "权重不能为负数").at("单元格 B2");
     expect(error).not.toBeInstanceOf(InputError);
@@ -66,5 +107,16 @@ describe("errors of the report check", () => {
         f,
         false,
       ]);
+  });
+
+  test("outside the QUOTA functions, src stamps no spreadsheet kind: no new QuotaError( there", () => {
+    const files = sourceFiles(SRC);
+    const stamping = (f: string) => readFileSync(join(SRC, f), "utf8").includes("new QuotaError(");
+    // errors.ts itself: QuotaError.at() copies the kind it was given.
+    const outside = files.filter((f) => !FUNCTION_MODULES.includes(f) && f !== "core/errors.ts");
+    expect(outside.length).toBeGreaterThan(100);
+    expect(outside.filter(stamping)).toEqual([]);
+    // The scan sees the functions' own kinds, so it would see one elsewhere.
+    expect(FUNCTION_MODULES.filter(stamping).length).toBeGreaterThan(2);
   });
 });
