@@ -4,7 +4,8 @@ import type { CellValue, Grid } from "../../core/grid";
 export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error; // a fatal decoder's "not UTF-8"
     return new TextDecoder("gb18030").decode(bytes);
   }
 }

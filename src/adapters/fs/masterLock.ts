@@ -21,12 +21,15 @@ interface Holder {
 export const lockPathOf = (target: string) =>
   join(dirname(target), `.${basename(target)}.quota-lock`);
 
+/** Who holds the lock; null while it is being written (not yet JSON) or once it is gone. */
 async function holderOf(lock: string): Promise<Holder | null> {
   try {
-    const holder = JSON.parse(await readFile(lock, "utf8")) as Holder;
-    return typeof holder.pid === "number" ? holder : null;
-  } catch {
-    return null;
+    const holder = JSON.parse(await readFile(lock, "utf8")) as Holder | null;
+    return typeof holder?.pid === "number" ? holder : null;
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
   }
 }
 

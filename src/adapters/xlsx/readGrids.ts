@@ -37,8 +37,9 @@ export async function loadWorkbook(excel: ExcelModule, bytes: Uint8Array): Promi
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    // exceljs's own words ("Cannot read properties of undefined (reading 'model')") mean
-    // nothing to a person: the file is what is wrong.
+    // Only exceljs's parser runs in this try, and what it throws for bytes it cannot read has no
+    // type of its own (TypeError, JSZip's and sax's Errors): all of it means the file is wrong.
+    // Its words ("Cannot read properties of undefined (reading 'model')") mean nothing to a person.
     throw new InputError("无法读取工作簿，文件可能已损坏，或不是 Excel 能打开的 .xlsx");
   }
   if (workbook.worksheets.length === 0) throw new InputError("工作簿中没有工作表");

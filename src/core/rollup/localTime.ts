@@ -14,8 +14,9 @@ export function importTimeZone(
     try {
       new Intl.DateTimeFormat("en", { timeZone: zone });
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      if (error instanceof RangeError) return false; // an unknown zone name
+      throw error;
     }
   };
   if (valid(tz)) return tz;
