@@ -40,23 +40,15 @@ export async function template(args: TemplateArgs, out: Output): Promise<number>
   if (!args.output || !/\.xlsx$/i.test(args.output))
     throw new UsageError("template 需要 -o <月报表.xlsx>（以 .xlsx 结尾）");
   let targets: CollegeTargets | null = null;
-  try {
-    if (args.quotas !== undefined) {
-      const quotas = await readQuotaFile(args.quotas);
-      const found = quotas.find(name);
-      if (!found) {
-        out.stderr(`错误：学院“${name}”不在任务分配表“${basename(args.quotas)}”中。`);
-        out.stderr(`  任务分配表中的学院：${quotas.colleges.map((c) => c.college).join("、")}`);
-        return 1;
-      }
-      targets = found;
-    }
-  } catch (error) {
-    if (error instanceof QuotaError) {
-      out.stderr(`错误：${error.message}`);
+  if (args.quotas !== undefined) {
+    const quotas = await readQuotaFile(args.quotas);
+    const found = quotas.find(name);
+    if (!found) {
+      out.stderr(`错误：学院“${name}”不在任务分配表“${basename(args.quotas)}”中。`);
+      out.stderr(`  任务分配表中的学院：${quotas.colleges.map((c) => c.college).join("、")}`);
       return 1;
     }
-    throw error;
+    targets = found;
   }
   const college = targets?.college ?? name;
   await refuseToOverwrite(args.output, "report", args.force);

@@ -1,7 +1,6 @@
 import { mkdir } from "fs/promises";
 import { basename, join } from "path";
 import { writeModelToFile } from "../adapters/xlsx/node";
-import { QuotaError } from "../core/errors";
 import { buildListSheets } from "../core/lists/buildListSheets";
 import {
   collegeTemplateFileName,
@@ -29,16 +28,7 @@ export async function templateAll(args: TemplateAllArgs, out: Output): Promise<n
     throw new UsageError(
       "template --all 需要 -o <月报表.xlsx>；每个学院一个文件时加 --split，-o 给文件夹"
     );
-  let colleges;
-  try {
-    colleges = (await readQuotaFile(args.quotas)).colleges;
-  } catch (error) {
-    if (error instanceof QuotaError) {
-      out.stderr(`错误：${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  const { colleges } = await readQuotaFile(args.quotas);
   if (!args.split) {
     await writeModelToFile(collegeTemplatesWorkbook(colleges, args.month), args.output);
     out.stdout(

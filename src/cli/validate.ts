@@ -105,7 +105,7 @@ function printResult(r: ReportResult, out: Output): void {
   for (const f of r.warnings) out.stdout(line("提醒", f));
 }
 
-/** The month, the quota workbook, last month and the ID key; a number is the exit code of a failure. */
+/** The month, the quota workbook, last month and the ID key; a file that cannot be read throws. */
 async function readInputs(args: ValidateArgs, out: Output) {
   if (!args.files || args.files.length === 0)
     throw new UsageError("validate 需要至少一个月报表文件");
@@ -117,24 +117,18 @@ async function readInputs(args: ValidateArgs, out: Output) {
   const hasher = await readIdHasher(args.idKeyFile);
   if (args.list !== undefined && !/\.xlsx$/i.test(args.list))
     throw new UsageError("--list 应为 .xlsx 文件，如 --list 问题清单.xlsx", "validate");
-  try {
-    const quotas = args.quotas !== undefined ? await readQuotaFile(args.quotas) : null;
-    const previous: Previous =
-      args.previous !== undefined ? await readPrevious(args.previous, quotas) : {};
-    const mismatch = keyMismatch(previous.keyCheck ?? null, hasher);
-    if (mismatch)
-      out.stderr(
-        `提醒：${KEY_MISMATCH[mismatch]}：无法按身份证号与总表查重（学号、证书编号照常查重）；汇总时须用同一密钥（环境变量 ${ID_KEY_ENV} 或 --id-key-file）。`
-      );
-    return { month, quotas, previous, hasher };
-  } catch (error) {
-    if (!(error instanceof QuotaError)) throw error;
-    out.stderr(`错误：${error.message}`);
-    return 1;
-  }
+  const quotas = args.quotas !== undefined ? await readQuotaFile(args.quotas) : null;
+  const previous: Previous =
+    args.previous !== undefined ? await readPrevious(args.previous, quotas) : {};
+  const mismatch = keyMismatch(previous.keyCheck ?? null, hasher);
+  if (mismatch)
+    out.stderr(
+      `提醒：${KEY_MISMATCH[mismatch]}：无法按身份证号与总表查重（学号、证书编号照常查重）；汇总时须用同一密钥（环境变量 ${ID_KEY_ENV} 或 --id-key-file）。`
+    );
+  return { month, quotas, previous, hasher };
 }
 
-type Inputs = Exclude<Awaited<ReturnType<typeof readInputs>>, number>;
+type Inputs = Awaited<ReturnType<typeof readInputs>>;
 
 /** What the run found: each report's result, and what fell on lists already in the master. */
 interface Checked {
@@ -214,7 +208,6 @@ function printInMaster(inMaster: readonly LedgerFinding[], out: Output): void {
 /** `quota validate`: checks monthly reports; exit 0 when all are valid, 1 when any is not. */
 export async function validate(args: ValidateArgs, out: Output): Promise<number> {
   const inputs = await readInputs(args, out);
-  if (typeof inputs === "number") return inputs;
   const { results, inMaster } = await checkFiles(args, inputs, out);
   if (args.list !== undefined) {
     await writeModelToFile(problemListWorkbook(problemRows(results)), args.list);

@@ -201,18 +201,19 @@ describe("quota template", () => {
   });
 
   test("a quota file that is not a quota workbook: exit 1", async () => {
-    const io = collect();
-    const code = await template(
-      {
-        college: "经济管理学院",
-        month: "2022-06",
-        quotas: join(SAMPLE_DIR, "graduates.csv"),
-        output: join(tmp(), "x.xlsx"),
-      },
-      io
+    const run = await runCli(
+      "template",
+      "--college",
+      "经济管理学院",
+      "--month",
+      "2022-06",
+      "--quotas",
+      join(SAMPLE_DIR, "graduates.csv"),
+      "-o",
+      join(tmp(), "x.xlsx")
     );
-    expect(code).toBe(1);
-    expect(io.err.join("\n")).toContain("不是本工具生成的任务分配表");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^错误：文件“graduates\.csv”：.*不是本工具生成的任务分配表/);
   });
 
   test.each([
@@ -375,12 +376,12 @@ describe("quota validate", () => {
   });
 
   test("a --previous or --quotas file that cannot be used: exit 1 with the reason", async () => {
-    const io = collect();
-    expect(await validate({ files: [good], previous: quotaFile }, io)).toBe(1);
-    expect(io.err.join("\n")).toContain("没有找到上月的月报表");
-    const io2 = collect();
-    expect(await validate({ files: [good], quotas: good }, io2)).toBe(1);
-    expect(io2.err.join("\n")).toContain("不是本工具生成的任务分配表");
+    const run = await runCli("validate", good, "--previous", quotaFile);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("没有找到上月的月报表");
+    const run2 = await runCli("validate", good, "--quotas", good);
+    expect(run2.code).toBe(1);
+    expect(run2.stderr).toContain("不是本工具生成的任务分配表");
   });
 
   test("usage errors", async () => {
