@@ -1,5 +1,6 @@
 import { basename } from "path";
-import { generateQuotas, quotaJson } from "../core/generateQuotas";
+import { generateQuotas } from "../core/generateQuotas";
+import { quotaJson } from "./generateJson";
 import { parseColumnMapping } from "../core/columnMapping";
 import { parseFloors } from "../core/floors";
 import { PLAN_2022_ONEX_EXCLUDE } from "../core/quotaTables";

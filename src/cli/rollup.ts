@@ -23,13 +23,8 @@ import { YearMonth, formatMonth, parseMonth } from "../core/report/reportMonth";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { readSchoolTargets } from "../core/rollup/readSchoolTargets";
 import type { LedgerRow } from "../core/rollup/ledger";
-import {
-  CheckedFile,
-  RollUpResult,
-  checkReportFile,
-  rollUp,
-  rollUpJson,
-} from "../core/rollup/rollUp";
+import { CheckedFile, RollUpResult, checkReportFile, rollUp } from "../core/rollup/rollUp";
+import { rollUpJson } from "./rollupJson";
 import { importTimeZone, localTime } from "../core/rollup/localTime";
 import { ownWorkbook, ownWorkbookNote } from "../core/report/ownWorkbook";
 import type { IdHasher } from "../core/lists/idHasher";

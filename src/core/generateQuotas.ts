@@ -1,7 +1,7 @@
 import type { Grid } from "./grid";
 import { ColumnMapping, layoutFromMapping } from "./columnMapping";
 import { findGraduateTable, GraduateTable, readGraduateTable } from "./graduateTable";
-import { buildQuotaTables, Note, QuotaOptions, QuotaTables } from "./quotaTables";
+import { buildQuotaTables, QuotaOptions, QuotaTables } from "./quotaTables";
 import { buildQuotaWorkbook, FormulaStyle } from "./quotaWorkbook";
 import type { WorkbookModel } from "./workbookModel";
 
@@ -41,36 +41,4 @@ function mappedTable(grids: readonly Grid[], columns: ColumnMapping): GraduateTa
     grids.find((g) => g.name === layout.sheet)!,
     layout
   );
-}
-
-export interface QuotaJson {
-  rows: {
-    college: string;
-    training: number;
-    advanced: number;
-    nonadvanced: number;
-    intermediate: number;
-    onex: number | null;
-  }[];
-  totals: Record<string, number>;
-  notes: Note[];
-}
-
-/** The `--json` shape of `quota generate`. */
-export function quotaJson(tables: QuotaTables, readWarnings: readonly string[] = []): QuotaJson {
-  return {
-    rows: tables.rows.map((r) => ({
-      college: r.college,
-      training: r.training,
-      advanced: r.advanced,
-      nonadvanced: r.nonadvanced,
-      intermediate: r.intermediate,
-      onex: r.onex,
-    })),
-    totals: { ...tables.totals },
-    notes: [
-      ...readWarnings.map((message) => ({ level: "warning" as const, code: "input", message })),
-      ...tables.notes,
-    ],
-  };
 }

@@ -5,7 +5,8 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch (error) {
-    if (!(error instanceof TypeError)) throw error; // a fatal decoder's "not UTF-8"
+    // A fatal decoder's "not UTF-8" (by name: Node's TypeError may come from another realm).
+    if ((error as Error | null)?.name !== "TypeError") throw error;
     return new TextDecoder("gb18030").decode(bytes);
   }
 }

@@ -27,7 +27,7 @@ async function holderOf(lock: string): Promise<Holder | null> {
     const holder = JSON.parse(await readFile(lock, "utf8")) as Holder | null;
     return typeof holder?.pid === "number" ? holder : null;
   } catch (error) {
-    if (error instanceof SyntaxError) return null;
+    if ((error as Error | null)?.name === "SyntaxError") return null; // JSON not yet written
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }

@@ -15,7 +15,8 @@ export function importTimeZone(
       new Intl.DateTimeFormat("en", { timeZone: zone });
       return true;
     } catch (error) {
-      if (error instanceof RangeError) return false; // an unknown zone name
+      // An unknown zone name (by name: Intl's RangeError may come from another realm).
+      if ((error as Error | null)?.name === "RangeError") return false;
       throw error;
     }
   };

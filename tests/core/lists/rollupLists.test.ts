@@ -17,8 +17,8 @@ import {
   RollUpResult,
   checkReportFile,
   rollUp,
-  rollUpJson,
 } from "../../../src/core/rollup/rollUp";
+import { rollUpJson } from "../../../src/cli/rollupJson";
 import { modelGrid } from "../../support/modelGrid";
 import { Done, reportSheet } from "../../support/reportFactory";
 import { cert, certificateSheet, placed, training, trainingSheet } from "./listFixtures";
