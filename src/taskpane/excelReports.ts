@@ -9,12 +9,9 @@ import {
   selectCell,
 } from "../adapters/office/checkActiveSheet";
 import type { ExcelFeatures } from "../adapters/office/features";
-import {
-  InWorkbookResult,
-  PickedReport,
-  rollUpInWorkbook,
-} from "../adapters/office/rollUpInWorkbook";
+import { InWorkbookResult, rollUpInWorkbook } from "../adapters/office/rollUpInWorkbook";
 import type { Grid } from "../core/grid";
+import type { ReportFile } from "../core/rollup/reportFile";
 import { IdHasher, makeIdHasher } from "../core/lists/idHasher";
 import { parseMonth } from "../core/report/reportMonth";
 import { confirmInPane, runConfirmed } from "./confirmDialog";
@@ -334,7 +331,7 @@ async function runRollup(
   const hasher = hasherOf(inputs);
   if (hasher === undefined) return;
   setStatus("busy", "正在汇总…");
-  const files: readonly PickedReport[] = inputs.picked;
+  const files: readonly ReportFile[] = inputs.picked;
   const options = {
     month: parseMonth(inputs.month.value),
     sheets: sheetNames,

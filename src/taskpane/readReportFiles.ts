@@ -1,17 +1,14 @@
 import { sha256Hex } from "../adapters/digest/sha256Hex";
-import type { Grid } from "../core/grid";
+import type { ReportFile } from "../core/rollup/reportFile";
 import type { DefinedName } from "../adapters/read/workbookData";
 import { READ_LIMITS, fileTooLarge } from "../adapters/read/limits";
 import "./loadExcelJs";
 
-export interface PickedFile {
-  readonly file: string;
-  readonly sha256: string;
+/** A report file the pane read from the picker, with the bytes and names it keeps beside. */
+export interface PickedFile extends ReportFile {
   readonly bytes: Uint8Array;
-  readonly grids: readonly Grid[] | null;
   /** The workbook's defined names: a master's sheets are found by their ownership names. */
   readonly definedNames?: readonly DefinedName[];
-  readonly error?: string;
 }
 
 const sha256 = sha256Hex;

@@ -3,7 +3,8 @@
 import { FONT_NAME } from "../../src/core/cellStyles";
 import { convertFormulas } from "../../src/adapters/office/convertFormulas";
 import { generateInWorkbook } from "../../src/adapters/office/generateInWorkbook";
-import { PickedReport, rollUpInWorkbook } from "../../src/adapters/office/rollUpInWorkbook";
+import { rollUpInWorkbook } from "../../src/adapters/office/rollUpInWorkbook";
+import type { ReportFile } from "../../src/core/rollup/reportFile";
 import { LedgerRow } from "../../src/core/rollup/ledger";
 import { ledgerSheet } from "../../src/core/rollup/ledgerSheet";
 import { formulaOf } from "../../src/adapters/office/queueWorkbookModel";
@@ -16,7 +17,7 @@ const yes = () => true;
 const workbookFor = masterFor;
 const report = monthlyReport;
 
-async function rollUpMonth(excel: ExcelMock, reports: PickedReport[], year: number, m: number) {
+async function rollUpMonth(excel: ExcelMock, reports: ReportFile[], year: number, m: number) {
   const before = excel.syncs;
   const result = await rollUpInWorkbook(
     ctx(excel),

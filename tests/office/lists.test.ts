@@ -2,11 +2,8 @@
 import { checkActiveSheet, selectCell } from "../../src/adapters/office/checkActiveSheet";
 import { placeOf } from "../../src/taskpane/findingsView";
 import { CHUNK_ROWS, HEAD_ROWS, loadHead, readHead } from "../../src/adapters/office/usedGrid";
-import {
-  InWorkbookResult,
-  PickedReport,
-  rollUpInWorkbook,
-} from "../../src/adapters/office/rollUpInWorkbook";
+import { InWorkbookResult, rollUpInWorkbook } from "../../src/adapters/office/rollUpInWorkbook";
+import type { ReportFile } from "../../src/core/rollup/reportFile";
 import { fill } from "../../src/cli/demoReports";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { keyCheckValue, makeIdHasher } from "../../src/core/lists/idHasher";
@@ -254,11 +251,7 @@ describe("检查本表 with the workbook's lists", () => {
 });
 
 /** A report file: its form and lists. */
-function reportFile(
-  college: string,
-  month: YearMonth,
-  made: ReturnType<typeof lists>
-): PickedReport {
+function reportFile(college: string, month: YearMonth, made: ReturnType<typeof lists>): ReportFile {
   return {
     file: `${college}.xlsx`,
     sha256: `${college}-${month.month}`,
@@ -268,7 +261,7 @@ function reportFile(
 
 async function rollUpLists(
   excel: ExcelMock,
-  files: PickedReport[],
+  files: ReportFile[],
   month: YearMonth,
   key: string | null = null
 ): Promise<InWorkbookResult> {

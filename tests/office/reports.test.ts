@@ -5,7 +5,8 @@ import {
   selectCell,
 } from "../../src/adapters/office/checkActiveSheet";
 import { addTemplateSheet } from "../../src/adapters/office/addTemplateSheet";
-import { rollUpInWorkbook, PickedReport } from "../../src/adapters/office/rollUpInWorkbook";
+import { rollUpInWorkbook } from "../../src/adapters/office/rollUpInWorkbook";
+import type { ReportFile } from "../../src/core/rollup/reportFile";
 import { formulaOf } from "../../src/adapters/office/queueWorkbookModel";
 import { importIntoLedger } from "../../src/core/rollup/ledger";
 import { ledgerSheet } from "../../src/core/rollup/ledgerSheet";
@@ -151,7 +152,7 @@ describe("汇总月报 into the open workbook", () => {
     day = 20,
     broken = false,
     filer?: string
-  ): PickedReport => {
+  ): ReportFile => {
     const sheet = demoReport(targets(college), JUNE, share, day, broken);
     const grid = modelGrid(sheet);
     if (filer) {

@@ -1,6 +1,6 @@
 /* Workbooks and monthly reports for running the Office adapters at the real plan's size and at
    large sizes: shared by the budget tests and bench/syncPayload.js. */
-import type { PickedReport } from "../../src/adapters/office/rollUpInWorkbook";
+import type { ReportFile } from "../../src/core/rollup/reportFile";
 import { demoReport, fill } from "../../src/cli/demoReports";
 import type { CellValue } from "../../src/core/grid";
 import { buildQuotaTables } from "../../src/core/quotaTables";
@@ -49,7 +49,7 @@ export function masterFor(colleges: College[]) {
 }
 
 /** A college's report for a month: 1.5% of its target a month, cumulative from January 2022. */
-export function monthlyReport(c: CollegeTargets, year: number, month: number): PickedReport {
+export function monthlyReport(c: CollegeTargets, year: number, month: number): ReportFile {
   const m = (year - 2022) * 12 + month;
   const values: Record<string, number | string | null> = {};
   for (const s of SECTION_KEYS) {

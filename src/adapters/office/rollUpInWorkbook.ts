@@ -14,6 +14,7 @@ import { changedLedgerRows } from "../../core/rollup/ledgerChanges";
 import type { LedgerRow } from "../../core/rollup/ledger";
 import { LEDGER_SHEET, readLedger } from "../../core/rollup/ledgerSheet";
 import { readSchoolTargets } from "../../core/rollup/readSchoolTargets";
+import type { ReportFile } from "../../core/rollup/reportFile";
 import { CheckedFile, RollUpResult, checkReportFile, rollUp } from "../../core/rollup/rollUp";
 import type { ExcelFeatures } from "./features";
 import { Ownership, loadOwnership, readOwnership } from "./ownership";
@@ -21,13 +22,6 @@ import { SheetTarget, writeWorkbookModel } from "./queueWorkbookModel";
 import { loadQuotaSheets } from "./readQuotaSheets";
 import { HeadLoad, loadHead, loadSheets, loadUsed, readHead, usedGrid } from "./usedGrid";
 import { TABLE_SHEETS } from "./checkActiveSheet";
-
-export interface PickedReport {
-  readonly file: string;
-  readonly sha256: string;
-  readonly grids: readonly Grid[] | null;
-  readonly error?: string;
-}
 
 export interface RollUpInWorkbookOptions {
   readonly month: YearMonth | null;
@@ -69,7 +63,7 @@ export interface NeedsConfirmation {
  */
 export async function rollUpInWorkbook(
   context: Excel.RequestContext,
-  files: readonly PickedReport[],
+  files: readonly ReportFile[],
   options: RollUpInWorkbookOptions,
   features: ExcelFeatures,
   approved: (replaced: readonly string[]) => boolean
@@ -209,7 +203,7 @@ function targetsFor(
 
 /** The picked files and the chosen sheets of this workbook, each checked as a report with its lists. */
 async function checkAll(
-  files: readonly PickedReport[],
+  files: readonly ReportFile[],
   sheets: readonly Grid[],
   workbookLists: readonly Grid[],
   options: RollUpInWorkbookOptions,

@@ -1,4 +1,4 @@
-import type { CellValue, Grid } from "../grid";
+import type { CellValue } from "../grid";
 import { checkPrevious } from "../report/checkAgainst";
 import {
   CumulativeLedger,
@@ -22,6 +22,7 @@ import { collegeKey } from "../report/quotaLookup";
 import { fileProblems } from "./fileTrust";
 import { ImportOutcome, LedgerEntry, LedgerRow, importIntoLedger } from "./ledger";
 import type { Problem, Rejected } from "./rejected";
+import type { ReportFile } from "./reportFile";
 import { replaceGate } from "./replaceGate";
 import { ledgerSheet } from "./ledgerSheet";
 import { RollupSummary, SchoolTargets, summarize } from "./rollupSummary";
@@ -40,7 +41,7 @@ export type { Problem, Rejected } from "./rejected";
 
 /** Validates one file for the roll-up; `grids` null means it could not be read (`error` says why). */
 export function checkReportFile(
-  file: { file: string; sha256: string; grids: readonly Grid[] | null; error?: string },
+  file: ReportFile,
   options: {
     month?: YearMonth | null;
     quotas?: QuotaLookup | null;
