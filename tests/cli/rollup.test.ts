@@ -25,6 +25,7 @@ import { CellResult, recalculatedValues, requireLibreOfficeInCI } from "../suppo
 import { SAMPLE_DIR } from "../support/planData";
 import { Done, writeReport } from "../support/reportFactory";
 import { CliRun, runCli } from "../support/runCli";
+import { once } from "../support/once";
 import { useTempDir } from "../support/tempDir";
 
 const available = requireLibreOfficeInCI();
@@ -336,7 +337,9 @@ describe("quota rollup: one month from scratch, then again", () => {
       ["人文学院", HUMANITIES_JUNE, files.humanities!, "赵老师", "2022-06-29"],
       ["传媒学院", MEDIA_JUNE, files.media!, "钱老师", "2022-06-25"],
     ] as const;
-    expect(ledger.map(({ importedAt, ...row }) => row)).toEqual(
+    // Imported at the faked clock, in local time (Beijing when the machine is on UTC), to the minute.
+    const zone = importTimeZone(process.env.TZ);
+    expect(ledger).toEqual(
       expected.flatMap(([college, figures, path, filer, filedOn]) =>
         (["training", "advanced", "nonadvanced", "onex"] as const).map((section) => ({
           college,
@@ -347,17 +350,13 @@ describe("quota rollup: one month from scratch, then again", () => {
           cumulative: figures[section]![1],
           file: path.split("/").pop(),
           sha256: sha256(path),
+          importedAt: localTime(IMPORTED_AT, zone),
           filer,
           filedOn,
         }))
       )
     );
-    const importedAt = new Set(ledger.map((r) => r.importedAt));
-    expect(importedAt.size).toBe(1);
-    // local time (Beijing when the machine is on UTC), readable to the minute
-    const zone = importTimeZone(process.env.TZ);
-    expect([...importedAt]).toEqual([localTime(IMPORTED_AT, zone)]);
-    if (zone === "Asia/Shanghai") expect([...importedAt]).toEqual(["2022-06-30 09:05"]);
+    if (zone === "Asia/Shanghai") expect(ledger[0]!.importedAt).toBe("2022-06-30 09:05");
     expect(sheets.get("月报台账")!.rows[0]).toEqual([
       "学院",
       "月份",
@@ -483,6 +482,7 @@ async function juneAfterMay(name: string): Promise<string> {
 }
 
 describe("quota rollup: May, then June into the May master", () => {
+  /** The May master: read, never written after beforeAll (each roll-up into it goes to a copy). */
   let master = "";
   let mayLedger: LedgerRow[] = [];
   let maySummary: Grid;
@@ -497,6 +497,44 @@ describe("quota rollup: May, then June into the May master", () => {
     mayLedger = await ledgerOf(master);
     expect(mayLedger).toHaveLength(8);
     maySummary = (await sheetsOf(master)).get("汇总2022-05")!;
+  });
+
+  /** A copy of a master to roll into, so that no test changes what another one reads. */
+  const copyOf = (from: string, name: string) => {
+    const to = join(tmp(), name);
+    copyFileSync(from, to);
+    return to;
+  };
+
+  /** June rolled into a copy of the May master (人文学院's wrong 累计 and 传媒学院's May rejected). */
+  const juneImported = once(async () => {
+    const june = await juneAfterMay("june-into-may");
+    await reportOf(june, "03-传媒学院-2022年5月.xlsx", "传媒学院", MAY, MEDIA_JUNE);
+    const into = copyOf(master, "2022-总表-6月.xlsx");
+    const rollup = (...extra: string[]) =>
+      runCli("rollup", june, "--into", into, "-o", into, "--quotas", quotaFile, ...extra);
+    // Reports for two months: the month is set, not voted.
+    const unset = await rollup();
+    const run = await rollup("--month", "2022-06", "--json");
+    return { master: into, unset, run };
+  });
+
+  /** Corrected June reports into a copy of the June master, first without --replace, then with it. */
+  const juneReplaced = once(async () => {
+    const fix = folder("june-fix");
+    await reportOf(fix, "01-外国语学院-2022年6月（更正）.xlsx", "外国语学院", JUNE, {
+      ...FOREIGN_JUNE,
+      training: [45, 155],
+    });
+    await reportOf(fix, "02-人文学院-2022年6月（更正）.xlsx", "人文学院", JUNE, HUMANITIES_JUNE);
+    const into = copyOf((await juneImported()).master, "2022-总表-6月更正.xlsx");
+    const rollup = (...extra: string[]) =>
+      runCli("rollup", fix, "--into", into, "-o", into, "--quotas", quotaFile, ...extra);
+    const before = readFileSync(into);
+    const asked = await rollup();
+    const written = !readFileSync(into).equals(before);
+    const run = await rollup("--replace");
+    return { master: into, asked, written, run };
   });
 
   test("quota validate --previous <master>: each report against the month before its own in 月报台账", async () => {
@@ -535,35 +573,10 @@ describe("quota rollup: May, then June into the May master", () => {
   });
 
   test("June's 累计 is checked against May's; a wrong one and another month's report are rejected, May stays", async () => {
-    const june = await juneAfterMay("june-into-may");
-    await reportOf(june, "03-传媒学院-2022年5月.xlsx", "传媒学院", MAY, MEDIA_JUNE);
-    // Reports for two months: the month is set, not voted.
-    const unset = await runCli(
-      "rollup",
-      june,
-      "--into",
-      master,
-      "-o",
-      master,
-      "--quotas",
-      quotaFile
-    );
+    const { master: june, unset, run } = await juneImported();
     expect(unset.code).toBe(2);
     expect(unset.stderr).toContain("报表的月份不一致：");
     expect(unset.stderr).toContain("2022-05（03-传媒学院-2022年5月.xlsx）");
-    const run = await runCli(
-      "rollup",
-      june,
-      "--into",
-      master,
-      "-o",
-      master,
-      "--quotas",
-      quotaFile,
-      "--month",
-      "2022-06",
-      "--json"
-    );
     expect(run.code).toBe(1);
     const result = json(run);
     expect(result.month).toBe("2022-06");
@@ -604,7 +617,7 @@ describe("quota rollup: May, then June into the May master", () => {
       ALL_COLLEGES.filter((c) => c !== "外国语学院" && c !== "人文学院")
     );
 
-    const ledger = await ledgerOf(master);
+    const ledger = await ledgerOf(june);
     expect(ledger.filter((r) => r.month === "2022-05")).toEqual(mayLedger);
     expect(
       ledger.filter((r) => r.month === "2022-06").map((r) => [r.college, r.cumulative])
@@ -614,7 +627,7 @@ describe("quota rollup: May, then June into the May master", () => {
       ["外国语学院", 30],
       ["外国语学院", 6],
     ]);
-    const sheets = await sheetsOf(master);
+    const sheets = await sheetsOf(june);
     expect([...sheets.keys()]).toEqual(["汇总2022-05", "汇总2022-06", "月报台账"]);
     expect(sheets.get("汇总2022-05")).toEqual(maySummary);
     // The 汇总 sheet lists the rejected reports with their findings.
@@ -631,41 +644,14 @@ describe("quota rollup: May, then June into the May master", () => {
   });
 
   test("another file for a college-month replaces its rows; earlier months are untouched", async () => {
-    const fix = folder("june-fix");
-    await reportOf(fix, "01-外国语学院-2022年6月（更正）.xlsx", "外国语学院", JUNE, {
-      ...FOREIGN_JUNE,
-      training: [45, 155],
-    });
-    await reportOf(fix, "02-人文学院-2022年6月（更正）.xlsx", "人文学院", JUNE, HUMANITIES_JUNE);
     // Without --replace the college-month in the master stays, and the output says which file it is.
-    const before = readFileSync(master);
-    const asked = await runCli(
-      "rollup",
-      fix,
-      "--into",
-      master,
-      "-o",
-      master,
-      "--quotas",
-      quotaFile
-    );
+    const { master: fixed, asked, written, run } = await juneReplaced();
     expect(asked.code).toBe(1);
     expect(asked.stdout).toContain(
       "外国语学院 2022-06 已由文件“01-外国语学院-2022年6月.xlsx”导入总表；要用“01-外国语学院-2022年6月（更正）.xlsx”替换它，请加 --replace"
     );
     expect(asked.stdout).toContain("新增：人文学院 2022-06");
-    expect(readFileSync(master).equals(before)).toBe(false);
-    const run = await runCli(
-      "rollup",
-      fix,
-      "--into",
-      master,
-      "-o",
-      master,
-      "--quotas",
-      quotaFile,
-      "--replace"
-    );
+    expect(written).toBe(true);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       "替换：外国语学院 2022-06（原文件“01-外国语学院-2022年6月.xlsx”，新文件“01-外国语学院-2022年6月（更正）.xlsx”）"
@@ -675,7 +661,7 @@ describe("quota rollup: May, then June into the May master", () => {
     expect(run.stdout).toContain("培训任务：累计 1355 / 14572（9.3%）");
     expect(run.stdout).toContain("高级工及以上取证人数：累计 430 / 3604（11.93%）");
 
-    const ledger = await ledgerOf(master);
+    const ledger = await ledgerOf(fixed);
     expect(ledger.filter((r) => r.month === "2022-05")).toEqual(mayLedger);
     const juneRows = ledger.filter((r) => r.month === "2022-06");
     // 人文学院 went in on the first run, 外国语学院 was replaced on the second (--replace).
@@ -689,7 +675,7 @@ describe("quota rollup: May, then June into the May master", () => {
       ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 8, 30],
       ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 2, 6],
     ]);
-    expect(schoolBlock((await sheetsOf(master)).get("汇总2022-06")!)).toEqual([
+    expect(schoolBlock((await sheetsOf(fixed)).get("汇总2022-06")!)).toEqual([
       [14572, 345, 1355, 9.3],
       [3604, 110, 430, 11.93],
       [3685, 68, 280, 7.6],
@@ -700,7 +686,7 @@ describe("quota rollup: May, then June into the May master", () => {
   (available ? test : test.skip)(
     "LibreOffice recalculates the master written into (two months) with no error anywhere",
     async () => {
-      const values = await recalculatedValues(master);
+      const values = await recalculatedValues((await juneReplaced()).master);
       expect(Object.keys(values)).toEqual(["汇总2022-05", "汇总2022-06", "月报台账"]);
       for (const [sheet, rows] of Object.entries(values))
         for (const row of rows)
