@@ -5,64 +5,50 @@ import ExcelJS from "exceljs";
 import { importTimeZone, localTime } from "../../src/core/rollup/localTime";
 import JSZip from "jszip";
 import { createHash } from "crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { join } from "path";
-import {
-  readGridsFromFile,
-  streamModelToFile,
-  writeModelToFile,
-} from "../../src/adapters/xlsx/node";
+import { streamModelToFile, writeModelToFile } from "../../src/adapters/xlsx/node";
 import { buildReportTemplate } from "../../src/core/report/buildReportTemplate";
 import type { Grid } from "../../src/core/grid";
-import { QuotaLookup, readQuotaLookup } from "../../src/core/report/quotaLookup";
+import type { QuotaLookup } from "../../src/core/report/quotaLookup";
 import type { SectionKey } from "../../src/core/report/reportLayout";
 import type { YearMonth } from "../../src/core/report/reportMonth";
 import { LedgerRow, importIntoLedger } from "../../src/core/rollup/ledger";
-import { ledgerSheet, readLedger } from "../../src/core/rollup/ledgerSheet";
+import { ledgerSheet } from "../../src/core/rollup/ledgerSheet";
 import { summarize } from "../../src/core/rollup/rollupSummary";
 import { summarySheet } from "../../src/core/rollup/summarySheet";
 import { CellResult, recalculatedValues, requireLibreOfficeInCI } from "../support/libreoffice";
-import { SAMPLE_DIR } from "../support/planData";
-import { Done, writeReport } from "../support/reportFactory";
+import { writeReport } from "../support/reportFactory";
 import { CliRun, runCli } from "../support/runCli";
 import { once } from "../support/once";
+import {
+  FOREIGN_JUNE,
+  FOREIGN_MAY,
+  Figures,
+  JUNE,
+  MAY,
+  MEDIA_JUNE,
+  ledgerOf,
+  rollupInto,
+  sampleQuotas,
+  sheetsOf,
+  subfolder,
+} from "../support/rollupFixtures";
 import { useTempDir } from "../support/tempDir";
 
 const available = requireLibreOfficeInCI();
 const tmp = useTempDir("rollup-cli-");
 jest.setTimeout(180_000);
 
-const MAY = { year: 2022, month: 5 };
-const JUNE = { year: 2022, month: 6 };
-type Figures = Partial<Record<SectionKey, Done>>;
-
 // June figures chosen to be added up by hand (targets: 外国语学院 369/78/71/16,
 // 人文学院 2842/881/568/223, 传媒学院 411/23/104/5; school 14572/3604/3685/972).
-const FOREIGN_JUNE: Figures = {
-  training: [40, 150],
-  advanced: [10, 30],
-  nonadvanced: [8, 30],
-  onex: [2, 6],
-};
 const HUMANITIES_JUNE: Figures = {
   training: [300, 1200],
   advanced: [100, 400],
   nonadvanced: [60, 250],
   onex: [20, 90],
 };
-const MEDIA_JUNE: Figures = {
-  training: [50, 200],
-  advanced: [3, 10],
-  nonadvanced: [10, 50],
-  onex: [1, 2],
-};
-// May, so that June = May + June's 当月完成 (外国语学院 110 + 40 = 150, 人文学院 900 + 300 = 1200 …).
-const FOREIGN_MAY: Figures = {
-  training: [30, 110],
-  advanced: [8, 20],
-  nonadvanced: [6, 22],
-  onex: [1, 4],
-};
+// May, so that June = May + June's 当月完成 (人文学院 900 + 300 = 1200 …).
 const HUMANITIES_MAY: Figures = {
   training: [250, 900],
   advanced: [80, 300],
@@ -102,16 +88,10 @@ const reportOf = (dir: string, name: string, college: string, month: YearMonth, 
 
 beforeAll(async () => {
   quotaFile = join(tmp(), "2022-任务分配表.xlsx");
-  const run = await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", quotaFile);
-  expect(run.code).toBe(0);
-  quotas = readQuotaLookup(await readGridsFromFile(quotaFile));
+  quotas = await sampleQuotas(quotaFile);
 });
 
-function folder(name: string): string {
-  const dir = join(tmp(), name);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+const folder = (name: string) => subfolder(tmp(), name);
 
 const sha256 = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
@@ -121,14 +101,6 @@ function json(run: CliRun) {
   } catch {
     throw new Error(`not JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
   }
-}
-
-async function sheetsOf(file: string): Promise<Map<string, Grid>> {
-  return new Map((await readGridsFromFile(file)).map((g) => [g.name, g]));
-}
-
-async function ledgerOf(file: string): Promise<LedgerRow[]> {
-  return readLedger([...(await sheetsOf(file)).values()]);
 }
 
 /** Every cell of a grid as text, joined (to look for a line anywhere on a sheet). */
@@ -379,7 +351,7 @@ describe("quota rollup: one month from scratch, then again", () => {
     const again = join(tmp(), "june-master-again.xlsx");
     copyFileSync(master, again);
     const before = await sheetsOf(again);
-    const run = await runCli("rollup", dir, "--into", again, "-o", again, "--quotas", quotaFile);
+    const run = await rollupInto(dir, again, quotaFile);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
@@ -511,8 +483,7 @@ describe("quota rollup: May, then June into the May master", () => {
     const june = await juneAfterMay("june-into-may");
     await reportOf(june, "03-传媒学院-2022年5月.xlsx", "传媒学院", MAY, MEDIA_JUNE);
     const into = copyOf(master, "2022-总表-6月.xlsx");
-    const rollup = (...extra: string[]) =>
-      runCli("rollup", june, "--into", into, "-o", into, "--quotas", quotaFile, ...extra);
+    const rollup = (...extra: string[]) => rollupInto(june, into, quotaFile, ...extra);
     // Reports for two months: the month is set, not voted.
     const unset = await rollup();
     const run = await rollup("--month", "2022-06", "--json");
@@ -528,8 +499,7 @@ describe("quota rollup: May, then June into the May master", () => {
     });
     await reportOf(fix, "02-人文学院-2022年6月（更正）.xlsx", "人文学院", JUNE, HUMANITIES_JUNE);
     const into = copyOf((await juneImported()).master, "2022-总表-6月更正.xlsx");
-    const rollup = (...extra: string[]) =>
-      runCli("rollup", fix, "--into", into, "-o", into, "--quotas", quotaFile, ...extra);
+    const rollup = (...extra: string[]) => rollupInto(fix, into, quotaFile, ...extra);
     const before = readFileSync(into);
     const asked = await rollup();
     const written = !readFileSync(into).equals(before);
@@ -731,7 +701,7 @@ describe("quota rollup: text that looks like a formula stays text", () => {
     });
     into = join(tmp(), "formula-into.xlsx");
     copyFileSync(fresh, into);
-    const second = await runCli("rollup", other, "--into", into, "-o", into, "--json");
+    const second = await rollupInto(other, into, null, "--json");
     expect(second.code).toBe(0);
     expect(json(second).colleges.map((c: { college: string }) => c.college)).toEqual([
       "外国语学院",
@@ -853,16 +823,7 @@ describe("quota rollup: the master is kept safe", () => {
     notes.getColumn(1).width = 30;
     await workbook.xlsx.writeFile(withNotes);
 
-    const run = await runCli(
-      "rollup",
-      sportDir,
-      "--into",
-      withNotes,
-      "-o",
-      withNotes,
-      "--quotas",
-      quotaFile
-    );
+    const run = await rollupInto(sportDir, withNotes, quotaFile);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("新增：体育学院 2022-06");
     const after = await loadWorkbook(withNotes);
