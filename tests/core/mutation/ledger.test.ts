@@ -14,6 +14,8 @@ import type { SectionKey } from "../../../src/core/report/reportLayout";
 import { LedgerEntry, collegeMonth, importIntoLedger } from "../../../src/core/rollup/ledger";
 import { expectedPercent } from "../../../src/core/rollup/progress";
 import { previousMonthOf } from "../../../src/core/rollup/rollUp";
+import { modelGrid } from "../../support/modelGrid";
+import { reportSheet } from "../../support/reportFactory";
 
 const v = (month: number, cumulative: number): SectionValues => ({
   target: 10,
@@ -101,6 +103,13 @@ describe("importIntoLedger", () => {
     expect(twice.added).toEqual(["乙 2022-06", "甲 2022-06"]);
   });
 
+  test("a college-month of one row (the others deleted by hand) is still known by its file", () => {
+    const [first] = importIntoLedger([], [entry("甲", "2022-06", "a")], "t1").ledger;
+    const again = importIntoLedger([first!], [entry("甲", "2022-06", "a")], "t2");
+    expect([again.added, again.replaced, again.unchanged]).toEqual([[], [], ["a.xlsx"]]);
+    expect(again.ledger).toEqual([first]);
+  });
+
   test("rows sorted by month, stable within a month; earlier months never touched", () => {
     const june = importIntoLedger([], [entry("甲", "2022-06", "a")], "t1").ledger;
     const after = importIntoLedger(
@@ -185,5 +194,20 @@ describe("last month's 累计", () => {
     expect(previous("__proto__", "training")).toBeUndefined();
     const empty: Grid = { name: "Sheet1", rows: [["不是月报"]] };
     expect(previousFromGrids([empty])).toBeNull();
+    const targets = {
+      college: "外国语学院",
+      training: 100,
+      advanced: 50,
+      nonadvanced: 40,
+      onex: 10,
+    };
+    const may = reportSheet({
+      targets,
+      month: { year: 2022, month: 5 },
+      done: { training: [5, 33] },
+    });
+    const fromFile = previousFromGrids([empty, modelGrid(may)]);
+    expect(fromFile!("外国语学院", "training")).toBe(33);
+    expect(fromFile!("外国语学院", "advanced")).toBe(0);
   });
 });

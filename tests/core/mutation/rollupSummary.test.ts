@@ -114,6 +114,16 @@ describe("summarize", () => {
     expect(summary.targetsFromReports).toBe(true);
   });
 
+  test("without the quota workbook, a college of the ledger that sent nothing this month is missing", () => {
+    const ledger = ledgerOf([
+      entry("甲学院", "2022-05", 1, null),
+      entry("乙学院", "2022-06", 1, null),
+    ]);
+    const summary = summarize(ledger, "2022-06");
+    expect(summary.colleges.map((c) => c.college)).toEqual(["乙学院"]);
+    expect(summary.missing).toEqual(["甲学院"]);
+  });
+
   const quotas = quotaLookup([
     { college: "甲学院", training: 100, advanced: 90, nonadvanced: 40, onex: null },
     { college: "乙学院", training: 200, advanced: 10, nonadvanced: 20, onex: 5 },
