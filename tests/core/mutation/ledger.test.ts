@@ -110,6 +110,33 @@ describe("importIntoLedger", () => {
     expect(again.ledger).toEqual([first]);
   });
 
+  test("a college-month whose rows name two files (edited by hand) is unchanged by either file", () => {
+    const rows = importIntoLedger([], [entry("甲", "2022-06", "a")], "t1").ledger;
+    const mixed = rows.map((r, i) => (i === 3 ? { ...r, sha256: "x" } : r));
+    expect(importIntoLedger(mixed, [entry("甲", "2022-06", "a")], "t2").unchanged).toEqual([
+      "a.xlsx",
+    ]);
+  });
+
+  test("a ledger out of order comes back sorted by month, each month in the order it had", () => {
+    const out = importIntoLedger(
+      [],
+      ["2022-09", "2022-07", "2022-08", "2022-07", "2022-06", "2022-09", "2022-06"].map((m, i) =>
+        entry(`学院${i}`, m, `s${i}`)
+      ),
+      "t"
+    );
+    expect(keys(out.ledger)).toEqual([
+      "2022-06 学院4 s4.xlsx",
+      "2022-06 学院6 s6.xlsx",
+      "2022-07 学院1 s1.xlsx",
+      "2022-07 学院3 s3.xlsx",
+      "2022-08 学院2 s2.xlsx",
+      "2022-09 学院0 s0.xlsx",
+      "2022-09 学院5 s5.xlsx",
+    ]);
+  });
+
   test("rows sorted by month, stable within a month; earlier months never touched", () => {
     const june = importIntoLedger([], [entry("甲", "2022-06", "a")], "t1").ledger;
     const after = importIntoLedger(
