@@ -2,19 +2,13 @@
    and year ends, and what the late and early findings say. */
 import { fill } from "../../../src/cli/demoReports";
 import { TEMPLATE_CELLS } from "../../../src/core/report/buildReportTemplate";
-import type { CollegeTargets } from "../../../src/core/report/quotaLookup";
 import type { YearMonth } from "../../../src/core/report/reportMonth";
 import { validateReport } from "../../../src/core/report/validateReport";
+import { ROUND_TARGETS } from "../../support/coreFixtures";
 import { modelGrid } from "../../support/modelGrid";
 import { reportSheet } from "../../support/reportFactory";
 
-const targets: CollegeTargets = {
-  college: "外国语学院",
-  training: 100,
-  advanced: 50,
-  nonadvanced: 40,
-  onex: 10,
-};
+const targets = ROUND_TARGETS;
 
 /** The findings on 填报时间 of a report for `month` filed on year-month-day. */
 function dateFindings(month: YearMonth, [year, filedMonth, day]: [number, number, number]) {

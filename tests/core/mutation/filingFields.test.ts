@@ -2,20 +2,14 @@
    field, a date that is not one, an unknown month and a month that differs say, and where. */
 import { fill } from "../../../src/cli/demoReports";
 import { TEMPLATE_CELLS } from "../../../src/core/report/buildReportTemplate";
-import type { CollegeTargets } from "../../../src/core/report/quotaLookup";
 import type { YearMonth } from "../../../src/core/report/reportMonth";
 import { ValidateOptions, validateReport } from "../../../src/core/report/validateReport";
 import type { ModelValue } from "../../../src/core/workbookModel";
+import { ROUND_TARGETS } from "../../support/coreFixtures";
 import { modelGrid } from "../../support/modelGrid";
 import { reportSheet } from "../../support/reportFactory";
 
-const targets: CollegeTargets = {
-  college: "外国语学院",
-  training: 100,
-  advanced: 50,
-  nonadvanced: 40,
-  onex: 10,
-};
+const targets = ROUND_TARGETS;
 const JUNE: YearMonth = { year: 2022, month: 6 };
 
 /** The filing findings (code, cell, message) of the June report with some cells changed. */

@@ -5,13 +5,9 @@ import { quotaLookup } from "../../../src/core/report/quotaLookup";
 import type { SectionKey } from "../../../src/core/report/reportLayout";
 import { LedgerEntry, LedgerRow, importIntoLedger } from "../../../src/core/rollup/ledger";
 import { percent, summarize } from "../../../src/core/rollup/rollupSummary";
+import { sectionValues } from "../../support/coreFixtures";
 
-const v = (target: number | null, month: number, cumulative: number): SectionValues => ({
-  target,
-  month,
-  cumulative,
-  rate: null,
-});
+const v = sectionValues;
 
 /** A report: training target 100 (cumulative as given), advanced 90/9, nonadvanced 40/3, no 1+X. */
 function entry(
