@@ -1,6 +1,7 @@
-// Mutation testing of the core that makes the plan's figures (`npm run mutation`; not in CI: it
-// took 35 minutes for report/ and rollup/ alone on 2 busy cores, 677 mutants). `npm run mutation -- --mutate src/core/report/checkFiling.ts`
-// runs one file. The report goes to reports/mutation/.
+// Mutation testing of the core that makes the plan's figures (`npm run mutation`; not in CI:
+// report/ and rollup/ alone, 677 mutants, took 35 minutes on 2 busy cores).
+// `npm run mutation -- --mutate src/core/report/checkFiling.ts` runs one file; the report goes
+// to reports/mutation/.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: "npm",
