@@ -12,8 +12,8 @@ import { ourCharts, relsOf, sheetParts } from "../../src/adapters/xlsx/ourCharts
 import { writeWorkbookInto } from "../../src/adapters/xlsx/writeWorkbookInto";
 import { pdfPages, printToPdf, requirePrintTools } from "../print/renderPdf";
 import { monthReports } from "../support/monthReports";
-import { SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
+import { rollupInto, sampleQuotas } from "../support/rollupFixtures";
 import { useTempDir } from "../support/tempDir";
 import { requireLibreOfficeInCI } from "../support/libreoffice";
 import { convertWithLibreOffice } from "../support/libreofficeConvert";
@@ -29,26 +29,21 @@ let master = "";
 /** The master after each month's roll-up. */
 const after: Buffer[] = [];
 
-const rollupInto = (month: string, into: boolean) =>
-  runCli(
-    "rollup",
-    join(dir, month),
-    ...(into ? ["--into", master] : []),
-    "-o",
-    master,
-    "--quotas",
-    quota
-  );
+/** The month's reports rolled up: into the master, or (the first month) into a new one. */
+const rollupMonth = (month: string, into: boolean) =>
+  into
+    ? rollupInto(join(dir, month), master, quota)
+    : runCli("rollup", join(dir, month), "-o", master, "--quotas", quota);
 
 beforeAll(async () => {
   dir = tmp();
   quota = join(dir, "q.xlsx");
   master = join(dir, "总表.xlsx");
-  expect((await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", quota)).code).toBe(0);
+  await sampleQuotas(quota);
   for (const [i, month] of MONTHS.entries())
     await monthReports(join(dir, month), quota, { year: 2022, month: 6 + i }, i * 4, 4);
   for (const [i, month] of MONTHS.entries()) {
-    const run = await rollupInto(month, i > 0);
+    const run = await rollupMonth(month, i > 0);
     expect({ month, code: run.code, stderr: run.stderr }).toEqual({
       month,
       code: 0,
@@ -111,7 +106,7 @@ test("three months rolled up into one master: every 汇总 sheet keeps exactly i
 });
 
 test("the same month rolled up again: the sheet is rewritten with one chart, not two", async () => {
-  const run = await rollupInto(MONTHS[2]!, true);
+  const run = await rollupMonth(MONTHS[2]!, true);
   expect(run.code).toBe(0);
   const charts = await chartsBySheet(readFileSync(master));
   for (const month of MONTHS) expect(charts.get(`汇总${month}`)).toHaveLength(1);
@@ -324,16 +319,7 @@ test("a master opened and saved in LibreOffice: its chart is still ours, kept by
   expect((await ourCharts(JSZip, readFileSync(saved!))).charts.map((c) => c.sheet)).toEqual([
     "汇总2022-06",
   ]);
-  const run = await runCli(
-    "rollup",
-    join(dir, MONTHS[1]!),
-    "--into",
-    saved!,
-    "-o",
-    saved!,
-    "--quotas",
-    quota
-  );
+  const run = await rollupInto(join(dir, MONTHS[1]!), saved!, quota);
   expect(run.code).toBe(0);
   const charts = await chartsBySheet(readFileSync(saved!));
   expect(charts.get("汇总2022-06")).toHaveLength(1);
@@ -389,16 +375,7 @@ test("a chart Excel saved with its style parts is still ours: kept with them by 
       ])
     )
   );
-  const run = await runCli(
-    "rollup",
-    join(dir, MONTHS[2]!),
-    "--into",
-    file,
-    "-o",
-    file,
-    "--quotas",
-    quota
-  );
+  const run = await rollupInto(join(dir, MONTHS[2]!), file, quota);
   expect(run.code).toBe(0);
   const bytes = readFileSync(file);
   const charts = await chartsBySheet(bytes);
@@ -492,16 +469,7 @@ test("a 汇总 sheet renamed by hand, its month rolled up again: one chart, on t
   });
   writeFileSync(file, renamed);
   expect((await chartsBySheet(renamed)).get("八月汇总")).toHaveLength(1);
-  const run = await runCli(
-    "rollup",
-    join(dir, MONTHS[2]!),
-    "--into",
-    file,
-    "-o",
-    file,
-    "--quotas",
-    quota
-  );
+  const run = await rollupInto(join(dir, MONTHS[2]!), file, quota);
   expect(run.code).toBe(0);
   const charts = await chartsBySheet(readFileSync(file));
   expect(charts.has("汇总2022-08")).toBe(false);

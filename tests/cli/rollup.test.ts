@@ -5,63 +5,50 @@ import ExcelJS from "exceljs";
 import { importTimeZone, localTime } from "../../src/core/rollup/localTime";
 import JSZip from "jszip";
 import { createHash } from "crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { join } from "path";
-import {
-  readGridsFromFile,
-  streamModelToFile,
-  writeModelToFile,
-} from "../../src/adapters/xlsx/node";
+import { streamModelToFile, writeModelToFile } from "../../src/adapters/xlsx/node";
 import { buildReportTemplate } from "../../src/core/report/buildReportTemplate";
 import type { Grid } from "../../src/core/grid";
-import { QuotaLookup, readQuotaLookup } from "../../src/core/report/quotaLookup";
+import type { QuotaLookup } from "../../src/core/report/quotaLookup";
 import type { SectionKey } from "../../src/core/report/reportLayout";
 import type { YearMonth } from "../../src/core/report/reportMonth";
 import { LedgerRow, importIntoLedger } from "../../src/core/rollup/ledger";
-import { ledgerSheet, readLedger } from "../../src/core/rollup/ledgerSheet";
+import { ledgerSheet } from "../../src/core/rollup/ledgerSheet";
 import { summarize } from "../../src/core/rollup/rollupSummary";
 import { summarySheet } from "../../src/core/rollup/summarySheet";
 import { CellResult, recalculatedValues, requireLibreOfficeInCI } from "../support/libreoffice";
-import { SAMPLE_DIR } from "../support/planData";
-import { Done, writeReport } from "../support/reportFactory";
+import { writeReport } from "../support/reportFactory";
 import { CliRun, runCli } from "../support/runCli";
+import { once } from "../support/once";
+import {
+  FOREIGN_JUNE,
+  FOREIGN_MAY,
+  Figures,
+  JUNE,
+  MAY,
+  MEDIA_JUNE,
+  ledgerOf,
+  rollupInto,
+  sampleQuotas,
+  sheetsOf,
+  subfolder,
+} from "../support/rollupFixtures";
 import { useTempDir } from "../support/tempDir";
 
 const available = requireLibreOfficeInCI();
 const tmp = useTempDir("rollup-cli-");
 jest.setTimeout(180_000);
 
-const MAY = { year: 2022, month: 5 };
-const JUNE = { year: 2022, month: 6 };
-type Figures = Partial<Record<SectionKey, Done>>;
-
 // June figures chosen to be added up by hand (targets: 外国语学院 369/78/71/16,
 // 人文学院 2842/881/568/223, 传媒学院 411/23/104/5; school 14572/3604/3685/972).
-const FOREIGN_JUNE: Figures = {
-  training: [40, 150],
-  advanced: [10, 30],
-  nonadvanced: [8, 30],
-  onex: [2, 6],
-};
 const HUMANITIES_JUNE: Figures = {
   training: [300, 1200],
   advanced: [100, 400],
   nonadvanced: [60, 250],
   onex: [20, 90],
 };
-const MEDIA_JUNE: Figures = {
-  training: [50, 200],
-  advanced: [3, 10],
-  nonadvanced: [10, 50],
-  onex: [1, 2],
-};
-// May, so that June = May + June's 当月完成 (外国语学院 110 + 40 = 150, 人文学院 900 + 300 = 1200 …).
-const FOREIGN_MAY: Figures = {
-  training: [30, 110],
-  advanced: [8, 20],
-  nonadvanced: [6, 22],
-  onex: [1, 4],
-};
+// May, so that June = May + June's 当月完成 (人文学院 900 + 300 = 1200 …).
 const HUMANITIES_MAY: Figures = {
   training: [250, 900],
   advanced: [80, 300],
@@ -101,16 +88,10 @@ const reportOf = (dir: string, name: string, college: string, month: YearMonth, 
 
 beforeAll(async () => {
   quotaFile = join(tmp(), "2022-任务分配表.xlsx");
-  const run = await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", quotaFile);
-  expect(run.code).toBe(0);
-  quotas = readQuotaLookup(await readGridsFromFile(quotaFile));
+  quotas = await sampleQuotas(quotaFile);
 });
 
-function folder(name: string): string {
-  const dir = join(tmp(), name);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+const folder = (name: string) => subfolder(tmp(), name);
 
 const sha256 = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
@@ -120,14 +101,6 @@ function json(run: CliRun) {
   } catch {
     throw new Error(`not JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
   }
-}
-
-async function sheetsOf(file: string): Promise<Map<string, Grid>> {
-  return new Map((await readGridsFromFile(file)).map((g) => [g.name, g]));
-}
-
-async function ledgerOf(file: string): Promise<LedgerRow[]> {
-  return readLedger([...(await sheetsOf(file)).values()]);
 }
 
 /** Every cell of a grid as text, joined (to look for a line anywhere on a sheet). */
@@ -336,7 +309,9 @@ describe("quota rollup: one month from scratch, then again", () => {
       ["人文学院", HUMANITIES_JUNE, files.humanities!, "赵老师", "2022-06-29"],
       ["传媒学院", MEDIA_JUNE, files.media!, "钱老师", "2022-06-25"],
     ] as const;
-    expect(ledger.map(({ importedAt, ...row }) => row)).toEqual(
+    // Imported at the faked clock, in local time (Beijing when the machine is on UTC), to the minute.
+    const zone = importTimeZone(process.env.TZ);
+    expect(ledger).toEqual(
       expected.flatMap(([college, figures, path, filer, filedOn]) =>
         (["training", "advanced", "nonadvanced", "onex"] as const).map((section) => ({
           college,
@@ -347,17 +322,13 @@ describe("quota rollup: one month from scratch, then again", () => {
           cumulative: figures[section]![1],
           file: path.split("/").pop(),
           sha256: sha256(path),
+          importedAt: localTime(IMPORTED_AT, zone),
           filer,
           filedOn,
         }))
       )
     );
-    const importedAt = new Set(ledger.map((r) => r.importedAt));
-    expect(importedAt.size).toBe(1);
-    // local time (Beijing when the machine is on UTC), readable to the minute
-    const zone = importTimeZone(process.env.TZ);
-    expect([...importedAt]).toEqual([localTime(IMPORTED_AT, zone)]);
-    if (zone === "Asia/Shanghai") expect([...importedAt]).toEqual(["2022-06-30 09:05"]);
+    if (zone === "Asia/Shanghai") expect(ledger[0]!.importedAt).toBe("2022-06-30 09:05");
     expect(sheets.get("月报台账")!.rows[0]).toEqual([
       "学院",
       "月份",
@@ -380,7 +351,7 @@ describe("quota rollup: one month from scratch, then again", () => {
     const again = join(tmp(), "june-master-again.xlsx");
     copyFileSync(master, again);
     const before = await sheetsOf(again);
-    const run = await runCli("rollup", dir, "--into", again, "-o", again, "--quotas", quotaFile);
+    const run = await rollupInto(dir, again, quotaFile);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
@@ -483,6 +454,7 @@ async function juneAfterMay(name: string): Promise<string> {
 }
 
 describe("quota rollup: May, then June into the May master", () => {
+  /** The May master: read, never written after beforeAll (each roll-up into it goes to a copy). */
   let master = "";
   let mayLedger: LedgerRow[] = [];
   let maySummary: Grid;
@@ -497,6 +469,42 @@ describe("quota rollup: May, then June into the May master", () => {
     mayLedger = await ledgerOf(master);
     expect(mayLedger).toHaveLength(8);
     maySummary = (await sheetsOf(master)).get("汇总2022-05")!;
+  });
+
+  /** A copy of a master to roll into, so that no test changes what another one reads. */
+  const copyOf = (from: string, name: string) => {
+    const to = join(tmp(), name);
+    copyFileSync(from, to);
+    return to;
+  };
+
+  /** June rolled into a copy of the May master (人文学院's wrong 累计 and 传媒学院's May rejected). */
+  const juneImported = once(async () => {
+    const june = await juneAfterMay("june-into-may");
+    await reportOf(june, "03-传媒学院-2022年5月.xlsx", "传媒学院", MAY, MEDIA_JUNE);
+    const into = copyOf(master, "2022-总表-6月.xlsx");
+    const rollup = (...extra: string[]) => rollupInto(june, into, quotaFile, ...extra);
+    // Reports for two months: the month is set, not voted.
+    const unset = await rollup();
+    const run = await rollup("--month", "2022-06", "--json");
+    return { master: into, unset, run };
+  });
+
+  /** Corrected June reports into a copy of the June master, first without --replace, then with it. */
+  const juneReplaced = once(async () => {
+    const fix = folder("june-fix");
+    await reportOf(fix, "01-外国语学院-2022年6月（更正）.xlsx", "外国语学院", JUNE, {
+      ...FOREIGN_JUNE,
+      training: [45, 155],
+    });
+    await reportOf(fix, "02-人文学院-2022年6月（更正）.xlsx", "人文学院", JUNE, HUMANITIES_JUNE);
+    const into = copyOf((await juneImported()).master, "2022-总表-6月更正.xlsx");
+    const rollup = (...extra: string[]) => rollupInto(fix, into, quotaFile, ...extra);
+    const before = readFileSync(into);
+    const asked = await rollup();
+    const written = !readFileSync(into).equals(before);
+    const run = await rollup("--replace");
+    return { master: into, asked, written, run };
   });
 
   test("quota validate --previous <master>: each report against the month before its own in 月报台账", async () => {
@@ -535,35 +543,10 @@ describe("quota rollup: May, then June into the May master", () => {
   });
 
   test("June's 累计 is checked against May's; a wrong one and another month's report are rejected, May stays", async () => {
-    const june = await juneAfterMay("june-into-may");
-    await reportOf(june, "03-传媒学院-2022年5月.xlsx", "传媒学院", MAY, MEDIA_JUNE);
-    // Reports for two months: the month is set, not voted.
-    const unset = await runCli(
-      "rollup",
-      june,
-      "--into",
-      master,
-      "-o",
-      master,
-      "--quotas",
-      quotaFile
-    );
+    const { master: june, unset, run } = await juneImported();
     expect(unset.code).toBe(2);
     expect(unset.stderr).toContain("报表的月份不一致：");
     expect(unset.stderr).toContain("2022-05（03-传媒学院-2022年5月.xlsx）");
-    const run = await runCli(
-      "rollup",
-      june,
-      "--into",
-      master,
-      "-o",
-      master,
-      "--quotas",
-      quotaFile,
-      "--month",
-      "2022-06",
-      "--json"
-    );
     expect(run.code).toBe(1);
     const result = json(run);
     expect(result.month).toBe("2022-06");
@@ -604,7 +587,7 @@ describe("quota rollup: May, then June into the May master", () => {
       ALL_COLLEGES.filter((c) => c !== "外国语学院" && c !== "人文学院")
     );
 
-    const ledger = await ledgerOf(master);
+    const ledger = await ledgerOf(june);
     expect(ledger.filter((r) => r.month === "2022-05")).toEqual(mayLedger);
     expect(
       ledger.filter((r) => r.month === "2022-06").map((r) => [r.college, r.cumulative])
@@ -614,7 +597,7 @@ describe("quota rollup: May, then June into the May master", () => {
       ["外国语学院", 30],
       ["外国语学院", 6],
     ]);
-    const sheets = await sheetsOf(master);
+    const sheets = await sheetsOf(june);
     expect([...sheets.keys()]).toEqual(["汇总2022-05", "汇总2022-06", "月报台账"]);
     expect(sheets.get("汇总2022-05")).toEqual(maySummary);
     // The 汇总 sheet lists the rejected reports with their findings.
@@ -631,41 +614,14 @@ describe("quota rollup: May, then June into the May master", () => {
   });
 
   test("another file for a college-month replaces its rows; earlier months are untouched", async () => {
-    const fix = folder("june-fix");
-    await reportOf(fix, "01-外国语学院-2022年6月（更正）.xlsx", "外国语学院", JUNE, {
-      ...FOREIGN_JUNE,
-      training: [45, 155],
-    });
-    await reportOf(fix, "02-人文学院-2022年6月（更正）.xlsx", "人文学院", JUNE, HUMANITIES_JUNE);
     // Without --replace the college-month in the master stays, and the output says which file it is.
-    const before = readFileSync(master);
-    const asked = await runCli(
-      "rollup",
-      fix,
-      "--into",
-      master,
-      "-o",
-      master,
-      "--quotas",
-      quotaFile
-    );
+    const { master: fixed, asked, written, run } = await juneReplaced();
     expect(asked.code).toBe(1);
     expect(asked.stdout).toContain(
       "外国语学院 2022-06 已由文件“01-外国语学院-2022年6月.xlsx”导入总表；要用“01-外国语学院-2022年6月（更正）.xlsx”替换它，请加 --replace"
     );
     expect(asked.stdout).toContain("新增：人文学院 2022-06");
-    expect(readFileSync(master).equals(before)).toBe(false);
-    const run = await runCli(
-      "rollup",
-      fix,
-      "--into",
-      master,
-      "-o",
-      master,
-      "--quotas",
-      quotaFile,
-      "--replace"
-    );
+    expect(written).toBe(true);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       "替换：外国语学院 2022-06（原文件“01-外国语学院-2022年6月.xlsx”，新文件“01-外国语学院-2022年6月（更正）.xlsx”）"
@@ -675,7 +631,7 @@ describe("quota rollup: May, then June into the May master", () => {
     expect(run.stdout).toContain("培训任务：累计 1355 / 14572（9.3%）");
     expect(run.stdout).toContain("高级工及以上取证人数：累计 430 / 3604（11.93%）");
 
-    const ledger = await ledgerOf(master);
+    const ledger = await ledgerOf(fixed);
     expect(ledger.filter((r) => r.month === "2022-05")).toEqual(mayLedger);
     const juneRows = ledger.filter((r) => r.month === "2022-06");
     // 人文学院 went in on the first run, 外国语学院 was replaced on the second (--replace).
@@ -689,7 +645,7 @@ describe("quota rollup: May, then June into the May master", () => {
       ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 8, 30],
       ["外国语学院", "01-外国语学院-2022年6月（更正）.xlsx", 2, 6],
     ]);
-    expect(schoolBlock((await sheetsOf(master)).get("汇总2022-06")!)).toEqual([
+    expect(schoolBlock((await sheetsOf(fixed)).get("汇总2022-06")!)).toEqual([
       [14572, 345, 1355, 9.3],
       [3604, 110, 430, 11.93],
       [3685, 68, 280, 7.6],
@@ -700,7 +656,7 @@ describe("quota rollup: May, then June into the May master", () => {
   (available ? test : test.skip)(
     "LibreOffice recalculates the master written into (two months) with no error anywhere",
     async () => {
-      const values = await recalculatedValues(master);
+      const values = await recalculatedValues((await juneReplaced()).master);
       expect(Object.keys(values)).toEqual(["汇总2022-05", "汇总2022-06", "月报台账"]);
       for (const [sheet, rows] of Object.entries(values))
         for (const row of rows)
@@ -745,7 +701,7 @@ describe("quota rollup: text that looks like a formula stays text", () => {
     });
     into = join(tmp(), "formula-into.xlsx");
     copyFileSync(fresh, into);
-    const second = await runCli("rollup", other, "--into", into, "-o", into, "--json");
+    const second = await rollupInto(other, into, null, "--json");
     expect(second.code).toBe(0);
     expect(json(second).colleges.map((c: { college: string }) => c.college)).toEqual([
       "外国语学院",
@@ -868,16 +824,7 @@ describe("quota rollup: the master is kept safe", () => {
     notes.getColumn(1).width = 30;
     await workbook.xlsx.writeFile(withNotes);
 
-    const run = await runCli(
-      "rollup",
-      sportDir,
-      "--into",
-      withNotes,
-      "-o",
-      withNotes,
-      "--quotas",
-      quotaFile
-    );
+    const run = await rollupInto(sportDir, withNotes, quotaFile);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("新增：体育学院 2022-06");
     const after = await loadWorkbook(withNotes);

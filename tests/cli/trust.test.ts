@@ -8,7 +8,6 @@ import {
   chmodSync,
   existsSync,
   lstatSync,
-  mkdirSync,
   readFileSync,
   readdirSync,
   statSync,
@@ -19,25 +18,27 @@ import { join } from "path";
 import { readGridsFromFile } from "../../src/adapters/xlsx/node";
 import { toExcelWorkbook } from "../../src/adapters/xlsx/writeWorkbook";
 import { TEMPLATE_CELLS } from "../../src/core/report/buildReportTemplate";
-import { QuotaLookup, readQuotaLookup } from "../../src/core/report/quotaLookup";
-import type { SectionKey } from "../../src/core/report/reportLayout";
+import type { QuotaLookup } from "../../src/core/report/quotaLookup";
 import type { YearMonth } from "../../src/core/report/reportMonth";
-import { LedgerRow } from "../../src/core/rollup/ledger";
-import { readLedger } from "../../src/core/rollup/ledgerSheet";
 import { SAMPLE_DIR } from "../support/planData";
-import { Done, ReportSpec, reportSheet, writeReport } from "../support/reportFactory";
+import { ReportSpec, reportSheet, writeReport } from "../support/reportFactory";
 import { runCli } from "../support/runCli";
+import {
+  FOREIGN_JUNE,
+  FOREIGN_MAY,
+  Figures,
+  JUNE,
+  MAY,
+  MEDIA_JUNE,
+  ledgerOf,
+  rollupInto,
+  sampleQuotas,
+  subfolder,
+} from "../support/rollupFixtures";
 import { useTempDir } from "../support/tempDir";
 
 const tmp = useTempDir("trust-cli-");
 jest.setTimeout(120_000);
-
-const MAY = { year: 2022, month: 5 };
-const JUNE = { year: 2022, month: 6 };
-type Figures = Partial<Record<SectionKey, Done>>;
-const FOREIGN_MAY: Figures = { training: [30, 110], advanced: [8, 20], nonadvanced: [6, 22] };
-const FOREIGN_JUNE: Figures = { training: [40, 150], advanced: [10, 30], nonadvanced: [8, 30] };
-const MEDIA_JUNE: Figures = { training: [50, 200], advanced: [3, 10], nonadvanced: [10, 50] };
 
 let quotaFile = "";
 let quotas: QuotaLookup;
@@ -50,20 +51,10 @@ const specOf = (college: string, month: YearMonth, done: Figures): ReportSpec =>
 
 beforeAll(async () => {
   quotaFile = join(tmp(), "任务分配表.xlsx");
-  const run = await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", quotaFile);
-  expect(run.code).toBe(0);
-  quotas = readQuotaLookup(await readGridsFromFile(quotaFile));
+  quotas = await sampleQuotas(quotaFile);
 });
 
-function folder(name: string): string {
-  const dir = join(tmp(), name);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-async function ledgerOf(file: string, sheet?: string): Promise<LedgerRow[]> {
-  return readLedger(await readGridsFromFile(file), sheet);
-}
+const folder = (name: string) => subfolder(tmp(), name);
 
 /** A master with 外国语学院's May. */
 async function mayMaster(name: string): Promise<string> {
@@ -81,8 +72,6 @@ async function juneFolder(name: string): Promise<string> {
   await writeReport(dir, "01-外国语学院-2022年6月.xlsx", specOf("外国语学院", JUNE, FOREIGN_JUNE));
   return dir;
 }
-
-const into = (master: string) => ["--into", master, "-o", master, "--quotas", quotaFile];
 
 describe("no command writes over a workbook it did not make", () => {
   test("generate onto a master or a person's workbook is refused, byte for byte; onto its own, or --force, it writes", async () => {
@@ -144,7 +133,7 @@ describe("the master's file is kept as it is", () => {
     chmodSync(master, 0o640);
     const link = join(tmp(), "总表-链接.xlsx");
     symlinkSync(master, link);
-    const run = await runCli("rollup", await juneFolder("linked-june"), ...into(link));
+    const run = await rollupInto(await juneFolder("linked-june"), link, quotaFile);
     expect(run.code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(statSync(master).mode & 0o777).toBe(0o640);
@@ -159,7 +148,7 @@ describe("the master's file is kept as it is", () => {
     const master = await mayMaster("read-only");
     chmodSync(master, 0o444);
     const before = readFileSync(master);
-    const run = await runCli("rollup", await juneFolder("read-only-june"), ...into(master));
+    const run = await rollupInto(await juneFolder("read-only-june"), master, quotaFile);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("文件是只读的，未改动");
     expect(readFileSync(master).equals(before)).toBe(true);
@@ -180,7 +169,7 @@ describe("the ledger as Excel shows it", () => {
     zip.file("xl/workbook.xml", renamed);
     writeFileSync(master, await zip.generateAsync({ type: "nodebuffer" }));
 
-    const run = await runCli("rollup", await juneFolder("renamed-june"), ...into(master));
+    const run = await rollupInto(await juneFolder("renamed-june"), master, quotaFile);
     expect([run.code, run.stdout]).toEqual([
       0,
       expect.stringContaining("新增：外国语学院 2022-06"),
@@ -210,7 +199,7 @@ describe("the ledger as Excel shows it", () => {
       false,
     ]);
 
-    const run = await runCli("rollup", await juneFolder("edited-june"), ...into(master), "--json");
+    const run = await rollupInto(await juneFolder("edited-june"), master, quotaFile, "--json");
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("被手工改动过（校验值不符）；这是总表的改动，不是学院报表的问题");
     const result = JSON.parse(run.stdout);
@@ -308,7 +297,7 @@ describe("text from a file is only text", () => {
       done: FOREIGN_JUNE,
     });
     await writeReport(june, "b-2022年6月.xlsx", specOf("传媒学院", JUNE, FOREIGN_JUNE));
-    const run = await runCli("rollup", june, "--into", master, "-o", master);
+    const run = await rollupInto(june, master, null);
     expect([run.code, run.stdout]).toEqual([0, expect.stringContaining("新增：__proto__ 2022-06")]);
     expect(({} as Record<string, unknown>).training).toBeUndefined();
     expect(

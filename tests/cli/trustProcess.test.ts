@@ -2,25 +2,24 @@
    `node`: two roll-ups into one master at once, a lock left by a dead run, kill -9 in the
    middle of a write, `| head -1` (EPIPE), control characters in a file name. */
 import { ChildProcess, execFileSync, spawn } from "child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { hostname } from "os";
 import { join, resolve } from "path";
-import { readGridsFromFile, streamModelToFile } from "../../src/adapters/xlsx/node";
+import { streamModelToFile } from "../../src/adapters/xlsx/node";
 import { lockPathOf } from "../../src/adapters/fs/masterLock";
-import { QuotaLookup, readQuotaLookup } from "../../src/core/report/quotaLookup";
+import type { QuotaLookup } from "../../src/core/report/quotaLookup";
 import type { SectionKey } from "../../src/core/report/reportLayout";
 import type { LedgerRow } from "../../src/core/rollup/ledger";
-import { ledgerSheet, readLedger } from "../../src/core/rollup/ledgerSheet";
-import { SAMPLE_DIR } from "../support/planData";
+import { ledgerSheet } from "../../src/core/rollup/ledgerSheet";
 import { Done, writeReport } from "../support/reportFactory";
 import { runCli } from "../support/runCli";
+import { JUNE, ledgerOf, rollupInto, sampleQuotas, subfolder } from "../support/rollupFixtures";
 import { useTempDir } from "../support/tempDir";
 
 const ROOT = resolve(__dirname, "..", "..");
 const tmp = useTempDir("trust-process-");
 jest.setTimeout(240_000);
 
-const JUNE = { year: 2022, month: 6 };
 const DONE: Partial<Record<SectionKey, Done>> = { training: [40, 150], advanced: [10, 30] };
 
 let cli = "";
@@ -46,10 +45,7 @@ beforeAll(async () => {
     'require("./cli/main.js").main(process.argv.slice(2)).then((code) => { process.exitCode = code; });'
   );
   quotaFile = join(tmp(), "任务分配表.xlsx");
-  expect((await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", quotaFile)).code).toBe(
-    0
-  );
-  quotas = readQuotaLookup(await readGridsFromFile(quotaFile));
+  quotas = await sampleQuotas(quotaFile);
 });
 
 interface Finished {
@@ -74,29 +70,17 @@ function start(args: readonly string[]): { child: ChildProcess; done: Promise<Fi
   return { child, done };
 }
 
-function folder(name: string): string {
-  const dir = join(tmp(), name);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-const ledgerOf = async (file: string): Promise<LedgerRow[]> =>
-  readLedger(await readGridsFromFile(file));
+const folder = (name: string) => subfolder(tmp(), name);
+/** A June report of the college's (DONE, filed on the 20th) as `dir/name`. */
+const juneReport = (dir: string, name: string, college: string) =>
+  writeReport(dir, name, { targets: quotas.find(college)!, month: JUNE, done: DONE });
 const leftovers = (dir: string) => readdirSync(dir).filter((n) => /(tmp|quota-lock)$/.test(n));
 
 test("two roll-ups into one master at once: the second waits for the first, no row is lost", async () => {
   const a = folder("concurrent-a");
   const b = folder("concurrent-b");
-  await writeReport(a, "外国语学院-2022年6月.xlsx", {
-    targets: quotas.find("外国语学院")!,
-    month: JUNE,
-    done: DONE,
-  });
-  await writeReport(b, "传媒学院-2022年6月.xlsx", {
-    targets: quotas.find("传媒学院")!,
-    month: JUNE,
-    done: DONE,
-  });
+  await juneReport(a, "外国语学院-2022年6月.xlsx", "外国语学院");
+  await juneReport(b, "传媒学院-2022年6月.xlsx", "传媒学院");
   const master = join(tmp(), "concurrent.xlsx");
   const first = await runCli("rollup", a, "-o", master, "--quotas", quotaFile);
   expect(first.code).toBe(0);
@@ -124,11 +108,7 @@ test("two roll-ups into one master at once: the second waits for the first, no r
 
 test("a lock held by a live run refuses with who holds it; one left by a dead run is taken over", async () => {
   const dir = folder("locked");
-  await writeReport(dir, "外国语学院-2022年6月.xlsx", {
-    targets: quotas.find("外国语学院")!,
-    month: JUNE,
-    done: DONE,
-  });
+  await juneReport(dir, "外国语学院-2022年6月.xlsx", "外国语学院");
   const master = join(tmp(), "locked.xlsx");
   const lock = lockPathOf(master);
   const holder = (pid: number) =>
@@ -149,11 +129,7 @@ test("a lock held by a live run refuses with who holds it; one left by a dead ru
 
 test("kill -9 in the middle of writing the master: the master is whole, and the next run is not hindered", async () => {
   const dir = folder("killed");
-  await writeReport(dir, "外国语学院-2022年6月.xlsx", {
-    targets: quotas.find("外国语学院")!,
-    month: JUNE,
-    done: DONE,
-  });
+  await juneReport(dir, "外国语学院-2022年6月.xlsx", "外国语学院");
   // A master with a long ledger, so that its write takes a while.
   const rows: LedgerRow[] = Array.from({ length: 3_000 }, (_, i) => ({
     college: `学院${i % 500}`,
@@ -193,7 +169,7 @@ test("kill -9 in the middle of writing the master: the master is whole, and the 
   expect(readFileSync(master).equals(before)).toBe(true);
   expect(leftovers(tmp()).length).toBeGreaterThan(0); // the lock and the temp file of the dead run
 
-  const next = await runCli("rollup", dir, "--into", master, "-o", master);
+  const next = await rollupInto(dir, master, null);
   expect(next.code).toBe(0);
   expect((await ledgerOf(master)).length).toBe(3_000 + 4);
   expect(leftovers(tmp())).toEqual([]);
@@ -201,12 +177,7 @@ test("kill -9 in the middle of writing the master: the master is whole, and the 
 
 test("`quota validate … | head -1`: a closed pipe ends the output quietly", async () => {
   const dir = folder("epipe");
-  for (let i = 0; i < 20; i++)
-    await writeReport(dir, `${i}-2022年6月.xlsx`, {
-      targets: quotas.find("外国语学院")!,
-      month: JUNE,
-      done: DONE,
-    });
+  for (let i = 0; i < 20; i++) await juneReport(dir, `${i}-2022年6月.xlsx`, "外国语学院");
   const { child, done } = start(["validate", dir, "--json"]);
   child.stdout!.destroy(); // the reader is gone before the first line
   const run = await done;

@@ -9,14 +9,10 @@ import { expectedPercent } from "../../src/core/rollup/progress";
 import { summarize } from "../../src/core/rollup/rollupSummary";
 import { summarySheet } from "../../src/core/rollup/summarySheet";
 import type { SheetModel } from "../../src/core/workbookModel";
+import { sectionValues } from "../support/coreFixtures";
 import { planColleges } from "../support/planData";
 
-const v = (target: number | null, month: number, cumulative: number): SectionValues => ({
-  target,
-  month,
-  cumulative,
-  rate: null,
-});
+const v = sectionValues;
 function entry(
   college: string,
   month: string,
