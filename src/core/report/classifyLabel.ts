@@ -1,4 +1,5 @@
 import type { CellValue } from "../grid";
+import { memoByText } from "../memo";
 import { normalizeLabel, toHalfWidth } from "../text";
 import type { FieldKey, SectionKey } from "./reportLayout";
 
@@ -38,7 +39,11 @@ const FIELD_OF: Readonly<Record<string, FieldKey>> = {
 
 /** Reads a cell as one of the form's labels, whatever its spaces, line breaks or full-width punctuation. */
 export function classifyLabel(value: CellValue): FormLabel | null {
-  if (typeof value !== "string") return null;
+  return typeof value === "string" ? labelOfText(value) : null;
+}
+
+// Remembered per text: every report repeats the same labels. A FormLabel is never changed.
+const labelOfText = memoByText((value: string): FormLabel | null => {
   const text = toHalfWidth(value).trim();
   const key = normalizeLabel(value);
   if (key === "") return null;
@@ -56,7 +61,7 @@ export function classifyLabel(value: CellValue): FormLabel | null {
     if (match) return { kind, rest: match[1]!.trim() };
   }
   return null;
-}
+});
 
 /** The section a label names, or null: 培训任务, 取证人数 / 高级工及以上取证人数, 非高级工及以上取证人数, 1+X证书取证人数. */
 export function sectionOfLabel(value: CellValue): SectionKey | null {
