@@ -34,6 +34,8 @@ export interface PlacedCell {
   readonly area: Area;
   readonly text: string;
   readonly look: CellLook;
+  /** textWidth of the text in its look when it is one line; null when it has line breaks. */
+  readonly oneLine: number | null;
 }
 
 /** A cell's key in the maps below: a number, not a "row,column" string, for sheets of many cells. */
@@ -63,7 +65,9 @@ export function cellAreas(sheet: SheetModel): PlacedCell[] {
         lastRow: r,
         lastColumn: c,
       };
-      areas.push({ cell, area, text, look: lookOf(cell) });
+      const look = lookOf(cell);
+      const oneLine = text.includes("\n") ? null : textWidth(text, look.size, look.bold);
+      areas.push({ cell, area, text, look, oneLine });
     })
   );
   return areas;
@@ -89,26 +93,33 @@ export function linesIn(cell: ModelCell, width: number): string[] {
 }
 
 /** How many lines linesIn gives, without making them when the text fits. */
-function lineCount({ text, look }: PlacedCell, width: number): number {
-  const breaks = text.includes("\n");
-  if (!look.wrap) return breaks ? text.split("\n").length : 1;
+function lineCount({ text, look, oneLine }: PlacedCell, width: number): number {
+  if (!look.wrap) return oneLine === null ? text.split("\n").length : 1;
   const room = width - CELL_PADDING.width;
-  if (!breaks && textWidth(text, look.size, look.bold) <= room) return 1;
+  if (oneLine !== null && oneLine <= room) return 1;
   return wrapText(text, room, look.size, look.bold).length;
 }
+
+/** widthForText of a placed cell, from the width of its one line when it has one. */
+const widthOf = ({ text, look, oneLine }: PlacedCell) =>
+  oneLine === null
+    ? widthForText(text, look.size, look.bold)
+    : Math.ceil(Math.max(0, oneLine) + CELL_PADDING.width);
 
 /** Each column as wide as its widest unmerged text; a merge too narrow widens its last column. */
 function columnWidths(areas: readonly PlacedCell[], base: readonly number[], wrapWidth: number) {
   const widths = [...base];
-  for (const { text, look, area } of areas) {
+  for (const placed of areas) {
+    const { look, area } = placed;
     if (area.column !== area.lastColumn) continue;
-    const need = widthForText(text, look.size, look.bold);
+    const need = widthOf(placed);
     const wrapped = look.wrap ? Math.min(need, wrapWidth) : need;
     widths[area.column] = Math.max(widths[area.column] ?? 0, wrapped);
   }
-  for (const { text, look, area } of areas) {
+  for (const placed of areas) {
+    const { look, area } = placed;
     if (area.column === area.lastColumn || look.wrap) continue;
-    const need = widthForText(text, look.size, look.bold);
+    const need = widthOf(placed);
     const have = sumOf(widths, area.column, area.lastColumn, 8);
     if (need > have) widths[area.lastColumn] = (widths[area.lastColumn] ?? 8) + need - have;
   }

@@ -5,7 +5,6 @@
  * The figures are rounded up so that what fits here fits in Excel, WPS and LibreOffice
  * (whose fallback CJK fonts are a little wider than Microsoft YaHei).
  */
-import { memoByText } from "./memo";
 
 /** Width of one character at 11 pt, in digit widths. */
 export function charWidth(ch: string): number {
@@ -25,11 +24,8 @@ const ASCII_WIDTHS = Array.from({ length: 0x7f }, (_, code) =>
   code < 0x20 ? 0 : charWidth(String.fromCharCode(code))
 );
 
-/**
- * charWidth summed over the text's characters, left to right (a surrogate pair is one
- * character), remembered per text: a roll-up lays out the same names and figures many times.
- */
-const unitWidth = memoByText((text: string): number => {
+/** charWidth summed over the text's characters, left to right (a surrogate pair is one character). */
+function unitWidth(text: string): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -42,7 +38,7 @@ const unitWidth = memoByText((text: string): number => {
     }
   }
   return width;
-});
+}
 
 /** The width of one line of text at `size` pt, in digit widths. */
 export function textWidth(text: string, size = 11, bold = false): number {
