@@ -39,8 +39,15 @@ const FIELD_OF: Readonly<Record<string, FieldKey>> = {
 
 /** Reads a cell as one of the form's labels, whatever its spaces, line breaks or full-width punctuation. */
 export function classifyLabel(value: CellValue): FormLabel | null {
-  return typeof value === "string" ? labelOfText(value) : null;
+  return typeof value === "string" && MAY_BE_LABEL.test(value) ? labelOfText(value) : null;
 }
+
+/**
+ * Every label begins (after white space) with one of these characters — 工作进度, the column
+ * headers, 填报…, 单位/学院负责人 — or holds 进 (…进度月报表): other text, such as a list's
+ * thousands of names, is not a label and is not looked at further (nor remembered).
+ */
+const MAY_BE_LABEL = /^\s*[工年当本累填单学负]|进/;
 
 // Remembered per text: every report repeats the same labels. A FormLabel is never changed.
 const labelOfText = memoByText((value: string): FormLabel | null => {
