@@ -1,5 +1,6 @@
 /* The faster text helpers of issue 14 give what the plain definitions give, character for character. */
 import { memoByText } from "../../src/core/memo";
+import { classifyLabel } from "../../src/core/report/classifyLabel";
 import { normalizeLabel, toHalfWidth } from "../../src/core/text";
 import { charWidth, textWidth, widthForText } from "../../src/core/textWidth";
 
@@ -72,4 +73,24 @@ test("memoByText remembers per text, keeps no long text and forgets when full", 
   expect(seen.filter((t) => t === long)).toHaveLength(2);
   const undefinedResult = memoByText(() => undefined);
   expect(undefinedResult("z")).toBeUndefined();
+});
+
+test("classifyLabel still finds labels after white space, full-width forms and line breaks", () => {
+  const labels: [string, string][] = [
+    ["\u3000工 作\n进 度", "progress"],
+    [" 年度任务（人次）", "field"],
+    ["\n累计完成率（％）", "field"],
+    ["本月完成", "field"],
+    ["当月完成（人）", "field"],
+    ["\t填报单位（公章）：学院1", "unit"],
+    ["学院负责人：", "head"],
+    ["单位负责人", "head"],
+    ["负 责 人（签字）", "head"],
+    ["填表人：张", "filer"],
+    ["填报日期：2022年6月", "date"],
+    ["“人人持证、技能河南”建设工作任务进度月报表", "title"],
+  ];
+  for (const [text, kind] of labels) expect(classifyLabel(text)?.kind).toBe(kind);
+  for (const text of ["学生1", "张老师", "2022-06-18", "（空）", "计算机"])
+    expect(classifyLabel(text)).toBeNull();
 });
