@@ -6,11 +6,15 @@
  * (whose fallback CJK fonts are a little wider than Microsoft YaHei).
  */
 
+/** ASCII widths by code: control characters none, wide letters and signs 1.4, the rest 1.15. */
+const ASCII_WIDTHS = Array.from({ length: 0x7f }, (_, code) =>
+  code < 0x20 ? 0 : /[A-Z%@&#WMmw]/.test(String.fromCharCode(code)) ? 1.4 : 1.15
+);
+
 /** Width of one character at 11 pt, in digit widths. */
 export function charWidth(ch: string): number {
   const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x20) return 0;
-  if (code < 0x7f) return /[A-Z%@&#WMmw]/.test(ch) ? 1.4 : 1.15;
+  if (code < 0x7f) return ASCII_WIDTHS[code]!;
   // Latin-1, Greek, general punctuation (“ ” … ‰): narrow.
   if (code < 0x2e80 && !(code >= 0x2460 && code <= 0x27bf)) return 1.2;
   return 2.2;
@@ -18,11 +22,6 @@ export function charWidth(ch: string): number {
 
 /** Extra width for bold type. */
 const BOLD = 1.06;
-
-/** ASCII widths by code (charWidth's first two cases, as a table). */
-const ASCII_WIDTHS = Array.from({ length: 0x7f }, (_, code) =>
-  code < 0x20 ? 0 : charWidth(String.fromCharCode(code))
-);
 
 /** charWidth summed over the text's characters, left to right (a surrogate pair is one character). */
 function unitWidth(text: string): number {
