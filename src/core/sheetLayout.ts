@@ -1,4 +1,4 @@
-import { CELL_STYLES } from "./cellStyles";
+import { CELL_STYLES, CellLook } from "./cellStyles";
 import { parseAddress } from "./grid";
 import { heightForLines, textWidth, widthForText, wrapText, CELL_PADDING } from "./textWidth";
 import type { ModelCell, SheetModel } from "./workbookModel";
@@ -28,24 +28,46 @@ export function shownText(cell: ModelCell | null): string {
 
 const lookOf = (cell: ModelCell) => CELL_STYLES[cell.style ?? "text"];
 
+/** A filled cell, the area it prints in, its shown text and its look. */
+export interface PlacedCell {
+  readonly cell: ModelCell;
+  readonly area: Area;
+  readonly text: string;
+  readonly look: CellLook;
+  /** textWidth of the text in its look when it is one line; null when it has line breaks. */
+  readonly oneLine: number | null;
+}
+
+/** A cell's key in the maps below: a number, not a "row,column" string, for sheets of many cells. */
+const keyOf = (row: number, column: number) => row * 16_384 + column;
+
 /** Every filled cell with the area it prints in (merges by their first cell; covered cells skipped). */
-export function cellAreas(sheet: SheetModel): { cell: ModelCell; area: Area }[] {
-  const merged = new Map<string, Area>();
-  const covered = new Set<string>();
+export function cellAreas(sheet: SheetModel): PlacedCell[] {
+  const merged = new Map<number, Area>();
+  const covered = new Set<number>();
   for (const range of sheet.merges) {
     const [from, to = from] = range.split(":").map(parseAddress);
     const area = { row: from!.row, column: from!.column, lastRow: to!.row, lastColumn: to!.column };
-    merged.set(`${area.row},${area.column}`, area);
+    merged.set(keyOf(area.row, area.column), area);
     for (let r = area.row; r <= area.lastRow; r++)
       for (let c = area.column; c <= area.lastColumn; c++)
-        if (r !== area.row || c !== area.column) covered.add(`${r},${c}`);
+        if (r !== area.row || c !== area.column) covered.add(keyOf(r, c));
   }
-  const areas: { cell: ModelCell; area: Area }[] = [];
+  const areas: PlacedCell[] = [];
   sheet.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (!cell || shownText(cell) === "" || covered.has(`${r},${c}`)) return;
-      const area = merged.get(`${r},${c}`) ?? { row: r, column: c, lastRow: r, lastColumn: c };
-      areas.push({ cell, area });
+      if (!cell) return;
+      const text = shownText(cell);
+      if (text === "" || (covered.size > 0 && covered.has(keyOf(r, c)))) return;
+      const area = (merged.size > 0 && merged.get(keyOf(r, c))) || {
+        row: r,
+        column: c,
+        lastRow: r,
+        lastColumn: c,
+      };
+      const look = lookOf(cell);
+      const oneLine = text.includes("\n") ? null : textWidth(text, look.size, look.bold);
+      areas.push({ cell, area, text, look, oneLine });
     })
   );
   return areas;
@@ -70,6 +92,40 @@ export function linesIn(cell: ModelCell, width: number): string[] {
   return wrapText(text, room, look.size, look.bold);
 }
 
+/** How many lines linesIn gives, without making them when the text fits. */
+function lineCount({ text, look, oneLine }: PlacedCell, width: number): number {
+  if (!look.wrap) return oneLine === null ? text.split("\n").length : 1;
+  const room = width - CELL_PADDING.width;
+  if (oneLine !== null && oneLine <= room) return 1;
+  return wrapText(text, room, look.size, look.bold).length;
+}
+
+/** widthForText of a placed cell, from the width of its one line when it has one. */
+const widthOf = ({ text, look, oneLine }: PlacedCell) =>
+  oneLine === null
+    ? widthForText(text, look.size, look.bold)
+    : Math.ceil(Math.max(0, oneLine) + CELL_PADDING.width);
+
+/** Each column as wide as its widest unmerged text; a merge too narrow widens its last column. */
+function columnWidths(areas: readonly PlacedCell[], base: readonly number[], wrapWidth: number) {
+  const widths = [...base];
+  for (const placed of areas) {
+    const { look, area } = placed;
+    if (area.column !== area.lastColumn) continue;
+    const need = widthOf(placed);
+    const wrapped = look.wrap ? Math.min(need, wrapWidth) : need;
+    widths[area.column] = Math.max(widths[area.column] ?? 0, wrapped);
+  }
+  for (const placed of areas) {
+    const { look, area } = placed;
+    if (area.column === area.lastColumn || look.wrap) continue;
+    const need = widthOf(placed);
+    const have = sumOf(widths, area.column, area.lastColumn, 8);
+    if (need > have) widths[area.lastColumn] = (widths[area.lastColumn] ?? 8) + need - have;
+  }
+  return widths;
+}
+
 /**
  * Column widths and row heights from the text the cells hold (the sheet's own are minimums): a
  * column is as wide as its widest unmerged text (wrapping text up to `wrapWidth`, then it wraps),
@@ -78,33 +134,22 @@ export function linesIn(cell: ModelCell, width: number): string[] {
  */
 export function layoutSheet(sheet: SheetModel, wrapWidth = WRAP_WIDTH): SheetModel {
   const areas = cellAreas(sheet);
-  const widths = [...sheet.columnWidths];
-  for (const { cell, area } of areas) {
-    if (area.column !== area.lastColumn) continue;
-    const look = lookOf(cell);
-    const need = widthForText(shownText(cell), look.size, look.bold);
-    const wrapped = look.wrap ? Math.min(need, wrapWidth) : need;
-    widths[area.column] = Math.max(widths[area.column] ?? 0, wrapped);
-  }
-  for (const { cell, area } of areas) {
-    const look = lookOf(cell);
-    if (area.column === area.lastColumn || look.wrap) continue;
-    const need = widthForText(shownText(cell), look.size, look.bold);
-    const have = sumOf(widths, area.column, area.lastColumn, 8);
-    if (need > have) widths[area.lastColumn] = (widths[area.lastColumn] ?? 8) + need - have;
-  }
+  const widths = columnWidths(areas, sheet.columnWidths, wrapWidth);
   const heights: number[] = [];
   sheet.cells.forEach((_, r) => (heights[r] = sheet.rowHeights?.[r] ?? DEFAULT_HEIGHT));
-  const tall = (cell: ModelCell, area: Area) => {
+  const tall = (placed: PlacedCell) => {
+    const { area } = placed;
     const width = sumOf(widths, area.column, area.lastColumn, 8);
-    return heightForLines(linesIn(cell, width).length, lookOf(cell).size);
+    return heightForLines(lineCount(placed, width), placed.look.size);
   };
-  for (const { cell, area } of areas)
-    if (area.row === area.lastRow)
-      heights[area.row] = Math.max(heights[area.row]!, tall(cell, area));
-  for (const { cell, area } of areas) {
+  for (const placed of areas) {
+    const row = placed.area.row;
+    if (row === placed.area.lastRow) heights[row] = Math.max(heights[row]!, tall(placed));
+  }
+  for (const placed of areas) {
+    const { area } = placed;
     if (area.row === area.lastRow) continue;
-    const lack = tall(cell, area) - sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);
+    const lack = tall(placed) - sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);
     if (lack <= 0) continue;
     const share = Math.ceil(lack / (area.lastRow - area.row + 1));
     for (let r = area.row; r <= area.lastRow; r++)

@@ -6,11 +6,15 @@
  * (whose fallback CJK fonts are a little wider than Microsoft YaHei).
  */
 
+/** ASCII widths by code: control characters none, wide letters and signs 1.4, the rest 1.15. */
+const ASCII_WIDTHS = Array.from({ length: 0x7f }, (_, code) =>
+  code < 0x20 ? 0 : /[A-Z%@&#WMmw]/.test(String.fromCharCode(code)) ? 1.4 : 1.15
+);
+
 /** Width of one character at 11 pt, in digit widths. */
 export function charWidth(ch: string): number {
   const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x20) return 0;
-  if (code < 0x7f) return /[A-Z%@&#WMmw]/.test(ch) ? 1.4 : 1.15;
+  if (code < 0x7f) return ASCII_WIDTHS[code]!;
   // Latin-1, Greek, general punctuation (“ ” … ‰): narrow.
   if (code < 0x2e80 && !(code >= 0x2460 && code <= 0x27bf)) return 1.2;
   return 2.2;
@@ -19,11 +23,25 @@ export function charWidth(ch: string): number {
 /** Extra width for bold type. */
 const BOLD = 1.06;
 
+/** charWidth summed over the text's characters, left to right (a surrogate pair is one character). */
+function unitWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x7f) width += ASCII_WIDTHS[code]!;
+    else if (code < 0x2e80 && !(code >= 0x2460 && code <= 0x27bf)) width += 1.2;
+    else {
+      width += 2.2;
+      const next = text.charCodeAt(i + 1);
+      if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return width;
+}
+
 /** The width of one line of text at `size` pt, in digit widths. */
 export function textWidth(text: string, size = 11, bold = false): number {
-  let width = 0;
-  for (const ch of text) width += charWidth(ch);
-  return (width * size * (bold ? BOLD : 1)) / 11;
+  return (unitWidth(text) * size * (bold ? BOLD : 1)) / 11;
 }
 
 /** Characters a line must not start with (closing punctuation: no orphaned "）"). */
@@ -79,6 +97,8 @@ export const heightForLines = (lines: number, size = 11): number =>
 
 /** The column width (digit widths) that shows the longest line of `text` unwrapped. */
 export function widthForText(text: string, size = 11, bold = false): number {
-  const longest = Math.max(0, ...text.split("\n").map((line) => textWidth(line, size, bold)));
+  const longest = text.includes("\n")
+    ? Math.max(0, ...text.split("\n").map((line) => textWidth(line, size, bold)))
+    : Math.max(0, textWidth(text, size, bold));
   return Math.ceil(longest + CELL_PADDING.width);
 }

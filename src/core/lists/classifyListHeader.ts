@@ -1,4 +1,5 @@
 import type { CellValue } from "../grid";
+import { memoByText } from "../memo";
 import { normalizeLabel } from "../text";
 import { ColumnLayout, LIST_LAYOUTS, ListColumn } from "./listLayout";
 
@@ -19,6 +20,7 @@ for (const layout of Object.values(LIST_LAYOUTS))
 
 /** The list column a header cell names, whatever its spaces, line breaks, notes in brackets or full-width punctuation. */
 export function classifyListHeader(value: CellValue): ListColumn | null {
-  if (typeof value !== "string") return null;
-  return COLUMN_OF.get(headerKey(value)) ?? null;
+  return typeof value === "string" ? columnOfText(value) : null;
 }
+
+const columnOfText = memoByText((text) => COLUMN_OF.get(headerKey(text)) ?? null);

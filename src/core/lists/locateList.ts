@@ -1,4 +1,4 @@
-import { CellValue, Grid, cellAddress, cellAt } from "../grid";
+import { CellValue, Grid, cellAddress, cellAt, eachCell } from "../grid";
 import { classifyListHeader } from "./classifyListHeader";
 import { ListFinding, listFinding } from "./listFinding";
 import { LIST_LAYOUTS, ListColumn, ListKind } from "./listLayout";
@@ -25,13 +25,23 @@ export function listKindOfName(name: string): ListKind | null {
   return null;
 }
 
-function headerColumns(row: readonly CellValue[]): Partial<Record<ListColumn, number>> {
-  const columns: Partial<Record<ListColumn, number>> = {};
-  row.forEach((value, column) => {
-    const key = classifyListHeader(value);
-    if (key && columns[key] === undefined) columns[key] = column;
-  });
-  return columns;
+/** The list columns a row names (the first cell of each), with how many; null when it names none. */
+function headerColumns(
+  row: readonly CellValue[]
+): { columns: Partial<Record<ListColumn, number>>; count: number } | null {
+  let found: { columns: Partial<Record<ListColumn, number>>; count: number } | null = null;
+  const visit = (value: CellValue, column: number) => {
+    const key = typeof value === "string" ? classifyListHeader(value) : null;
+    if (!key) return;
+    found ??= { columns: {}, count: 0 };
+    if (found.columns[key] !== undefined) return;
+    found.columns[key] = column;
+    found.count++;
+  };
+  // A short row by index (holes read as undefined); a long sparse one by its written cells.
+  if (row.length <= 64) for (let c = 0; c < row.length; c++) visit(row[c] ?? null, c);
+  else eachCell(row, visit);
+  return found;
 }
 
 function kindOf(
@@ -54,10 +64,12 @@ function kindOf(
  */
 export function locateList(grid: Grid, kind?: ListKind): ListLocation | null {
   const named = kind ?? listKindOfName(grid.name);
-  for (const [r, row] of grid.rows.entries()) {
-    if (!row) continue;
-    const columns = headerColumns(row);
-    const count = Object.keys(columns).length;
+  const rows = grid.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const header = row ? headerColumns(row) : null;
+    if (!header) continue;
+    const { columns, count } = header;
     if (count < (columns.studentId === undefined ? 6 : 4)) continue;
     const found = kind ?? kindOf(columns, named);
     if (!found) continue;

@@ -1,4 +1,5 @@
 import type { CellValue } from "../grid";
+import { memoByText } from "../memo";
 import { normalizeLabel, toHalfWidth } from "../text";
 import type { FieldKey, SectionKey } from "./reportLayout";
 
@@ -38,7 +39,18 @@ const FIELD_OF: Readonly<Record<string, FieldKey>> = {
 
 /** Reads a cell as one of the form's labels, whatever its spaces, line breaks or full-width punctuation. */
 export function classifyLabel(value: CellValue): FormLabel | null {
-  if (typeof value !== "string") return null;
+  return typeof value === "string" && MAY_BE_LABEL.test(value) ? labelOfText(value) : null;
+}
+
+/**
+ * Every label begins (after white space) with one of these characters — 工作进度, the column
+ * headers, 填报…, 单位/学院负责人 — or holds 进 (…进度月报表): other text, such as a list's
+ * thousands of names, is not a label and is not looked at further (nor remembered).
+ */
+const MAY_BE_LABEL = /^\s*[工年当本累填单学负]|进/;
+
+// Remembered per text: every report repeats the same labels. A FormLabel is never changed.
+const labelOfText = memoByText((value: string): FormLabel | null => {
   const text = toHalfWidth(value).trim();
   const key = normalizeLabel(value);
   if (key === "") return null;
@@ -56,7 +68,7 @@ export function classifyLabel(value: CellValue): FormLabel | null {
     if (match) return { kind, rest: match[1]!.trim() };
   }
   return null;
-}
+});
 
 /** The section a label names, or null: 培训任务, 取证人数 / 高级工及以上取证人数, 非高级工及以上取证人数, 1+X证书取证人数. */
 export function sectionOfLabel(value: CellValue): SectionKey | null {

@@ -62,7 +62,23 @@ interface HeaderRow {
 
 const isEmpty = (v: CellValue) => cellText(v) === "";
 
+/** The most frequent value, the smallest of equally frequent ones. */
 function mostFrequent(values: readonly number[]): number | undefined {
+  // A form has a handful of header rows: counted in place, without a map.
+  if (values.length <= 16) {
+    let best: number | undefined;
+    let most = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      let n = 0;
+      for (let j = 0; j < values.length; j++) if (values[j] === v) n++;
+      if (best === undefined || n > most || (n === most && v < best)) {
+        best = v;
+        most = n;
+      }
+    }
+    return best;
+  }
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: number | undefined;
@@ -111,12 +127,18 @@ export function locateReport(grid: Grid): ReportLocation | null {
 /** Every cell of the sheet that holds one of the form's labels. */
 function sheetLabels(grid: Grid): Labeled[] {
   const labels: Labeled[] = [];
-  grid.rows.forEach((cells, row) =>
-    eachCell(cells, (value, column) => {
-      const label = classifyLabel(value);
+  const rows = grid.rows;
+  for (let row = 0; row < rows.length; row++) {
+    const cells = rows[row];
+    if (!cells) continue;
+    const visit = (value: CellValue, column: number) => {
+      const label = typeof value === "string" ? classifyLabel(value) : null;
       if (label) labels.push({ row, column, label });
-    })
-  );
+    };
+    // A short row is walked by index (a hole reads as undefined, never a label).
+    if (cells.length <= 64) for (let c = 0; c < cells.length; c++) visit(cells[c] ?? null, c);
+    else eachCell(cells, visit);
+  }
   return labels;
 }
 
@@ -169,8 +191,10 @@ function locateSignatures(
   leftColumn: number,
   findings: Finding[]
 ): Record<SignatureKind, LabeledValue> {
+  const byKind: Record<string, Labeled[]> = { unit: [], filer: [], head: [], date: [] };
+  for (const l of labels) byKind[l.label.kind]?.push(l);
   const labelOf = (kind: SignatureKind, preferAbove: boolean) => {
-    const all = labels.filter((l) => l.label.kind === kind);
+    const all = byKind[kind]!;
     const near = preferAbove
       ? all.filter((l) => l.row < rows.first).pop()
       : all.find((l) => l.row > rows.last);
@@ -223,7 +247,12 @@ function headerRows(labels: readonly Labeled[]): HeaderRow[] {
 function consensusColumns(headers: readonly HeaderRow[]): Record<FieldKey, number> {
   const found: Partial<Record<FieldKey, number>> = {};
   for (const f of FIELD_KEYS) {
-    const column = mostFrequent(headers.flatMap((h) => (h.fields[f] ? [h.fields[f]!.column] : [])));
+    const columns: number[] = [];
+    for (const h of headers) {
+      const field = h.fields[f];
+      if (field) columns.push(field.column);
+    }
+    const column = mostFrequent(columns);
     if (column !== undefined) found[f] = column;
   }
   const known = FIELD_KEYS.find((f) => found[f] !== undefined)!;
@@ -347,13 +376,12 @@ function locatedSection(
   for (const f of FIELD_KEYS) {
     const found = h.fields[f];
     columns[f] = found?.column ?? columnOf[f];
-    const expected = fieldHeader(f, key);
     if (!found) {
       findings.push(
         finding(
           "label-missing",
           cellAddress(h.row, columns[f]),
-          `“${SECTIONS[key].name}”一栏缺少表头“${expected}”`
+          `“${SECTIONS[key].name}”一栏缺少表头“${fieldHeader(f, key)}”`
         )
       );
       continue;

@@ -34,6 +34,25 @@ export interface CountFacts {
   readonly recompute?: (formula: string) => number | null;
 }
 
+/**
+ * formatShowsOtherDigits remembered per format: its answer depends on the value only through its
+ * sign (negative, zero or positive), and a workbook's counts share one or two formats.
+ */
+const FORMAT_ANSWERS = new Map<string, [boolean, boolean, boolean]>();
+function showsOtherDigits(format: string, value: number): boolean {
+  let answers = FORMAT_ANSWERS.get(format);
+  if (!answers) {
+    answers = [
+      formatShowsOtherDigits(format, -1),
+      formatShowsOtherDigits(format, 0),
+      formatShowsOtherDigits(format, 1),
+    ];
+    if (FORMAT_ANSWERS.size >= 1024) FORMAT_ANSWERS.clear();
+    FORMAT_ANSWERS.set(format, answers);
+  }
+  return answers[value < 0 ? 0 : value === 0 ? 1 : 2];
+}
+
 /** Digits with commas only as thousands separators (1,294 yes; 6,2 no). */
 const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^[+-]?\.\d+$/;
 
@@ -72,7 +91,7 @@ export function readCount(value: CellValue, facts: CountFacts = {}): CountReadin
   if (typeof value === "number") {
     n = value;
     const format = facts.info?.numberFormat;
-    if (format && formatShowsOtherDigits(format, n))
+    if (format && showsOtherDigits(format, n))
       return { kind: "invalid", problem: "format", shown, detail: format };
   } else {
     const read = fromText(value, shown);
