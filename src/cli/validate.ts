@@ -14,7 +14,8 @@ import { RunLedger } from "../core/lists/runLedger";
 import type { LedgerRow } from "../core/rollup/ledger";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { previousOfLedger } from "../core/rollup/rollUp";
-import { reportJson, unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
+import { unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
+import { reportJson } from "./validateJson";
 import {
   LIST_LEDGER_SHEET,
   reportLists,
