@@ -19,7 +19,6 @@ export default {
     "src/core/decimal.ts",
     "src/core/apportion.ts",
     "src/core/rates.ts",
-    "src/core/rate.ts",
     "src/core/report/checkValues.ts",
     "src/core/report/checkAgainst.ts",
     "src/core/report/checkFiling.ts",

@@ -1,5 +1,5 @@
 import { Decimal, add, decimalFromInteger, multiply, roundHalfUp, toNumber } from "./decimal";
-import { Rate } from "./rate";
+import { Rate } from "./rates";
 
 /** The exact, unrounded product of the parts Σ countᵢ × rateᵢ. */
 export function exactQuota(parts: readonly (readonly [number, Rate])[]): Decimal {

@@ -2,8 +2,7 @@ import { apportion } from "./apportion";
 import type { Decimal } from "./decimal";
 import { exactQuota, quota } from "./quota";
 import { DEFAULT_FLOORS, FLOOR_LABELS, FLOOR_NAMES, FloorName, Floors } from "./floors";
-import { formatRate } from "./rate";
-import { DEFAULT_RATES, Rates } from "./rates";
+import { DEFAULT_RATES, Rates, formatRate } from "./rates";
 import { normalizeLabel } from "./text";
 
 export interface GraduateCounts {

@@ -1,6 +1,5 @@
 import { FLOOR_LABELS, FLOOR_NAMES, FloorName } from "./floors";
-import { percentDecimals } from "./rate";
-import { RATE_LABELS, RATE_NAMES, RateName } from "./rates";
+import { RATE_LABELS, RATE_NAMES, RateName, percentDecimals } from "./rates";
 import { toNumber } from "./decimal";
 import { cellAddress, sheetRef } from "./grid";
 import type { CountColumn } from "./graduateTable";

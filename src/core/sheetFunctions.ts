@@ -10,8 +10,7 @@ import {
 } from "./decimal";
 import { QuotaError, SheetErrorKind } from "./errors";
 import { quota } from "./quota";
-import { formatRate, parseRate } from "./rate";
-import { DEFAULT_RATES, RateName } from "./rates";
+import { DEFAULT_RATES, RateName, formatRate, parseRate } from "./rates";
 
 /** A spreadsheet error returned as a value, with the Chinese message Excel shows beside it. */
 export interface SheetError {

@@ -8,8 +8,7 @@ import {
 import { parseCount, sumCounts } from "../../src/core/count";
 import { QuotaError } from "../../src/core/errors";
 import { quota } from "../../src/core/quota";
-import { formatRate, parseRate } from "../../src/core/rate";
-import { DEFAULT_RATES, parseRates } from "../../src/core/rates";
+import { DEFAULT_RATES, formatRate, parseRate, parseRates } from "../../src/core/rates";
 import { apportion, apportionCounts } from "../../src/core/apportion";
 import { parseFloors } from "../../src/core/floors";
 

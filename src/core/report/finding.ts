@@ -65,9 +65,26 @@ export const FINDING_SEVERITY = {
   "list-duplicate-certificate": "error",
   "list-student-two-colleges": "warning",
   "list-duplicate-training": "warning",
+  // the roll-up's own reasons to leave out a report that validates (src/core/rollup)
+  "file-colleges": "error",
+  "file-college-differs": "error",
+  "college-twice": "error",
+  "month-other": "error",
+  "replace-needed": "error",
+  "ledger-edited": "error",
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;
+
+/** The codes only the roll-up reports (a report that validates, left out of the month's roll-up). */
+export const ROLLUP_CODES = [
+  "file-colleges",
+  "file-college-differs",
+  "college-twice",
+  "month-other",
+  "replace-needed",
+  "ledger-edited",
+] as const satisfies readonly FindingCode[];
 
 export interface Finding {
   readonly code: FindingCode;

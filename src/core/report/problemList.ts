@@ -64,6 +64,12 @@ export const HOW_TO_FIX: Readonly<Record<FindingCode, string>> = {
   "list-duplicate-certificate": "同一学生的同一证书只能报一次：请删去重复的行",
   "list-student-two-colleges": "该学生也出现在另一学院的名单中：请与该学院核对，由其所在学院报送",
   "list-duplicate-training": "同一学生同一项目同一天出现两次：请核对是否重复",
+  "file-colleges": "一个文件只放一个学院的报表：请各学院分别报送",
+  "file-college-differs": "请核对文件名与填报单位，由本学院报送本学院的报表",
+  "college-twice": "同一学院本月只保留一份报表，删去其余的后重新汇总",
+  "month-other": "请按本次汇总的月份报送，或指定该月份另行汇总",
+  "replace-needed": "确认要替换总表中已导入的报表时，加 --replace 重新汇总",
+  "ledger-edited": "不是学院的错误：请教务处核对总表“月报台账”中被改动的行",
 };
 
 /** One line of the 问题清单: a finding of one report, with where and what to do. */

@@ -1,6 +1,9 @@
+import type { FindingCode } from "../report/finding";
+
 /** What is wrong with a report the roll-up leaves out. */
 export interface Problem {
-  readonly code: string;
+  /** Registered in FINDING_SEVERITY: stable in --json. */
+  readonly code: FindingCode;
   /** The list sheet of a list finding (培训名单, 取证名单); absent for the form's own cells. */
   readonly sheet?: string;
   readonly cell: string | null;

@@ -14,7 +14,6 @@ const REPORT_DIR = join(SRC, "core/report");
 const FUNCTION_MODULES = [
   "core/sheetFunctions.ts",
   "core/count.ts",
-  "core/rate.ts",
   "core/rates.ts",
   "core/apportion.ts",
   "core/quota.ts",
