@@ -2,16 +2,10 @@
    Excel and answers each Excel.run with what the test queues (no workbook here: the adapters have
    their own tests on the strict mock). Checks the panel's wiring: the tabs, the version guard, the
    question before updating earlier sheets, the result, the conversion and an Excel error. */
-import { existsSync } from "fs";
-import { join } from "path";
-import { chromium, Browser, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
+import { StaticServer, pageReady, startBrowser, stopBrowser } from "../support/browserHarness";
 
-const { serveStatic, CHROMIUM } = require("../../scripts/serveStatic.js");
-
-const WEB = join(__dirname, "..", "..", "dist", "web");
-const ready = existsSync(join(WEB, "boot.js")) && existsSync(CHROMIUM.executablePath);
-if (!ready && process.env.CI)
-  throw new Error("the Excel pane test needs `npm run build` and /usr/bin/chromium");
+const ready = pageReady("boot.js", "the Excel pane test");
 jest.setTimeout(120_000);
 
 /** What Excel on Windows puts in the pane's URL. */
@@ -41,21 +35,13 @@ window.Excel = {
 };`;
 
 let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+let server: StaticServer;
 
 beforeAll(async () => {
   if (!ready) return;
-  server = await serveStatic(WEB);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM.executablePath,
-    args: CHROMIUM.args,
-    headless: true,
-  });
+  ({ server, browser } = await startBrowser());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopBrowser({ server, browser }));
 
 async function openInExcel(init = ""): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 320, height: 900 } });

@@ -2,22 +2,18 @@
    名单台账, a duplicate across colleges and a count off by one are caught, nothing to roll up offers nothing. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { pathToFileURL } from "url";
-import { chromium, Browser, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
 import { readGrids } from "../../src/adapters/xlsx/readGrids";
 import { makeIdHasher } from "../../src/core/lists/idHasher";
 import { SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
+import { StaticServer, WEB, pageReady, startBrowser, stopBrowser } from "../support/browserHarness";
 import { useTempDir } from "../support/tempDir";
 
-const { serveStatic, CHROMIUM } = require("../../scripts/serveStatic.js");
-
-const WEB = join(__dirname, "..", "..", "dist", "web");
-const ready = existsSync(join(WEB, "taskpane.html")) && existsSync(CHROMIUM.executablePath);
-if (!ready && process.env.CI)
-  throw new Error("the page's list test needs `npm run build` and /usr/bin/chromium");
+const ready = pageReady("taskpane.html", "the page's list test");
 const tmp = useTempDir("lists-page-");
 jest.setTimeout(180_000);
 
@@ -94,7 +90,7 @@ async function report(
 }
 
 let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+let server: StaticServer;
 let quotaFile = "";
 /** 经济管理学院: lists that match its form. */
 let eco = "";
@@ -155,17 +151,9 @@ beforeAll(async () => {
       certificate: [],
     }
   );
-  server = await serveStatic(WEB);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM.executablePath,
-    args: CHROMIUM.args,
-    headless: true,
-  });
+  ({ server, browser } = await startBrowser());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopBrowser({ server, browser }));
 
 type Where = "served" | "file";
 

@@ -6,10 +6,10 @@
 import ExcelJS from "exceljs";
 import { spawn } from "child_process";
 import JSZip from "jszip";
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { pathToFileURL } from "url";
-import { chromium, Browser, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
 import { writeModelToFile } from "../../src/adapters/xlsx/node";
 import { readGrids } from "../../src/adapters/xlsx/readGrids";
 import { demoReport } from "../../src/cli/demoReports";
@@ -17,21 +17,16 @@ import { buildQuotaTables } from "../../src/core/quotaTables";
 import { quotaLookupFromTables } from "../../src/core/report/quotaLookup";
 import { planColleges, SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
+import { StaticServer, WEB, pageReady, startBrowser, stopBrowser } from "../support/browserHarness";
 import { useTempDir } from "../support/tempDir";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serveStatic, CHROMIUM } = require("../../scripts/serveStatic.js");
-
-const WEB = join(__dirname, "..", "..", "dist", "web");
-const ready = existsSync(join(WEB, "taskpane.html")) && existsSync(CHROMIUM.executablePath);
-if (!ready && process.env.CI)
-  throw new Error("the page test needs `npm run build` and /usr/bin/chromium");
+const ready = pageReady("taskpane.html", "the page test");
 const it = ready ? test : test.skip;
 const tmp = useTempDir("page-");
 jest.setTimeout(120_000);
 
 let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+let server: StaticServer;
 let quotaFile = "";
 const quotas = quotaLookupFromTables(buildQuotaTables(planColleges()).rows);
 const june = { year: 2022, month: 6 };
@@ -46,17 +41,9 @@ beforeAll(async () => {
   if (!ready) return;
   quotaFile = join(tmp(), "任务分配表.xlsx");
   await runCli("generate", join(SAMPLE_DIR, "graduates.csv"), "-o", quotaFile);
-  server = await serveStatic(WEB);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM.executablePath,
-    args: CHROMIUM.args,
-    headless: true,
-  });
+  ({ server, browser } = await startBrowser());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopBrowser({ server, browser }));
 
 type Where = "served" | "file";
 

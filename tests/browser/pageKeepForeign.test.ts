@@ -2,9 +2,9 @@
    sheet of their own, byte for byte, and the tool's own June chart (the lazily loaded chunk). */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { chromium, Browser, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
 import { ourCharts, relsOf, resolveTarget, sheetParts } from "../../src/adapters/xlsx/ourCharts";
 import { reattachCharts } from "../../src/adapters/xlsx/reattachCharts";
 import { buildQuotaTables } from "../../src/core/quotaTables";
@@ -12,14 +12,10 @@ import { quotaLookupFromTables } from "../../src/core/report/quotaLookup";
 import { planColleges, SAMPLE_DIR } from "../support/planData";
 import { writeReport } from "../support/reportFactory";
 import { runCli } from "../support/runCli";
+import { StaticServer, pageReady, startBrowser, stopBrowser } from "../support/browserHarness";
 import { useTempDir } from "../support/tempDir";
 
-const { serveStatic, CHROMIUM } = require("../../scripts/serveStatic.js");
-
-const WEB = join(__dirname, "..", "..", "dist", "web");
-const ready = existsSync(join(WEB, "taskpane.html")) && existsSync(CHROMIUM.executablePath);
-if (!ready && process.env.CI)
-  throw new Error("the page test needs `npm run build` and /usr/bin/chromium");
+const ready = pageReady("taskpane.html", "the page test");
 const it = ready ? test : test.skip;
 const tmp = useTempDir("page-keep-");
 jest.setTimeout(120_000);
@@ -29,21 +25,13 @@ const PNG =
 const quotas = quotaLookupFromTables(buildQuotaTables(planColleges()).rows);
 
 let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+let server: StaticServer;
 
 beforeAll(async () => {
   if (!ready) return;
-  server = await serveStatic(WEB);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM.executablePath,
-    args: CHROMIUM.args,
-    headless: true,
-  });
+  ({ server, browser } = await startBrowser());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopBrowser({ server, browser }));
 
 const report = (month: number, done: readonly [number, number]) =>
   writeReport(tmp(), `外国语学院-2022年${month}月.xlsx`, {

@@ -1,39 +1,26 @@
 /* The pane outside Office, in Debian's Chromium: loads with no page error, a graduate file is
    picked, the tables show, and the downloaded workbook's quotas equal the published ones. */
 import ExcelJS from "exceljs";
-import { existsSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import { join } from "path";
-import { chromium, Browser, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
 import { readGrids } from "../../src/adapters/xlsx/readGrids";
 import { readPlanCsv, SAMPLE_DIR } from "../support/planData";
+import { StaticServer, pageReady, startBrowser, stopBrowser } from "../support/browserHarness";
 import { useTempDir } from "../support/tempDir";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serveStatic, CHROMIUM } = require("../../scripts/serveStatic.js");
-
-const WEB = join(__dirname, "..", "..", "dist", "web");
-const ready = existsSync(join(WEB, "taskpane.html")) && existsSync(CHROMIUM.executablePath);
-if (!ready && process.env.CI)
-  throw new Error("the pane test needs `npm run build` and /usr/bin/chromium");
+const ready = pageReady("taskpane.html", "the pane test");
 const tmp = useTempDir();
 jest.setTimeout(120_000);
 
 let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+let server: StaticServer;
 
 beforeAll(async () => {
   if (!ready) return;
-  server = await serveStatic(WEB);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM.executablePath,
-    args: CHROMIUM.args,
-    headless: true,
-  });
+  ({ server, browser } = await startBrowser());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopBrowser({ server, browser }));
 
 async function openPane(): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const page = await browser.newPage({

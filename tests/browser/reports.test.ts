@@ -1,9 +1,9 @@
 /* The pane outside Office on report files: check findings, then the roll-up's downloaded master. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { existsSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import { join } from "path";
-import { chromium, Browser, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
 import { writeModelToFile } from "../../src/adapters/xlsx/node";
 import { readGrids } from "../../src/adapters/xlsx/readGrids";
 import { demoReport } from "../../src/cli/demoReports";
@@ -11,20 +11,15 @@ import { buildQuotaTables } from "../../src/core/quotaTables";
 import { quotaLookupFromTables } from "../../src/core/report/quotaLookup";
 import { planColleges, SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
+import { StaticServer, pageReady, startBrowser, stopBrowser } from "../support/browserHarness";
 import { useTempDir } from "../support/tempDir";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serveStatic, CHROMIUM } = require("../../scripts/serveStatic.js");
-
-const WEB = join(__dirname, "..", "..", "dist", "web");
-const ready = existsSync(join(WEB, "taskpane.html")) && existsSync(CHROMIUM.executablePath);
-if (!ready && process.env.CI)
-  throw new Error("the pane test needs `npm run build` and /usr/bin/chromium");
+const ready = pageReady("taskpane.html", "the pane test");
 const tmp = useTempDir();
 jest.setTimeout(120_000);
 
 let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+let server: StaticServer;
 let quotaFile = "";
 const reports: string[] = [];
 
@@ -47,17 +42,9 @@ beforeAll(async () => {
     );
     reports.push(file);
   }
-  server = await serveStatic(WEB);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM.executablePath,
-    args: CHROMIUM.args,
-    headless: true,
-  });
+  ({ server, browser } = await startBrowser());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopBrowser({ server, browser }));
 
 async function openPane(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({

@@ -3,15 +3,11 @@
    Office a stalled start says what to do, and the page's CSP reports no violation. */
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import { chromium, Browser, Page, Route } from "playwright-core";
+import { Browser, Page, Route } from "playwright-core";
+import { StaticServer, pageReady, startBrowser, stopBrowser } from "../support/browserHarness";
 
-const { serveStatic, CHROMIUM } = require("../../scripts/serveStatic.js");
-
-const WEB = join(__dirname, "..", "..", "dist", "web");
 const OFFICE_DIST = join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
-const ready = existsSync(join(WEB, "boot.js")) && existsSync(CHROMIUM.executablePath);
-if (!ready && process.env.CI)
-  throw new Error("the start-up test needs `npm run build` and /usr/bin/chromium");
+const ready = pageReady("boot.js", "the start-up test");
 jest.setTimeout(120_000);
 
 const LOADING_LIMIT_MS = 5000;
@@ -20,21 +16,13 @@ const IN_OFFICE = "?_host_Info=Excel$Win32$16.01$zh-CN$$$$0";
 const CDN = /appsforoffice\.microsoft\.com/;
 
 let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+let server: StaticServer;
 
 beforeAll(async () => {
   if (!ready) return;
-  server = await serveStatic(WEB);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM.executablePath,
-    args: CHROMIUM.args,
-    headless: true,
-  });
+  ({ server, browser } = await startBrowser());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopBrowser({ server, browser }));
 
 type CdnBehaviour = "stall" | "absent" | "local";
 
