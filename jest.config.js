@@ -1,7 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/tests"],
+  // src too: jest counts only files in its roots toward coverage, so with tests alone a module no
+  // test imports (the pane's, reached only by the Chromium tests) was silently left out.
+  roots: ["<rootDir>/tests", "<rootDir>/src"],
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
@@ -17,7 +19,8 @@ module.exports = {
   // Chromium tests (whose coverage jest cannot see) reach them.
   collectCoverageFrom: ["src/**/*.ts"],
   coverageReporters: ["text-summary", "json-summary"],
-  // Just under what `CI=true npx jest --coverage` measured on 2026-11-29 (94.13 / 84.75 / 96.22 / 95.78).
-  coverageThreshold: { global: { statements: 93, branches: 84, functions: 95, lines: 95 } },
+  // Just under what `CI=true npx jest --coverage` measured on 2026-12-06 with src in the roots
+  // (85.28 / 80.00 / 83.56 / 86.04). The 93-95 % before counted only the files some test imported.
+  coverageThreshold: { global: { statements: 85, branches: 79, functions: 83, lines: 85 } },
   reporters: ["default", "<rootDir>/tests/support/summaryReporter.js"],
 };
