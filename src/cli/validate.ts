@@ -7,21 +7,15 @@ import type { Finding } from "../core/report/finding";
 import { previousFromGrids } from "../core/report/previousMonth";
 import type { QuotaLookup } from "../core/report/quotaLookup";
 import { YearMonth, parseMonth } from "../core/report/reportMonth";
-import { ReportResult, ValidateOptions, resultOf } from "../core/report/validateReport";
-import type { Grid } from "../core/grid";
+import type { ReportResult, ValidateOptions } from "../core/report/validateReport";
 import type { LedgerFinding } from "../core/lists/listLedger";
-import { RunLedger } from "../core/lists/runLedger";
+import { CheckRun, checkWorkbookLists, newCheckRun } from "../core/lists/checkRun";
 import type { LedgerRow } from "../core/rollup/ledger";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
 import { previousOfLedger } from "../core/rollup/rollUp";
-import { unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
+import { unreadableFile } from "../core/report/validateWorkbook";
 import { reportJson } from "./validateJson";
-import {
-  LIST_LEDGER_SHEET,
-  reportLists,
-  sheetOf,
-  withListFindings,
-} from "../core/lists/withListFindings";
+import { LIST_LEDGER_SHEET, sheetOf } from "../core/lists/withListFindings";
 import { MasterLedgers } from "../core/lists/masterLedgers";
 import { expandInputs } from "./expandInputs";
 import { ID_KEY_ENV, readIdHasher } from "./idKey";
@@ -132,47 +126,11 @@ async function readInputs(args: ValidateArgs, out: Output) {
 type Inputs = Awaited<ReturnType<typeof readInputs>>;
 
 /** What the run found: each report's result, and what fell on lists already in the master. */
-interface Checked {
-  readonly results: ReportResult[];
-  /** The other side of duplicates with the master's 名单台账 (earlier months, other colleges). */
-  readonly inMaster: LedgerFinding[];
-}
-
-/** One workbook's forms with their lists; the lists also against the run's earlier reports. */
-function checkWorkbook(
-  grids: readonly Grid[],
-  options: ValidateOptions & { fileName: string },
-  inputs: Inputs,
-  run: { ledger: RunLedger; checked: Checked }
-): void {
-  const forms = validateWorkbook(grids, options);
-  for (const form of forms) {
-    // A college-month the master holds is checked without its rows there (it would replace them).
-    const master = inputs.previous.lists?.for(form.college, form.month) ?? null;
-    const context = { master, hasher: inputs.hasher, shared: forms.length > 1 };
-    const lists = reportLists(form, grids, context);
-    let result = withListFindings(form, lists, master);
-    run.checked.inMaster.push(...(lists?.others ?? []));
-    if (lists && form.college && form.month) {
-      const { mine, others } = run.ledger.add(form.college, form.month, lists.check.ledger);
-      result = resultOf(result, [...result.errors, ...result.warnings, ...mine]);
-      tellEarlier(run.checked.results, others);
-    }
-    run.checked.results.push(result);
-  }
-}
-
-/** Findings for reports checked earlier in the run (the other side of a duplicate): added to theirs. */
-function tellEarlier(results: ReportResult[], others: readonly LedgerFinding[]): void {
-  results.forEach((r, i) => {
-    const mine = others.filter((f) => f.college === r.college && f.month === r.month);
-    if (mine.length > 0) results[i] = resultOf(r, [...r.errors, ...r.warnings, ...mine]);
-  });
-}
+type Checked = CheckRun;
 
 async function checkFiles(args: ValidateArgs, inputs: Inputs, out: Output): Promise<Checked> {
   const files = await expandInputs(args.files);
-  const run = { ledger: new RunLedger(), checked: { results: [], inMaster: [] } as Checked };
+  const run = newCheckRun();
   for (const file of files) {
     const options = {
       fileName: basename(file),
@@ -185,17 +143,23 @@ async function checkFiles(args: ValidateArgs, inputs: Inputs, out: Output): Prom
       const grids = await readGridsFromFile(file);
       const own = ownWorkbook(grids);
       if (own) out.stderr(`提醒：${ownWorkbookNote(basename(file), own)}。`);
-      else checkWorkbook(grids, options, inputs, run);
+      else
+        checkWorkbookLists(
+          grids,
+          options,
+          { master: inputs.previous.lists ?? null, hasher: inputs.hasher },
+          run
+        );
     } catch (error) {
       // One bad file must not stop the others.
       const message =
         error instanceof QuotaError
           ? error.message
           : `文件“${basename(file)}”无法检查（${error instanceof Error ? error.message : String(error)}）`;
-      run.checked.results.push(unreadableFile(options, message));
+      run.results.push(unreadableFile(options, message));
     }
   }
-  return run.checked;
+  return run;
 }
 
 /** The master's rows that this run's lists duplicate: the colleges that listed them are told too. */

@@ -3,11 +3,12 @@ import { previousFromGrids } from "../core/report/previousMonth";
 import { problemListWorkbook, problemRows } from "../core/report/problemList";
 import { parseMonth } from "../core/report/reportMonth";
 import type { ReportResult, ValidateOptions } from "../core/report/validateReport";
-import { unreadableFile, validateWorkbook } from "../core/report/validateWorkbook";
+import { unreadableFile } from "../core/report/validateWorkbook";
 import { previousOfLedger } from "../core/rollup/rollUp";
 import type { IdHasher } from "../core/lists/idHasher";
 import { MasterLedgers } from "../core/lists/masterLedgers";
-import { reportLists, withListFindings } from "../core/lists/withListFindings";
+import { CheckRun, checkWorkbookLists, newCheckRun } from "../core/lists/checkRun";
+import type { LedgerFinding } from "../core/lists/listLedger";
 import { saveFile } from "./saveFile";
 import { h, reveal, show } from "./dom";
 import { filePicker, notePicker, progressBar, SHEET_FILES } from "./filePicker";
@@ -64,28 +65,32 @@ function previousPicker(onPicked: (previous: Previous) => void): HTMLElement {
   );
 }
 
-/** One file's reports with their lists' findings (as `quota validate`); a file that fails is one unreadable result. */
+/** One file's reports with their lists' findings, into the run (as `quota validate`); a file that fails is one unreadable result. */
 function checkFile(
   p: PickedFile,
   options: Omit<ValidateOptions, "fileName">,
-  lists: { master: MasterLedgers | null; hasher: IdHasher | null; onLists: () => void }
-): ReportResult[] {
+  lists: { master: MasterLedgers | null; hasher: IdHasher | null },
+  run: CheckRun
+): void {
   const fileOptions = { ...options, fileName: p.file };
-  if (!p.grids) return [unreadableFile(fileOptions, p.error!)];
+  if (!p.grids) {
+    run.results.push(unreadableFile(fileOptions, p.error!));
+    return;
+  }
   try {
-    const forms = validateWorkbook(p.grids, fileOptions);
-    return forms.map((form) => {
-      // A resubmitted college-month is checked without its own earlier rows in the master.
-      const master = lists.master?.for(form.college, form.month) ?? null;
-      const context = { master, hasher: lists.hasher, shared: forms.length > 1 };
-      const found = reportLists(form, p.grids!, context);
-      if (found) lists.onLists();
-      return withListFindings(form, found, master);
-    });
+    checkWorkbookLists(p.grids, fileOptions, lists, run);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return [unreadableFile(fileOptions, `文件“${p.file}”无法检查（${why}）`)];
+    run.results.push(unreadableFile(fileOptions, `文件“${p.file}”无法检查（${why}）`));
   }
+}
+
+/** The master's rows that this check's lists duplicate: the colleges that listed them are told too. */
+function inMasterNotes(inMaster: readonly LedgerFinding[]): string[] {
+  return inMaster.map(
+    (f) =>
+      `总表“名单台账”中已有的名单行与本次的报表重复（请告知${f.college}核对）：${f.month} ${f.sheet}${f.cell ? `!${f.cell}` : ""} ${f.message}`
+  );
 }
 
 /** What the check could not do with the lists it found: no master, no key. */
@@ -115,12 +120,18 @@ async function runCheck(
     previous: previous.previous,
     previousOf: previous.previousOf,
   };
-  let listed = false;
-  const lists = { master: previous.lists ?? null, hasher, onLists: () => (listed = true) };
-  const results = reports.flatMap((p) => checkFile(p, options, lists));
+  const run = newCheckRun();
+  for (const p of reports) checkFile(p, options, { master: previous.lists ?? null, hasher }, run);
+  const { results } = run;
+  const listed = run.listed > 0;
   const bad = results.filter((r) => !r.valid).length;
   const summary = `共 ${results.length} 份：${results.length - bad} 份通过，${bad} 份有错误。`;
-  const notes = [...skipped, ...(previous.notes ?? []), ...listNotes(listed, previous, hasher)];
+  const notes = [
+    ...skipped,
+    ...(previous.notes ?? []),
+    ...listNotes(listed, previous, hasher),
+    ...inMasterNotes(run.inMaster),
+  ];
   show(output, skippedNotes(notes), checkResults(results));
   notePicker(reportsZone, bad ? "warning" : "success", summary);
   setStatus(bad ? "warning" : "success", summary);

@@ -238,19 +238,23 @@ describe.each<Where>(["served", "file"])("opened %s", (where) => {
       await pickQuotas(page, "check");
       await page.setInputFiles("#report-files", [eco, hum, art]);
       await page.waitForSelector("#check-output .report-result:nth-child(3)");
+      // The files are compared with each other, as `quota validate` does: 人文学院's certificate
+      // carries 经济管理学院's 证书编号, and both are told.
       expect(await textOf(page, "#check-output .report-result > .result__heading")).toEqual([
+        "✗ 有错误：经济管理学院-2022年6月.xlsx · 2022年6月",
+        "✗ 有错误：人文学院-2022年6月.xlsx · 2022年6月",
         "✗ 有错误：艺术学院-2022年6月.xlsx · 2022年6月",
-        "✓ 通过：经济管理学院-2022年6月.xlsx · 2022年6月",
-        "✓ 通过：人文学院-2022年6月.xlsx · 2022年6月",
       ]);
       // 培训 counts 2 in June against 3 on the form; the July row is after the report month.
       expect((await shownFindings(page)).sort()).toEqual([
         "list-count-month@D4",
         "list-date-after-month@培训名单!I5",
+        "list-duplicate-number@取证名单!J3",
+        "list-duplicate-number@取证名单!J3",
       ]);
       // Without a master the cross-month checks are skipped, and the page says so.
       expect(await page.textContent("#skipped-files")).toContain("未核对名单的累计已完成");
-      expect(await page.textContent("#status")).toContain("2 份通过，1 份有错误");
+      expect(await page.textContent("#status")).toContain("0 份通过，3 份有错误");
       // The 问题清单 to send back names the list sheet too.
       const [download] = await Promise.all([
         page.waitForEvent("download"),
