@@ -1,11 +1,10 @@
-import { sheetOfReference } from "../core/ownedSheets";
+import { ownershipKey, sheetOfReference } from "../core/ownedSheets";
 import { MasterLists, masterListsOf } from "../core/lists/listKeyCheck";
 import type { DefinedName } from "../adapters/read/workbookData";
 import type { Grid } from "../core/grid";
 import { SECTIONS } from "../core/report/reportLayout";
 import type { LedgerRow } from "../core/rollup/ledger";
 import { LEDGER_SHEET, readLedger } from "../core/rollup/ledgerSheet";
-import { OWNER_NAME_PREFIX } from "../core/workbookModel";
 import { LIST_LEDGER_SHEET } from "../core/lists/withListFindings";
 
 /** A master (总表) as the page reads it: 月报台账 and 名单台账, each found by its ownership name. */
@@ -28,10 +27,9 @@ export function ownedSheets(
   const present = new Set(grids.map((g) => g.name));
   const owned = new Map<string, string>();
   for (const n of names) {
-    if (!n.name.startsWith(OWNER_NAME_PREFIX)) continue;
-    const sheet = sheetOfReference(n.ref);
-    if (sheet !== null && present.has(sheet))
-      owned.set(n.name.slice(OWNER_NAME_PREFIX.length), sheet);
+    const key = ownershipKey(n.name);
+    const sheet = key === null ? null : sheetOfReference(n.ref);
+    if (key !== null && sheet !== null && present.has(sheet)) owned.set(key, sheet);
   }
   return owned;
 }

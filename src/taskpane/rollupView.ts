@@ -8,7 +8,7 @@ import { h } from "./dom";
 type Summary = RollUpResult["summary"];
 
 /** Where a finding is, as the CLI writes it: 取证名单!J4 for a list, the cell alone on the form. */
-export function placeOf(f: Pick<Finding, "cell">): string {
+function problemPlace(f: Pick<Finding, "cell">): string {
   const sheet = sheetOf(f as Finding);
   return f.cell ? (sheet ? `${sheet}!${f.cell}` : f.cell) : (sheet ?? "");
 }
@@ -78,7 +78,7 @@ function collegeBars(summary: Summary): HTMLElement {
 /** The reports left out of the roll-up, each error with its sheet and cell. */
 export function rejectedList(rejected: readonly Rejected[]): HTMLElement | null {
   if (rejected.length === 0) return null;
-  const text = (e: Problem) => `${placeOf(e) ? `${placeOf(e)} ` : ""}${e.message}`;
+  const text = (e: Problem) => `${problemPlace(e) ? `${problemPlace(e)} ` : ""}${e.message}`;
   return h(
     "div",
     {},

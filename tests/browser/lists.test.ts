@@ -10,6 +10,7 @@ import { readGrids } from "../../src/adapters/xlsx/readGrids";
 import { makeIdHasher } from "../../src/core/lists/idHasher";
 import { SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
+import { CERT, ListRow, TRAIN, fillListReport } from "../support/listReport";
 import { StaticServer, WEB, pageReady, startBrowser, stopBrowser } from "../support/browserHarness";
 import { useTempDir } from "../support/tempDir";
 
@@ -20,33 +21,6 @@ jest.setTimeout(180_000);
 const ID = "11010519491231002X";
 const KEY = "学校的密钥-0123456789abcdef";
 
-type Row = (string | number)[];
-const TRAIN = (id: string, date: string): Row => [
-  1,
-  id,
-  "王五",
-  "会计",
-  "2019级",
-  "高职（专科）",
-  "会计实务",
-  "培训",
-  date,
-];
-const CERT = (id: string, number: string, date: string, idNumber?: string): Row => [
-  1,
-  id,
-  "王五",
-  "会计",
-  "2019级",
-  "高职（专科）",
-  "职业技能等级证书",
-  "会计",
-  "高级工",
-  number,
-  date,
-  ...(idNumber ? [idNumber] : []),
-];
-
 /**
  * A college's report made by `quota template`, its form filled ([当月完成, 累计已完成] per section)
  * and its lists' rows written under the headers (row 3 on).
@@ -56,34 +30,14 @@ async function report(
   name: string,
   month: 6 | 7,
   done: [number, number][],
-  lists: { training: Row[]; certificate: Row[] }
+  lists: { training: ListRow[]; certificate: ListRow[] }
 ): Promise<string> {
   const blank = join(tmp(), `blank-${name}`);
   const args = ["--college", college, "--month", `2022-0${month}`, "--quotas", quotaFile];
   expect((await runCli("template", ...args, "-o", blank)).code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(blank);
-  const ws = wb.worksheets[0]!;
-  done.forEach(([m, c], i) => {
-    const row = 4 + 2 * i;
-    ws.getCell(`D${row}`).value = m;
-    ws.getCell(`E${row}`).value = c;
-    const target = Number(ws.getCell(`C${row}`).value);
-    ws.getCell(`F${row}`).value = {
-      formula: ws.getCell(`F${row}`).formula,
-      result: Math.round((c / target) * 10000) / 100,
-    } as ExcelJS.CellFormulaValue;
-  });
-  ws.getCell("C12").value = "张三";
-  ws.getCell("C13").value = "李四";
-  ws.getCell("B14").value = 2022;
-  ws.getCell("D14").value = month;
-  ws.getCell("F14").value = 25;
-  for (const [sheet, rows] of [
-    ["培训名单", lists.training],
-    ["取证名单", lists.certificate],
-  ] as const)
-    rows.forEach((r, i) => (wb.getWorksheet(sheet)!.getRow(3 + i).values = r));
+  fillListReport(wb, month, done, lists);
   const file = join(tmp(), name);
   await wb.xlsx.writeFile(file);
   return file;

@@ -216,16 +216,7 @@ describe("a person's drawing on our 汇总 sheet: kept byte for byte by the next
     const kept = await drawingBytes(before, sheet);
     const next = `${file}.next.xlsx`;
     writeFileSync(next, before);
-    const run = await runCli(
-      "rollup",
-      join(dir, MONTHS[2]!),
-      "--into",
-      next,
-      "-o",
-      next,
-      "--quotas",
-      quota
-    );
+    const run = await rollupInto(join(dir, MONTHS[2]!), next, quota);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
     const written = readFileSync(next);
     expect(await drawingBytes(written, sheet)).toEqual(kept);
@@ -236,16 +227,7 @@ describe("a person's drawing on our 汇总 sheet: kept byte for byte by the next
     await expect(writeWorkbookInto(ExcelJS, before, { sheets: [] })).rejects.toThrow(/绘图/);
     // Its own month again rewrites the sheet: the person's anchor stays, our old frame goes, one
     // new chart of ours joins the drawing (or, a sheet not ours, refused and the file unchanged).
-    const rerun = await runCli(
-      "rollup",
-      join(dir, MONTHS[again]!),
-      "--into",
-      file,
-      "-o",
-      file,
-      "--quotas",
-      quota
-    );
+    const rerun = await rollupInto(join(dir, MONTHS[again]!), file, quota);
     if ("refused" in expected) {
       expect(rerun.code).toBe(1);
       expect(rerun.stderr).toContain(expected.refused);
@@ -409,16 +391,7 @@ test("a chart with a part that is not a style (a person's shapes drawn on it) is
   );
   const before = readFileSync(file);
   const kept = await drawingBytes(before, "汇总2022-06");
-  const run = await runCli(
-    "rollup",
-    join(dir, MONTHS[2]!),
-    "--into",
-    file,
-    "-o",
-    file,
-    "--quotas",
-    quota
-  );
+  const run = await rollupInto(join(dir, MONTHS[2]!), file, quota);
   expect(run.code).toBe(0);
   const bytes = readFileSync(file);
   expect(await drawingBytes(bytes, "汇总2022-06")).toEqual(kept);
@@ -443,16 +416,7 @@ test("a chart with an embedded object (what cannot be carried) is refused with t
     })
   );
   const before = readFileSync(file);
-  const run = await runCli(
-    "rollup",
-    join(dir, MONTHS[2]!),
-    "--into",
-    file,
-    "-o",
-    file,
-    "--quotas",
-    quota
-  );
+  const run = await rollupInto(join(dir, MONTHS[2]!), file, quota);
   expect(run.code).toBe(1);
   expect(run.stderr).toContain("总表中有本工具写回时无法原样保留的内容：");
   expect(run.stderr).toContain("嵌入对象");

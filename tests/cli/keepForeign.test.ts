@@ -19,6 +19,7 @@ import { SAMPLE_DIR } from "../support/planData";
 import { writeReport } from "../support/reportFactory";
 import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
+import { rollupInto } from "../support/rollupFixtures";
 
 const available = requireLibreOfficeInCI();
 const tmp = useTempDir("keep-foreign-");
@@ -58,8 +59,8 @@ beforeAll(async () => {
   }
 });
 
-const rollupInto = (master: string, month: number) =>
-  runCli("rollup", reportsOf[month]!, "--into", master, "-o", master, "--quotas", quotaFile);
+const rollupMonth = (master: string, month: number) =>
+  rollupInto(reportsOf[month]!, master, quotaFile);
 
 /** Adds a chart (by hand: exceljs writes none) to the drawing exceljs made for a sheet's picture. */
 async function addChartToDrawing(zip: JSZip, sheet: string, n: number): Promise<void> {
@@ -190,7 +191,7 @@ function toPdf(xlsx: string): string {
       expect(parts.size).toBeGreaterThanOrEqual(5);
     }
     for (const month of [6, 7]) {
-      const result = await rollupInto(master, month);
+      const result = await rollupMonth(master, month);
       expect({ month, code: result.code, stderr: result.stderr }).toEqual({
         month,
         code: 0,
@@ -314,7 +315,7 @@ test("Excel's threaded comments and their people are kept byte for byte, with th
   const master = join(tmp(), "threaded.xlsx");
   writeFileSync(master, await zip.generateAsync({ type: "nodebuffer" }));
   const legacy = (await reached(zip, sheet)).get("/comments")!;
-  for (const month of [6, 7]) expect((await rollupInto(master, month)).code).toBe(0);
+  for (const month of [6, 7]) expect((await rollupMonth(master, month)).code).toBe(0);
   const out = await JSZip.loadAsync(readFileSync(master));
   const part = new Map(await sheetParts(out)).get("教务处")!;
   const rels = await out.file(relsOf(part))!.async("string");

@@ -7,6 +7,7 @@ import { LIST_CHOICES, LIST_LAYOUTS } from "../../src/core/lists/listLayout";
 import { SAMPLE_DIR } from "../support/planData";
 import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
+import { CERT, ListRow, TRAIN, fillListReport } from "../support/listReport";
 
 const tmp = useTempDir("lists-cli-");
 jest.setTimeout(120_000);
@@ -114,64 +115,22 @@ describe("quota template writes 培训名单 and 取证名单", () => {
   });
 });
 
-type Row = (string | number)[];
-
 /** Fills the template's form (当月完成 = 累计 per section) and writes list rows under the headers. */
 async function fillReport(
   path: string,
   out: string,
   done: [number, number, number, number],
-  lists: { training: Row[]; certificate: Row[] }
+  lists: { training: ListRow[]; certificate: ListRow[] }
 ): Promise<void> {
   const wb = await open(path);
-  const ws = wb.worksheets[0]!;
-  done.forEach((n, i) => {
-    const row = 4 + 2 * i;
-    ws.getCell(`D${row}`).value = n;
-    ws.getCell(`E${row}`).value = n;
-    const target = Number(ws.getCell(`C${row}`).value);
-    ws.getCell(`F${row}`).value = {
-      formula: ws.getCell(`F${row}`).formula,
-      result: Math.round((n / target) * 10000) / 100,
-    } as ExcelJS.CellFormulaValue;
-  });
-  ws.getCell("C12").value = "张三";
-  ws.getCell("C13").value = "李四";
-  ws.getCell("B14").value = 2022;
-  ws.getCell("D14").value = 6;
-  ws.getCell("F14").value = 25;
-  for (const [name, rows] of [
-    ["培训名单", lists.training],
-    ["取证名单", lists.certificate],
-  ] as const)
-    rows.forEach((r, i) => (wb.getWorksheet(name)!.getRow(3 + i).values = r));
+  fillListReport(
+    wb,
+    6,
+    done.map((n) => [n, n] as const),
+    lists
+  );
   await wb.xlsx.writeFile(out);
 }
-
-const TRAIN = (id: string, date: string): Row => [
-  1,
-  id,
-  "王五",
-  "会计",
-  "2019级",
-  "高职（专科）",
-  "会计实务",
-  "培训",
-  date,
-];
-const CERT = (id: string, number: string, date: string): Row => [
-  1,
-  id,
-  "王五",
-  "会计",
-  "2019级",
-  "高职（专科）",
-  "职业技能等级证书",
-  "会计",
-  "高级工",
-  number,
-  date,
-];
 
 /** The planted faults: training counts 1 in June (the July row counts nowhere) against 2; 证书编号 twice. */
 const EXPECTED_BAD = [
@@ -243,7 +202,7 @@ const make = async (
   college: string,
   name: string,
   done: [number, number, number, number],
-  lists: { training: Row[]; certificate: Row[] }
+  lists: { training: ListRow[]; certificate: ListRow[] }
 ) => {
   const blank = join(tmp(), `blank-${name}`);
   const args = ["--college", college, "--month", "2022-06", "--quotas", quotaFile];

@@ -4,12 +4,13 @@ import type { WorkbookModel } from "../../core/workbookModel";
 import { chartXml, drawingXml, NS } from "./chartXml";
 import { ChartKeeper, OurCharts, ourCharts, sheetNamesByKey } from "./ourCharts";
 import { keepRefusal, reattachForeign, relativePath } from "./keepForeign";
-import { internalRels } from "./keepForeignFind";
+
 import { chartsToKeep, reattachCharts, reattachToXlsx } from "./reattachCharts";
 import {
   addContentTypes,
   addRelationship,
   freeNumber,
+  internalRels,
   put,
   read,
   relsOf,

@@ -3,9 +3,9 @@ import { InputError } from "../../core/errors";
 import type { WorkbookModel } from "../../core/workbookModel";
 import { CHART_FRAME_NAME, escapeXml, NS } from "./chartXml";
 import type { ForeignContent, ForeignRoot, ForeignSheet } from "./keepForeignFind";
-import { attrOf, internalRels, REL, tagsOf } from "./keepForeignFind";
+import { REL } from "./keepForeignFind";
 import { sheetParts } from "./ourCharts";
-import { BEFORE_DRAWING, endOf, put, read, relsOf } from "./zipParts";
+import { BEFORE_DRAWING, attr, endOf, internalRels, put, read, relsOf, tagsOf } from "./zipParts";
 
 /*
  * A person's drawings and comments put back, byte for byte, into a master exceljs re-saved: on
@@ -46,7 +46,7 @@ async function withOverrides(zip: JSZip, remove: readonly string[], add: [string
   let xml = await read(zip, path);
   const gone = new Set(remove.map((p) => `/${p}`.toLowerCase()));
   for (const tag of tagsOf(xml, "Override"))
-    if (gone.has((attrOf(tag, "PartName") ?? "").toLowerCase())) xml = xml.replace(tag, "");
+    if (gone.has((attr(tag, "PartName") ?? "").toLowerCase())) xml = xml.replace(tag, "");
   const added = add.map(([p, t]) => `<Override PartName="/${escapeXml(p)}" ContentType="${t}"/>`);
   put(zip, path, xml.replace(/<\/Types>\s*$/, `${added.join("")}</Types>`));
 }

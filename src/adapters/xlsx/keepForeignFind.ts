@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { relsOf, resolveTarget } from "./zipParts";
+import { attr, internalRels, relsOf, tagsOf, unescapeXml } from "./zipParts";
 
 /*
  * A person's drawings (charts, pictures, shapes) and comments on the sheets of a master, found
@@ -54,42 +54,18 @@ export const NO_FOREIGN: ForeignContent = { sheets: [], workbook: [], parts: new
 const CARRIED =
   /^xl\/(drawings|charts|media|diagrams|threadedComments|persons)\/[^/]+$|^xl\/comments[^/]*\.xml$/i;
 
-export const attrOf = (xml: string, name: string) =>
-  new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];
-export const tagsOf = (xml: string, tag: string) =>
-  [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*>`, "g"))].map((m) => m[0]);
-const unescape = (text: string) =>
-  text
-    .replace(/&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
-/** A .rels part's relationships: [id, type, resolved target, the tag] (internal ones only). */
-export function internalRels(part: string, relsXml: string): [string, string, string, string][] {
-  return tagsOf(relsXml, "Relationship")
-    .filter((tag) => attrOf(tag, "TargetMode") !== "External")
-    .map((tag) => [
-      attrOf(tag, "Id") ?? "",
-      attrOf(tag, "Type") ?? "",
-      resolveTarget(part, unescape(attrOf(tag, "Target") ?? "")),
-      tag,
-    ]);
-}
-
 /** A part's content type from [Content_Types].xml (its Override, else its extension's Default). */
 export function contentTypeOf(typesXml: string, part: string): string | undefined {
   const lower = `/${part}`.toLowerCase();
   const override = tagsOf(typesXml, "Override").find(
-    (t) => unescape(attrOf(t, "PartName") ?? "").toLowerCase() === lower
+    (t) => unescapeXml(attr(t, "PartName") ?? "").toLowerCase() === lower
   );
-  if (override) return attrOf(override, "ContentType");
+  if (override) return attr(override, "ContentType");
   const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
   const byExt = tagsOf(typesXml, "Default").find(
-    (t) => (attrOf(t, "Extension") ?? "").toLowerCase() === ext
+    (t) => (attr(t, "Extension") ?? "").toLowerCase() === ext
   );
-  return byExt ? attrOf(byExt, "ContentType") : undefined;
+  return byExt ? attr(byExt, "ContentType") : undefined;
 }
 
 /** Every part a root reaches (itself first), or null when one of them cannot be carried. */

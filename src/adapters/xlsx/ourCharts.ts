@@ -2,7 +2,7 @@ import type JSZip from "jszip";
 import { ownershipKey, sheetOfReference } from "../../core/ownedSheets";
 import { CHART_FRAME_NAME, NS } from "./chartXml";
 import { ForeignContent, findForeign, foreignEntries } from "./keepForeignFind";
-import { relsOf, resolveTarget } from "./zipParts";
+import { attr, internalRels, relsOf, tagsOf, unescapeXml } from "./zipParts";
 
 export { relsOf, resolveTarget } from "./zipParts";
 
@@ -61,17 +61,6 @@ export interface ChartKeeper {
 
 export const NO_CHARTS: OurCharts = { parts: new Set(), charts: [] };
 
-const attr = (xml: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];
-const unescape = (text: string) =>
-  text
-    .replace(/&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-const tags = (xml: string, tag: string) =>
-  [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*>`, "g"))].map((m) => m[0]);
-
 async function text(zip: JSZip, path: string): Promise<string | null> {
   return (await zip.file(path)?.async("string")) ?? null;
 }
@@ -80,13 +69,7 @@ async function text(zip: JSZip, path: string): Promise<string | null> {
 async function relationships(zip: JSZip, part: string): Promise<[string, string, string][]> {
   const xml = await text(zip, relsOf(part));
   if (xml === null) return [];
-  return tags(xml, "Relationship")
-    .filter((tag) => attr(tag, "TargetMode") !== "External")
-    .map((tag) => [
-      attr(tag, "Id") ?? "",
-      attr(tag, "Type") ?? "",
-      resolveTarget(part, unescape(attr(tag, "Target") ?? "")),
-    ]);
+  return internalRels(part, xml).map(([id, type, target]) => [id, type, target]);
 }
 
 /** Our sheets: name → ownership key, from the workbook's _QUOTA_ defined names. */
@@ -96,7 +79,7 @@ function ownedSheets(workbookXml: string): Map<string, string> {
   for (const [, attrs, value] of names) {
     const key = ownershipKey(attr(attrs!, "name") ?? "");
     if (key === null) continue;
-    const sheet = sheetOfReference(unescape(value!));
+    const sheet = sheetOfReference(unescapeXml(value!));
     if (sheet !== null) owned.set(sheet, key);
   }
   return owned;
@@ -112,9 +95,9 @@ export async function sheetNamesByKey(zip: JSZip): Promise<Map<string, string>> 
 export async function sheetParts(zip: JSZip): Promise<[string, string][]> {
   const workbook = (await text(zip, "xl/workbook.xml")) ?? "";
   const rels = new Map((await relationships(zip, "xl/workbook.xml")).map(([id, , t]) => [id, t]));
-  return tags(workbook, "sheet").flatMap((tag) => {
+  return tagsOf(workbook, "sheet").flatMap((tag) => {
     const part = rels.get(/\br:id="([^"]+)"/.exec(tag)?.[1] ?? "");
-    return part === undefined ? [] : [[unescape(attr(tag, "name") ?? ""), part]];
+    return part === undefined ? [] : [[unescapeXml(attr(tag, "name") ?? ""), part]];
   });
 }
 
@@ -125,11 +108,11 @@ function onlyOurFrames(drawing: string): boolean {
   return anchors.every(
     (anchor) =>
       !/<xdr:(pic|sp|grpSp|cxnSp|contentPart)\b/.test(anchor) &&
-      tags(anchor, "xdr:cNvPr").every((t) =>
-        unescape(attr(t, "name") ?? "").startsWith(CHART_FRAME_NAME)
+      tagsOf(anchor, "xdr:cNvPr").every((t) =>
+        unescapeXml(attr(t, "name") ?? "").startsWith(CHART_FRAME_NAME)
       ) &&
-      tags(anchor, "xdr:graphicFrame").length === 1 &&
-      tags(anchor, "c:chart").length === 1
+      tagsOf(anchor, "xdr:graphicFrame").length === 1 &&
+      tagsOf(anchor, "c:chart").length === 1
   );
 }
 
@@ -159,7 +142,7 @@ async function ourDrawing(zip: JSZip, drawingPart: string) {
     charts.set(id, { xml, styles: styles.kept });
     parts.push(target, ...styles.parts);
   }
-  const used = tags(drawing, "c:chart").map((t) => /\br:id="([^"]+)"/.exec(t)?.[1]);
+  const used = tagsOf(drawing, "c:chart").map((t) => /\br:id="([^"]+)"/.exec(t)?.[1]);
   if (used.length !== charts.size || !used.every((id) => id !== undefined && charts.has(id)))
     return null;
   return { drawing, charts, parts };

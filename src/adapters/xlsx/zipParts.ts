@@ -35,6 +35,31 @@ export async function read(zip: JSZip, path: string): Promise<string> {
 export const attr = (xml: string, name: string) =>
   new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];
 
+/** Every start (or empty) tag of this name, as its text up to '>'. */
+export const tagsOf = (xml: string, tag: string) =>
+  [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*>`, "g"))].map((m) => m[0]);
+
+/** The five predefined entities decoded (attribute values of package parts). */
+export const unescapeXml = (text: string) =>
+  text
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+/** A .rels part's relationships: [id, type, resolved target, the tag] (internal ones only). */
+export function internalRels(part: string, relsXml: string): [string, string, string, string][] {
+  return tagsOf(relsXml, "Relationship")
+    .filter((tag) => attr(tag, "TargetMode") !== "External")
+    .map((tag) => [
+      attr(tag, "Id") ?? "",
+      attr(tag, "Type") ?? "",
+      resolveTarget(part, unescapeXml(attr(tag, "Target") ?? "")),
+      tag,
+    ]);
+}
+
 /** The sheet's part (xl/worksheets/sheetN.xml) by its name, through workbook.xml and its rels. */
 export async function sheetPath(zip: JSZip, sheetName: string): Promise<string> {
   const workbook = await read(zip, "xl/workbook.xml");
