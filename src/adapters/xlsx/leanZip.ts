@@ -53,7 +53,7 @@ class Bytes {
 }
 
 /** MS-DOS time and date of now, as zip headers keep them. */
-function dosTime(date: Date): [number, number] {
+export function dosTime(date: Date): [number, number] {
   const time = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
   const day = ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
   return [time, day];

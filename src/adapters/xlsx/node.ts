@@ -1,6 +1,6 @@
 import type ExcelJSModule from "exceljs";
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "fs";
-import { open, readFile, writeFile } from "fs/promises";
+import { readFile, writeFile } from "fs/promises";
 import { basename } from "path";
 import { writeFileAtomic } from "../fs/atomicWrite";
 import type { Grid } from "../../core/grid";
@@ -12,7 +12,7 @@ import { ZipModule, addModelCharts } from "./addChart";
 import JSZip from "jszip";
 import { LeanZip } from "./leanZip";
 import { NO_CHARTS, OurCharts, ourCharts } from "./ourCharts";
-import { streamWorkbook } from "./streamWorkbook";
+import { writeLeanXlsx } from "./writeLeanXlsx";
 import { READ_LIMITS, fileTooLarge } from "../read/limits";
 import { setSheetJsLoader } from "../read/sheetJsModule";
 import { setRawInflater } from "../read/zipDirectory";
@@ -145,18 +145,10 @@ export async function streamModelToFile(model: WorkbookModel, path: string): Pro
 }
 
 /**
- * Writes a new workbook row by row straight into a new file (memory stays flat however many rows).
- * Opening the file first makes a path that cannot be written fail here, with its error code.
+ * Writes a new workbook row by row straight into a new file (memory stays flat however many rows),
+ * by our own writer (writeLeanXlsx): exceljs is not loaded. A path that cannot be written fails
+ * here, with its error code.
  */
 export async function streamModelToTemp(model: WorkbookModel, path: string): Promise<void> {
-  const handle = await open(path, "w");
-  const stream = handle.createWriteStream();
-  // A failing disk must end the write, not leave it waiting for a finish that never comes.
-  const failed = new Promise<never>((_, reject) => stream.once("error", reject));
-  failed.catch(() => undefined);
-  try {
-    await Promise.race([streamWorkbook(excel(), model, stream), failed]);
-  } finally {
-    if (!stream.closed) await new Promise<void>((done) => stream.close(() => done()));
-  }
+  writeLeanXlsx(model, path);
 }
