@@ -41,11 +41,14 @@ export interface PlacedCell {
 /** A cell's key in the maps below: a number, not a "row,column" string, for sheets of many cells. */
 const keyOf = (row: number, column: number) => row * 16_384 + column;
 
-/** Every filled cell with the area it prints in (merges by their first cell; covered cells skipped). */
-export function cellAreas(sheet: SheetModel): PlacedCell[] {
+/** The merges' areas by their first cell, and the cells they cover besides. */
+function mergeAreas(merges: readonly string[]): {
+  merged: Map<number, Area>;
+  covered: Set<number>;
+} {
   const merged = new Map<number, Area>();
   const covered = new Set<number>();
-  for (const range of sheet.merges) {
+  for (const range of merges) {
     const [from, to = from] = range.split(":").map(parseAddress);
     const area = { row: from!.row, column: from!.column, lastRow: to!.row, lastColumn: to!.column };
     merged.set(keyOf(area.row, area.column), area);
@@ -53,12 +56,38 @@ export function cellAreas(sheet: SheetModel): PlacedCell[] {
       for (let c = area.column; c <= area.lastColumn; c++)
         if (r !== area.row || c !== area.column) covered.add(keyOf(r, c));
   }
+  return { merged, covered };
+}
+
+/** textWidth of one-line texts in a look, each distinct text measured once (a ledger repeats them). */
+function oneLineWidths(): (text: string, look: CellLook) => number | null {
+  const byLook = new Map<CellLook, Map<string, number | null>>();
+  return (text, look) => {
+    let widths = byLook.get(look);
+    if (!widths) byLook.set(look, (widths = new Map()));
+    let width = widths.get(text);
+    if (width === undefined) {
+      width = text.includes("\n") ? null : textWidth(text, look.size, look.bold);
+      widths.set(text, width);
+    }
+    return width;
+  };
+}
+
+/** Every filled cell with the area it prints in (merges by their first cell; covered cells skipped). */
+export function cellAreas(sheet: SheetModel): PlacedCell[] {
+  const { merged, covered } = mergeAreas(sheet.merges);
+  const measure = oneLineWidths();
   const areas: PlacedCell[] = [];
-  sheet.cells.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (!cell) return;
+  const rows = sheet.cells;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell) continue;
       const text = shownText(cell);
-      if (text === "" || (covered.size > 0 && covered.has(keyOf(r, c)))) return;
+      if (text === "" || (covered.size > 0 && covered.has(keyOf(r, c)))) continue;
       const area = (merged.size > 0 && merged.get(keyOf(r, c))) || {
         row: r,
         column: c,
@@ -66,10 +95,9 @@ export function cellAreas(sheet: SheetModel): PlacedCell[] {
         lastColumn: c,
       };
       const look = lookOf(cell);
-      const oneLine = text.includes("\n") ? null : textWidth(text, look.size, look.bold);
-      areas.push({ cell, area, text, look, oneLine });
-    })
-  );
+      areas.push({ cell, area, text, look, oneLine: measure(text, look) });
+    }
+  }
   return areas;
 }
 
@@ -92,12 +120,24 @@ export function linesIn(cell: ModelCell, width: number): string[] {
   return wrapText(text, room, look.size, look.bold);
 }
 
-/** How many lines linesIn gives, without making them when the text fits. */
-function lineCount({ text, look, oneLine }: PlacedCell, width: number): number {
-  if (!look.wrap) return oneLine === null ? text.split("\n").length : 1;
-  const room = width - CELL_PADDING.width;
-  if (oneLine !== null && oneLine <= room) return 1;
-  return wrapText(text, room, look.size, look.bold).length;
+/**
+ * How many lines linesIn gives, without making them when the text fits; a text wrapped once per
+ * width and look (a ledger repeats each file's texts on its four rows).
+ */
+function lineCounter(): (placed: PlacedCell, width: number) => number {
+  const wrapped = new Map<string, Map<string, number>>();
+  return ({ text, look, oneLine }, width) => {
+    if (!look.wrap) return oneLine === null ? text.split("\n").length : 1;
+    const room = width - CELL_PADDING.width;
+    if (oneLine !== null && oneLine <= room) return 1;
+    const key = `${room} ${look.size} ${look.bold === true}`;
+    let counts = wrapped.get(key);
+    if (!counts) wrapped.set(key, (counts = new Map()));
+    let count = counts.get(text);
+    if (count === undefined)
+      counts.set(text, (count = wrapText(text, room, look.size, look.bold).length));
+    return count;
+  };
 }
 
 /** widthForText of a placed cell, from the width of its one line when it has one. */
@@ -137,6 +177,7 @@ export function layoutSheet(sheet: SheetModel, wrapWidth = WRAP_WIDTH): SheetMod
   const widths = columnWidths(areas, sheet.columnWidths, wrapWidth);
   const heights: number[] = [];
   sheet.cells.forEach((_, r) => (heights[r] = sheet.rowHeights?.[r] ?? DEFAULT_HEIGHT));
+  const lineCount = lineCounter();
   const tall = (placed: PlacedCell) => {
     const { area } = placed;
     const width = sumOf(widths, area.column, area.lastColumn, 8);

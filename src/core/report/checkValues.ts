@@ -112,10 +112,13 @@ function checkRate(reading: ReportReading, key: SectionKey, targetZero: boolean)
   }
   const { target, cumulative } = section;
   if (target === null || cumulative === null) return [];
-  const expected = expectedRate(cumulative, target);
+  // Worked out only for a finding: most rates match.
+  const expected = () => expectedRate(cumulative, target);
   const how = `累计已完成 ${cumulative} ÷ 年度任务 ${target}`;
   if (rate.kind === "empty")
-    return [finding("rate-missing", cell, `${name}的累计完成率未填写，应为 ${expected}（${how}）`)];
+    return [
+      finding("rate-missing", cell, `${name}的累计完成率未填写，应为 ${expected()}（${how}）`),
+    ];
   if (rate.kind === "dash" || !rateMatches(rate.value, rate.percent, cumulative, target)) {
     let shown = rate.kind === "rate" && !rate.percent ? toText(rate.value) : rate.shown;
     // A fraction shows as a percentage in a %-formatted cell; say both, as the reader cannot see the format.
@@ -131,7 +134,7 @@ function checkRate(reading: ReportReading, key: SectionKey, targetZero: boolean)
       finding(
         "rate-mismatch",
         cell,
-        `${name}的累计完成率应为 ${expected}（${how}），表中为 ${shown}`
+        `${name}的累计完成率应为 ${expected()}（${how}），表中为 ${shown}`
       ),
     ];
   }

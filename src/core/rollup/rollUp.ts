@@ -139,15 +139,18 @@ export function previousOfLedger(ledger: readonly LedgerRow[]): (month: string) 
 
 /** The months the reports name, each with the files naming it (a file counts once per month). */
 function monthsNamed(files: readonly CheckedFile[], validOnly: boolean): Map<string, string[]> {
-  const months = new Map<string, string[]>();
+  // A set per month beside the list: includes() on the list was quadratic in a month's files.
+  const months = new Map<string, { names: string[]; seen: Set<string> }>();
   for (const f of files)
     for (const r of f.results) {
       if (!r.month || (validOnly && !r.valid)) continue;
-      const named = months.get(r.month) ?? [];
-      if (!named.includes(f.file)) named.push(f.file);
-      months.set(r.month, named);
+      let named = months.get(r.month);
+      if (!named) months.set(r.month, (named = { names: [], seen: new Set() }));
+      if (named.seen.has(f.file)) continue;
+      named.seen.add(f.file);
+      named.names.push(f.file);
     }
-  return months;
+  return new Map([...months].map(([month, { names }]) => [month, names]));
 }
 
 /** Reports for more than one month: the run must be told which month it is. */
