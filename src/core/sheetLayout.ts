@@ -28,10 +28,9 @@ export function shownText(cell: ModelCell | null): string {
 
 const lookOf = (cell: ModelCell) => CELL_STYLES[cell.style ?? "text"];
 
-/** A filled cell, the area it prints in, its shown text and its look. */
-export interface PlacedCell {
+/** A filled cell, the area it prints in (its own fields: one object per cell), its shown text and its look. */
+export interface PlacedCell extends Area {
   readonly cell: ModelCell;
-  readonly area: Area;
   readonly text: string;
   readonly look: CellLook;
   /** textWidth of the text in its look when it is one line; null when it has line breaks. */
@@ -59,10 +58,15 @@ function mergeAreas(merges: readonly string[]): {
   return { merged, covered };
 }
 
-/** textWidth of one-line texts in a look, each distinct text measured once (a ledger repeats them). */
+/**
+ * textWidth of one-line texts in a look, each distinct longer text measured once (a ledger
+ * repeats them); a short one is measured again, which costs less than looking it up.
+ */
 function oneLineWidths(): (text: string, look: CellLook) => number | null {
   const byLook = new Map<CellLook, Map<string, number | null>>();
   return (text, look) => {
+    if (text.length <= 16)
+      return text.includes("\n") ? null : textWidth(text, look.size, look.bold);
     let widths = byLook.get(look);
     if (!widths) byLook.set(look, (widths = new Map()));
     let width = widths.get(text);
@@ -88,14 +92,18 @@ export function cellAreas(sheet: SheetModel): PlacedCell[] {
       if (!cell) continue;
       const text = shownText(cell);
       if (text === "" || (covered.size > 0 && covered.has(keyOf(r, c)))) continue;
-      const area = (merged.size > 0 && merged.get(keyOf(r, c))) || {
+      const area = merged.size > 0 ? merged.get(keyOf(r, c)) : undefined;
+      const look = lookOf(cell);
+      areas.push({
+        cell,
         row: r,
         column: c,
-        lastRow: r,
-        lastColumn: c,
-      };
-      const look = lookOf(cell);
-      areas.push({ cell, area, text, look, oneLine: measure(text, look) });
+        lastRow: area ? area.lastRow : r,
+        lastColumn: area ? area.lastColumn : c,
+        text,
+        look,
+        oneLine: measure(text, look),
+      });
     }
   }
   return areas;
@@ -125,14 +133,15 @@ export function linesIn(cell: ModelCell, width: number): string[] {
  * width and look (a ledger repeats each file's texts on its four rows).
  */
 function lineCounter(): (placed: PlacedCell, width: number) => number {
-  const wrapped = new Map<string, Map<string, number>>();
+  const wrapped = new Map<CellLook, Map<number, Map<string, number>>>();
   return ({ text, look, oneLine }, width) => {
     if (!look.wrap) return oneLine === null ? text.split("\n").length : 1;
     const room = width - CELL_PADDING.width;
     if (oneLine !== null && oneLine <= room) return 1;
-    const key = `${room} ${look.size} ${look.bold === true}`;
-    let counts = wrapped.get(key);
-    if (!counts) wrapped.set(key, (counts = new Map()));
+    let byRoom = wrapped.get(look);
+    if (!byRoom) wrapped.set(look, (byRoom = new Map()));
+    let counts = byRoom.get(room);
+    if (!counts) byRoom.set(room, (counts = new Map()));
     let count = counts.get(text);
     if (count === undefined)
       counts.set(text, (count = wrapText(text, room, look.size, look.bold).length));
@@ -149,17 +158,16 @@ const widthOf = ({ text, look, oneLine }: PlacedCell) =>
 /** Each column as wide as its widest unmerged text; a merge too narrow widens its last column. */
 function columnWidths(areas: readonly PlacedCell[], base: readonly number[], wrapWidth: number) {
   const widths = [...base];
-  for (const placed of areas) {
-    const { look, area } = placed;
+  for (const area of areas) {
+    const { look } = area;
     if (area.column !== area.lastColumn) continue;
-    const need = widthOf(placed);
+    const need = widthOf(area);
     const wrapped = look.wrap ? Math.min(need, wrapWidth) : need;
     widths[area.column] = Math.max(widths[area.column] ?? 0, wrapped);
   }
-  for (const placed of areas) {
-    const { look, area } = placed;
-    if (area.column === area.lastColumn || look.wrap) continue;
-    const need = widthOf(placed);
+  for (const area of areas) {
+    if (area.column === area.lastColumn || area.look.wrap) continue;
+    const need = widthOf(area);
     const have = sumOf(widths, area.column, area.lastColumn, 8);
     if (need > have) widths[area.lastColumn] = (widths[area.lastColumn] ?? 8) + need - have;
   }
@@ -178,19 +186,17 @@ export function layoutSheet(sheet: SheetModel, wrapWidth = WRAP_WIDTH): SheetMod
   const heights: number[] = [];
   sheet.cells.forEach((_, r) => (heights[r] = sheet.rowHeights?.[r] ?? DEFAULT_HEIGHT));
   const lineCount = lineCounter();
-  const tall = (placed: PlacedCell) => {
-    const { area } = placed;
+  const tall = (area: PlacedCell) => {
     const width = sumOf(widths, area.column, area.lastColumn, 8);
-    return heightForLines(lineCount(placed, width), placed.look.size);
+    return heightForLines(lineCount(area, width), area.look.size);
   };
-  for (const placed of areas) {
-    const row = placed.area.row;
-    if (row === placed.area.lastRow) heights[row] = Math.max(heights[row]!, tall(placed));
+  for (const area of areas) {
+    const row = area.row;
+    if (row === area.lastRow) heights[row] = Math.max(heights[row]!, tall(area));
   }
-  for (const placed of areas) {
-    const { area } = placed;
+  for (const area of areas) {
     if (area.row === area.lastRow) continue;
-    const lack = tall(placed) - sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);
+    const lack = tall(area) - sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);
     if (lack <= 0) continue;
     const share = Math.ceil(lack / (area.lastRow - area.row + 1));
     for (let r = area.row; r <= area.lastRow; r++)
@@ -214,7 +220,8 @@ export function overflowingCells(sheet: SheetModel): Overflow[] {
   const problems: Overflow[] = [];
   const widths = sheet.columnWidths;
   const heights = sheet.cells.map((_, r) => sheet.rowHeights?.[r] ?? DEFAULT_HEIGHT);
-  for (const { cell, area } of cellAreas(sheet)) {
+  for (const area of cellAreas(sheet)) {
+    const cell = area.cell;
     const look = lookOf(cell);
     const width = sumOf(widths, area.column, area.lastColumn, 8);
     const height = sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);

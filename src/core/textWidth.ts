@@ -93,8 +93,10 @@ function wrapParagraph(
   let last = -1;
   let used = 0;
   for (let i = 0; i < paragraph.length;) {
-    const length = charLength(paragraph, i);
-    const w = codeWidth(paragraph.codePointAt(i)!) * scale;
+    const code = paragraph.charCodeAt(i);
+    // ASCII without calls: a ledger wraps thousands of SHA-256s once each, mostly before V8 optimizes.
+    const length = code < 0x7f ? 1 : charLength(paragraph, i);
+    const w = (code < 0x7f ? ASCII_WIDTHS[code]! : codeWidth(paragraph.codePointAt(i)!)) * scale;
     if (i === start || used + w <= width) {
       used += w;
       last = i;
