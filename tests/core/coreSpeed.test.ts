@@ -5,6 +5,9 @@ import { collegeKey } from "../../src/core/report/quotaLookup";
 import type { ReportResult } from "../../src/core/report/validateReport";
 import { findReportMonth, monthInText } from "../../src/core/report/reportMonth";
 import { fileProblems } from "../../src/core/rollup/fileTrust";
+import type { LedgerRow } from "../../src/core/rollup/ledger";
+import { previousOfLedger } from "../../src/core/rollup/rollUp";
+import { rowCheck } from "../../src/core/rollup/rowCheck";
 import { layoutSheet } from "../../src/core/sheetLayout";
 import { charWidth, textWidth, wrapText } from "../../src/core/textWidth";
 import { SheetModel, cell } from "../../src/core/workbookModel";
@@ -248,4 +251,65 @@ describe("lists of a report: none read, nothing reconciled", () => {
     expect(checkReportLists([], report("艺术"), null)).not.toBeNull();
     expect(checkListedReport([], report("艺术"), null)).toBeNull();
   });
+});
+
+describe("last month from a master's ledger, worked out once per month", () => {
+  const row = (college: string, month: string, cumulative: number): LedgerRow => ({
+    college,
+    month,
+    section: "training",
+    target: 100,
+    done: 1,
+    cumulative,
+    file: "a.xlsx",
+    sha256: "aa",
+    importedAt: "2022-06-30 09:00",
+    filer: null,
+    filedOn: null,
+  });
+
+  test("each report month gets its own month before; colleges keep their own figures", () => {
+    const previousOf = previousOfLedger([
+      row("学院1", "2022-05", 10),
+      row("学院2", "2022-05", 20),
+      row("学院1", "2022-06", 30),
+    ]);
+    expect(previousOf("2022-06")("学院1", "training")).toBe(10);
+    expect(previousOf("2022-06")("学院2", "training")).toBe(20);
+    expect(previousOf("2022-07")("学院1", "training")).toBe(30);
+    expect(previousOf("2022-07")("学院2", "training")).toBeUndefined();
+    expect(previousOf("2022-06")("学院1", "training")).toBe(10);
+    expect(previousOf("2022-05")("学院1", "training")).toBeUndefined();
+  });
+});
+
+test("rowCheck hashed field by field is FNV-1a over the fields joined", () => {
+  const plain = (fields: readonly (string | number | null)[]) => {
+    let hash = 0x811c9dc5;
+    const text = fields.map((v) => (v === null ? "" : String(v))).join("\u001f");
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return (hash >>> 0).toString(16).padStart(8, "0");
+  };
+  const next = random(7);
+  for (let n = 0; n < 500; n++) {
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+    const r: LedgerRow = {
+      college: pick(["", "学院1", "外国语学院", "😀x"]),
+      month: pick(["2022-06", "", "2022-12"]),
+      section: pick(["training", "advanced", "nonadvanced", "onex"] as const),
+      target: pick([null, 0, 369, 1234567]),
+      done: pick([null, 0, 30]),
+      cumulative: pick([null, 110, 7]),
+      file: "a.xlsx",
+      sha256: pick(["", "aa", "c".repeat(64)]),
+      importedAt: "",
+      filer: null,
+      filedOn: null,
+    };
+    const fields = [r.college, r.month, r.section, r.target, r.done, r.cumulative, r.sha256];
+    expect(rowCheck(r)).toBe(plain(fields));
+  }
 });

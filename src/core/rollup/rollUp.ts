@@ -134,7 +134,14 @@ export function previousCumulative(
 
 /** A ledger as the validator's last month: for a report of month M, the ledger's M−1. */
 export function previousOfLedger(ledger: readonly LedgerRow[]): (month: string) => PreviousMonth {
-  return (month) => previousFromLedger(previousCumulative(ledger, month) ?? {});
+  // Once per month, not per report: each walks the whole ledger (reports × rows otherwise).
+  const byMonth = new Map<string, PreviousMonth>();
+  return (month) => {
+    let previous = byMonth.get(month);
+    if (!previous)
+      byMonth.set(month, (previous = previousFromLedger(previousCumulative(ledger, month) ?? {})));
+    return previous;
+  };
 }
 
 /** The months the reports name, each with the files naming it (a file counts once per month). */
