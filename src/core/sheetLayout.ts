@@ -59,14 +59,12 @@ function mergeAreas(merges: readonly string[]): {
 }
 
 /**
- * textWidth of one-line texts in a look, each distinct longer text measured once (a ledger
- * repeats them); a short one is measured again, which costs less than looking it up.
+ * textWidth of one-line texts in a look, each distinct text measured once: a ledger repeats them,
+ * and a lookup costs less than measuring before V8 optimizes (a sheet is laid out once per run).
  */
 function oneLineWidths(): (text: string, look: CellLook) => number | null {
   const byLook = new Map<CellLook, Map<string, number | null>>();
   return (text, look) => {
-    if (text.length <= 16)
-      return text.includes("\n") ? null : textWidth(text, look.size, look.bold);
     let widths = byLook.get(look);
     if (!widths) byLook.set(look, (widths = new Map()));
     let width = widths.get(text);
