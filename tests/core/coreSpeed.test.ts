@@ -1,4 +1,5 @@
 /* The faster core of issue 14 (run-wide work done once) gives what the plain definitions give. */
+import { cellAddress, columnLetter } from "../../src/core/grid";
 import { checkListedReport, checkReportLists } from "../../src/core/lists/checkReportLists";
 import type { MonthlyReport } from "../../src/core/report/monthlyReport";
 import { collegeKey } from "../../src/core/report/quotaLookup";
@@ -312,4 +313,20 @@ test("rowCheck hashed field by field is FNV-1a over the fields joined", () => {
     const fields = [r.college, r.month, r.section, r.target, r.done, r.cumulative, r.sha256];
     expect(rowCheck(r)).toBe(plain(fields));
   }
+});
+
+test("column letters remembered give what they are worked out to", () => {
+  const plain = (index: number) => {
+    let n = index + 1;
+    let text = "";
+    while (n > 0) {
+      text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
+      n = Math.floor((n - 1) / 26);
+    }
+    return text;
+  };
+  for (const i of [0, 1, 25, 26, 27, 51, 52, 701, 702, 1023, 1024, 16383, -1, 2.5, 0, 25])
+    expect(columnLetter(i)).toBe(plain(i));
+  expect(cellAddress(2, 1)).toBe("B3");
+  expect(cellAddress(0, 1023)).toBe("AMJ1");
 });

@@ -2,7 +2,7 @@ import { Decimal, compare, multiply, toText } from "../decimal";
 import { Finding, finding } from "./finding";
 import { expectedRate, rateMatches } from "./rateMatches";
 import type { CountProblem, CountReading } from "./readCount";
-import type { ReportReading } from "./readReport";
+import type { CountField, ReportReading } from "./readReport";
 import { COUNT_FIELDS, FIELD_NAMES, SECTION_KEYS, SECTIONS, SectionKey } from "./reportLayout";
 import type { ReportRule } from "./ruleContext";
 
@@ -24,9 +24,8 @@ export const checkValues: ReportRule = (reading, { match }) => {
     const targetZero =
       section.target === 0 || (counts.target.kind === "empty" && targetOptional(key));
     for (const f of COUNT_FIELDS) {
-      const what = `${SECTIONS[key].name}的“${FIELD_NAMES[f]}”`;
       const required = f === "target" ? !targetOptional(key) : !targetZero;
-      const found = countFinding(counts[f], section.cells[f], what, required);
+      const found = countFinding(counts[f], section.cells[f], required, key, f);
       if (found) findings.push(found);
     }
     findings.push(...monthOverCumulative(reading, key));
@@ -39,10 +38,15 @@ export const checkValues: ReportRule = (reading, { match }) => {
 function countFinding(
   r: CountReading,
   cell: string,
-  what: string,
-  required: boolean
+  required: boolean,
+  key: SectionKey,
+  field: CountField
 ): Finding | null {
-  if (r.kind === "empty") return required ? finding("value-missing", cell, `${what}未填写`) : null;
+  // Most counts are fine: named only for a finding.
+  if (r.kind === "count" && !r.fromText && !r.unverified) return null;
+  if (r.kind === "empty" && !required) return null;
+  const what = `${SECTIONS[key].name}的“${FIELD_NAMES[field]}”`;
+  if (r.kind === "empty") return finding("value-missing", cell, `${what}未填写`);
   if (r.kind === "count" && r.fromText) {
     return finding(
       "value-text",
