@@ -161,6 +161,24 @@ describe("a file name naming another college, looked up by the name's substrings
     if (others.length > 0) expect(problems[0]!.message).toContain(`“${others.join("、")}”`);
   });
 
+  test("random names and keys: the same colleges as every key tried", () => {
+    const next = random(3);
+    const chars = ["学", "院", "经", "管", "1", "2", "-", " ", "（", "公章", "）", "a"];
+    const word = (n: number) =>
+      Array.from({ length: n }, () => chars[Math.floor(next() * chars.length)]).join("");
+    for (let run = 0; run < 20; run++) {
+      const keys = Array.from({ length: 40 + run * 20 }, () => word(1 + Math.floor(next() * 5)));
+      for (let n = 0; n < 30; n++) {
+        const file = `${word(Math.floor(next() * 14))}.xlsx`;
+        const college = word(2 + Math.floor(next() * 3));
+        const others = plainOthers(file, college, keys);
+        const problems = fileProblems(file, [result(college)], keys);
+        expect(problems.length).toBe(others.length > 0 ? 1 : 0);
+        if (others.length > 0) expect(problems[0]!.message).toContain(`“${others.join("、")}”`);
+      }
+    }
+  });
+
   test("two runs with different colleges do not share their keys", () => {
     expect(fileProblems("学院2.xlsx", [result("学院1")], ["学院1", "学院2"])).toHaveLength(1);
     expect(fileProblems("学院2.xlsx", [result("学院1")], ["学院1", "学院3"])).toEqual([]);
