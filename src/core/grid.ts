@@ -59,16 +59,24 @@ export function cellInfo(grid: Grid, row: number, column: number): CellInfo | un
   return grid.info?.(row, column);
 }
 
+/** Letters of the columns met so far (a run names the same few thousands of times). */
+const LETTERS: (string | undefined)[] = new Array<string | undefined>(1024);
+
 /** 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
+  if ((index | 0) !== index || index < 0 || index >= 1024) return letters(index);
+  return (LETTERS[index] ??= letters(index));
+}
+
+function letters(index: number): string {
   let n = index + 1;
-  let letters = "";
+  let text = "";
   while (n > 0) {
     const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
+    text = String.fromCharCode(65 + r) + text;
     n = Math.floor((n - 1) / 26);
   }
-  return letters;
+  return text;
 }
 
 /** Zero-based row and column → "B3". */

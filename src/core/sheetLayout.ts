@@ -28,10 +28,9 @@ export function shownText(cell: ModelCell | null): string {
 
 const lookOf = (cell: ModelCell) => CELL_STYLES[cell.style ?? "text"];
 
-/** A filled cell, the area it prints in, its shown text and its look. */
-export interface PlacedCell {
+/** A filled cell, the area it prints in (its own fields: one object per cell), its shown text and its look. */
+export interface PlacedCell extends Area {
   readonly cell: ModelCell;
-  readonly area: Area;
   readonly text: string;
   readonly look: CellLook;
   /** textWidth of the text in its look when it is one line; null when it has line breaks. */
@@ -41,11 +40,14 @@ export interface PlacedCell {
 /** A cell's key in the maps below: a number, not a "row,column" string, for sheets of many cells. */
 const keyOf = (row: number, column: number) => row * 16_384 + column;
 
-/** Every filled cell with the area it prints in (merges by their first cell; covered cells skipped). */
-export function cellAreas(sheet: SheetModel): PlacedCell[] {
+/** The merges' areas by their first cell, and the cells they cover besides. */
+function mergeAreas(merges: readonly string[]): {
+  merged: Map<number, Area>;
+  covered: Set<number>;
+} {
   const merged = new Map<number, Area>();
   const covered = new Set<number>();
-  for (const range of sheet.merges) {
+  for (const range of merges) {
     const [from, to = from] = range.split(":").map(parseAddress);
     const area = { row: from!.row, column: from!.column, lastRow: to!.row, lastColumn: to!.column };
     merged.set(keyOf(area.row, area.column), area);
@@ -53,23 +55,55 @@ export function cellAreas(sheet: SheetModel): PlacedCell[] {
       for (let c = area.column; c <= area.lastColumn; c++)
         if (r !== area.row || c !== area.column) covered.add(keyOf(r, c));
   }
+  return { merged, covered };
+}
+
+/**
+ * textWidth of one-line texts in a look, each distinct text measured once: a ledger repeats them,
+ * and a lookup costs less than measuring before V8 optimizes (a sheet is laid out once per run).
+ */
+function oneLineWidths(): (text: string, look: CellLook) => number | null {
+  const byLook = new Map<CellLook, Map<string, number | null>>();
+  return (text, look) => {
+    let widths = byLook.get(look);
+    if (!widths) byLook.set(look, (widths = new Map()));
+    let width = widths.get(text);
+    if (width === undefined) {
+      width = text.includes("\n") ? null : textWidth(text, look.size, look.bold);
+      widths.set(text, width);
+    }
+    return width;
+  };
+}
+
+/** Every filled cell with the area it prints in (merges by their first cell; covered cells skipped). */
+export function cellAreas(sheet: SheetModel): PlacedCell[] {
+  const { merged, covered } = mergeAreas(sheet.merges);
+  const measure = oneLineWidths();
   const areas: PlacedCell[] = [];
-  sheet.cells.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (!cell) return;
+  const rows = sheet.cells;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell) continue;
       const text = shownText(cell);
-      if (text === "" || (covered.size > 0 && covered.has(keyOf(r, c)))) return;
-      const area = (merged.size > 0 && merged.get(keyOf(r, c))) || {
+      if (text === "" || (covered.size > 0 && covered.has(keyOf(r, c)))) continue;
+      const area = merged.size > 0 ? merged.get(keyOf(r, c)) : undefined;
+      const look = lookOf(cell);
+      areas.push({
+        cell,
         row: r,
         column: c,
-        lastRow: r,
-        lastColumn: c,
-      };
-      const look = lookOf(cell);
-      const oneLine = text.includes("\n") ? null : textWidth(text, look.size, look.bold);
-      areas.push({ cell, area, text, look, oneLine });
-    })
-  );
+        lastRow: area ? area.lastRow : r,
+        lastColumn: area ? area.lastColumn : c,
+        text,
+        look,
+        oneLine: measure(text, look),
+      });
+    }
+  }
   return areas;
 }
 
@@ -92,12 +126,25 @@ export function linesIn(cell: ModelCell, width: number): string[] {
   return wrapText(text, room, look.size, look.bold);
 }
 
-/** How many lines linesIn gives, without making them when the text fits. */
-function lineCount({ text, look, oneLine }: PlacedCell, width: number): number {
-  if (!look.wrap) return oneLine === null ? text.split("\n").length : 1;
-  const room = width - CELL_PADDING.width;
-  if (oneLine !== null && oneLine <= room) return 1;
-  return wrapText(text, room, look.size, look.bold).length;
+/**
+ * How many lines linesIn gives, without making them when the text fits; a text wrapped once per
+ * width and look (a ledger repeats each file's texts on its four rows).
+ */
+function lineCounter(): (placed: PlacedCell, width: number) => number {
+  const wrapped = new Map<CellLook, Map<number, Map<string, number>>>();
+  return ({ text, look, oneLine }, width) => {
+    if (!look.wrap) return oneLine === null ? text.split("\n").length : 1;
+    const room = width - CELL_PADDING.width;
+    if (oneLine !== null && oneLine <= room) return 1;
+    let byRoom = wrapped.get(look);
+    if (!byRoom) wrapped.set(look, (byRoom = new Map()));
+    let counts = byRoom.get(room);
+    if (!counts) byRoom.set(room, (counts = new Map()));
+    let count = counts.get(text);
+    if (count === undefined)
+      counts.set(text, (count = wrapText(text, room, look.size, look.bold).length));
+    return count;
+  };
 }
 
 /** widthForText of a placed cell, from the width of its one line when it has one. */
@@ -109,17 +156,16 @@ const widthOf = ({ text, look, oneLine }: PlacedCell) =>
 /** Each column as wide as its widest unmerged text; a merge too narrow widens its last column. */
 function columnWidths(areas: readonly PlacedCell[], base: readonly number[], wrapWidth: number) {
   const widths = [...base];
-  for (const placed of areas) {
-    const { look, area } = placed;
+  for (const area of areas) {
+    const { look } = area;
     if (area.column !== area.lastColumn) continue;
-    const need = widthOf(placed);
+    const need = widthOf(area);
     const wrapped = look.wrap ? Math.min(need, wrapWidth) : need;
     widths[area.column] = Math.max(widths[area.column] ?? 0, wrapped);
   }
-  for (const placed of areas) {
-    const { look, area } = placed;
-    if (area.column === area.lastColumn || look.wrap) continue;
-    const need = widthOf(placed);
+  for (const area of areas) {
+    if (area.column === area.lastColumn || area.look.wrap) continue;
+    const need = widthOf(area);
     const have = sumOf(widths, area.column, area.lastColumn, 8);
     if (need > have) widths[area.lastColumn] = (widths[area.lastColumn] ?? 8) + need - have;
   }
@@ -137,19 +183,18 @@ export function layoutSheet(sheet: SheetModel, wrapWidth = WRAP_WIDTH): SheetMod
   const widths = columnWidths(areas, sheet.columnWidths, wrapWidth);
   const heights: number[] = [];
   sheet.cells.forEach((_, r) => (heights[r] = sheet.rowHeights?.[r] ?? DEFAULT_HEIGHT));
-  const tall = (placed: PlacedCell) => {
-    const { area } = placed;
+  const lineCount = lineCounter();
+  const tall = (area: PlacedCell) => {
     const width = sumOf(widths, area.column, area.lastColumn, 8);
-    return heightForLines(lineCount(placed, width), placed.look.size);
+    return heightForLines(lineCount(area, width), area.look.size);
   };
-  for (const placed of areas) {
-    const row = placed.area.row;
-    if (row === placed.area.lastRow) heights[row] = Math.max(heights[row]!, tall(placed));
+  for (const area of areas) {
+    const row = area.row;
+    if (row === area.lastRow) heights[row] = Math.max(heights[row]!, tall(area));
   }
-  for (const placed of areas) {
-    const { area } = placed;
+  for (const area of areas) {
     if (area.row === area.lastRow) continue;
-    const lack = tall(placed) - sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);
+    const lack = tall(area) - sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);
     if (lack <= 0) continue;
     const share = Math.ceil(lack / (area.lastRow - area.row + 1));
     for (let r = area.row; r <= area.lastRow; r++)
@@ -173,7 +218,8 @@ export function overflowingCells(sheet: SheetModel): Overflow[] {
   const problems: Overflow[] = [];
   const widths = sheet.columnWidths;
   const heights = sheet.cells.map((_, r) => sheet.rowHeights?.[r] ?? DEFAULT_HEIGHT);
-  for (const { cell, area } of cellAreas(sheet)) {
+  for (const area of cellAreas(sheet)) {
+    const cell = area.cell;
     const look = lookOf(cell);
     const width = sumOf(widths, area.column, area.lastColumn, 8);
     const height = sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);

@@ -47,42 +47,83 @@ export function textWidth(text: string, size = 11, bold = false): number {
 /** Characters a line must not start with (closing punctuation: no orphaned "）"). */
 const NO_LINE_START = /[）)》」』】〕，。、；：！？%,.;:!?]/u;
 
+/** charWidth of the code point at `code` (a surrogate pair's high half stands for the pair). */
+const codeWidth = (code: number): number =>
+  code < 0x7f
+    ? ASCII_WIDTHS[code]!
+    : code < 0x2e80 && !(code >= 0x2460 && code <= 0x27bf)
+      ? 1.2
+      : 2.2;
+
+/** Code units of the character starting at i: 2 for a surrogate pair, else 1 (as Array.from splits). */
+function charLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** A printable ASCII character (Latin words, digits, signs). */
+const isLatin = (code: number) => code >= 0x21 && code <= 0x7e;
+
 /**
  * The lines text takes when wrapped to `width` digit widths (explicit line breaks kept; a CJK
  * line breaks between any two characters, a Latin word only at spaces unless it is too long;
  * closing punctuation stays with the character before it).
  */
 export function wrapText(text: string, width: number, size = 11, bold = false): string[] {
-  const scale = (size * (bold ? BOLD : 1)) / 11;
   const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line: string[] = [];
-    let used = 0;
-    for (const ch of Array.from(paragraph)) {
-      const w = charWidth(ch) * scale;
-      if (line.length === 0 || used + w <= width) {
-        line.push(ch);
-        used += w;
-        continue;
-      }
-      const carry = breakPoint(line, ch);
-      lines.push(line.slice(0, carry).join(""));
-      line = [...line.slice(carry), ch];
-      used = textWidth(line.join(""), size, bold);
-    }
-    lines.push(line.join(""));
-  }
+  for (const paragraph of text.split("\n")) wrapParagraph(paragraph, width, size, bold, lines);
   return lines;
 }
 
-/** Where a full line breaks before `next`: keep closing punctuation and Latin words whole. */
-function breakPoint(line: readonly string[], next: string): number {
-  if (NO_LINE_START.test(next) && line.length > 1) return line.length - 1;
-  if (/[\x21-\x7e]/.test(next) && /[\x21-\x7e]/.test(line[line.length - 1]!)) {
-    const space = line.lastIndexOf(" ");
-    if (space > 0) return space + 1;
+/**
+ * One paragraph's lines, walked by offsets into it (no array per character): a line is
+ * paragraph[start, i), `last` the offset of its last character.
+ */
+function wrapParagraph(
+  paragraph: string,
+  width: number,
+  size: number,
+  bold: boolean,
+  lines: string[]
+) {
+  const scale = (size * (bold ? BOLD : 1)) / 11;
+  let start = 0;
+  let last = -1;
+  let used = 0;
+  for (let i = 0; i < paragraph.length;) {
+    const code = paragraph.charCodeAt(i);
+    // ASCII without calls: a ledger wraps thousands of SHA-256s once each, mostly before V8 optimizes.
+    const length = code < 0x7f ? 1 : charLength(paragraph, i);
+    const w = (code < 0x7f ? ASCII_WIDTHS[code]! : codeWidth(paragraph.codePointAt(i)!)) * scale;
+    if (i === start || used + w <= width) {
+      used += w;
+      last = i;
+      i += length;
+      continue;
+    }
+    const from = breakPoint(paragraph, start, last, i, length);
+    lines.push(paragraph.slice(start, from));
+    start = from;
+    last = i;
+    i += length;
+    used = textWidth(paragraph.slice(start, i), size, bold);
   }
-  return line.length;
+  lines.push(paragraph.slice(start));
+}
+
+/**
+ * Where a full line (paragraph[start, next), last character at `last`) breaks before the
+ * character at `next`: keep closing punctuation and Latin words whole.
+ */
+function breakPoint(paragraph: string, start: number, last: number, next: number, length: number) {
+  if (last > start && NO_LINE_START.test(paragraph.slice(next, next + length))) return last;
+  if (isLatin(paragraph.charCodeAt(next)) && isLatin(paragraph.charCodeAt(last))) {
+    const space = paragraph.lastIndexOf(" ", next - 1);
+    if (space > start) return space + 1;
+  }
+  return next;
 }
 
 /** Height of one line of text at `size` pt, in points. */

@@ -28,9 +28,39 @@ export function checkReportLists(
   master: ListLedger | null,
   options: Omit<ListCheckOptions, "college" | "month"> = {}
 ): ReportListsResult | null {
+  const check = formLists(grids, form, options);
+  return check && reconciled(check, form, master);
+}
+
+/**
+ * As checkReportLists, but null also when the lists have no row (a form without 支撑材料): then
+ * nothing is reconciled, since the caller drops such a result.
+ */
+export function checkListedReport(
+  grids: readonly Grid[],
+  form: MonthlyReport,
+  master: ListLedger | null,
+  options: Omit<ListCheckOptions, "college" | "month"> = {}
+): ReportListsResult | null {
+  const check = formLists(grids, form, options);
+  return check && check.rows > 0 ? reconciled(check, form, master) : null;
+}
+
+function formLists(
+  grids: readonly Grid[],
+  form: MonthlyReport,
+  options: Omit<ListCheckOptions, "college" | "month">
+): ListCheck | null {
   const month = form.month ? parseMonth(form.month) : null;
   if (!form.college || !month) return null;
-  const check = checkLists(grids, { ...options, college: form.college, month });
+  return checkLists(grids, { ...options, college: form.college, month });
+}
+
+function reconciled(
+  check: ListCheck,
+  form: MonthlyReport,
+  master: ListLedger | null
+): ReportListsResult {
   const reconciliation = reconcileLists(form, check.ledger, master, check.present);
   const cross = master ? crossCheck(master, check.ledger) : [];
   const mine = cross.filter((f) => f.college === form.college && f.month === form.month);

@@ -43,7 +43,8 @@ export function checkWorkbookLists(
     if (found) run.listed++;
     if (found && form.college && form.month) {
       const cross = run.ledger.add(form.college, form.month, found.check.ledger);
-      result = resultOf(result, [...result.errors, ...result.warnings, ...cross.mine]);
+      if (cross.mine.length > 0)
+        result = resultOf(result, [...result.errors, ...result.warnings, ...cross.mine]);
       tellEarlier(run.results, cross.others);
     }
     run.results.push(result);
@@ -54,6 +55,8 @@ export function checkWorkbookLists(
 
 /** Findings for reports checked earlier in the run (the other side of a duplicate): added to theirs. */
 function tellEarlier(results: ReportResult[], others: readonly LedgerFinding[]): void {
+  // Most reports duplicate nothing: no walk over every earlier result (quadratic in a run).
+  if (others.length === 0) return;
   results.forEach((r, i) => {
     const mine = others.filter((f) => f.college === r.college && f.month === r.month);
     if (mine.length > 0) results[i] = resultOf(r, [...r.errors, ...r.warnings, ...mine]);

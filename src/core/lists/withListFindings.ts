@@ -2,7 +2,7 @@ import type { Grid } from "../grid";
 import type { Finding } from "../report/finding";
 import { ReportResult, resultOf } from "../report/validateReport";
 import { collegeListPrefix } from "../report/collegeTemplates";
-import { ReportListsResult, checkReportLists } from "./checkReportLists";
+import { ReportListsResult, checkListedReport } from "./checkReportLists";
 import type { IdHasher } from "./idHasher";
 import type { ListLedger } from "./listLedger";
 
@@ -35,8 +35,7 @@ export function reportLists(
       ? grids.filter((g) => g.name.startsWith(collegeListPrefix(college)))
       : grids;
   const form = { ...report, college };
-  const lists = checkReportLists(own, form, context.master, { hasher: context.hasher ?? null });
-  return lists && lists.check.rows > 0 ? lists : null;
+  return checkListedReport(own, form, context.master, { hasher: context.hasher ?? null });
 }
 
 /** The result with its lists' findings added (without a master, 累计 is not compared with the lists). */

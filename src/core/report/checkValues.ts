@@ -2,7 +2,7 @@ import { Decimal, compare, multiply, toText } from "../decimal";
 import { Finding, finding } from "./finding";
 import { expectedRate, rateMatches } from "./rateMatches";
 import type { CountProblem, CountReading } from "./readCount";
-import type { ReportReading } from "./readReport";
+import type { CountField, ReportReading } from "./readReport";
 import { COUNT_FIELDS, FIELD_NAMES, SECTION_KEYS, SECTIONS, SectionKey } from "./reportLayout";
 import type { ReportRule } from "./ruleContext";
 
@@ -24,9 +24,8 @@ export const checkValues: ReportRule = (reading, { match }) => {
     const targetZero =
       section.target === 0 || (counts.target.kind === "empty" && targetOptional(key));
     for (const f of COUNT_FIELDS) {
-      const what = `${SECTIONS[key].name}的“${FIELD_NAMES[f]}”`;
       const required = f === "target" ? !targetOptional(key) : !targetZero;
-      const found = countFinding(counts[f], section.cells[f], what, required);
+      const found = countFinding(counts[f], section.cells[f], required, key, f);
       if (found) findings.push(found);
     }
     findings.push(...monthOverCumulative(reading, key));
@@ -39,10 +38,15 @@ export const checkValues: ReportRule = (reading, { match }) => {
 function countFinding(
   r: CountReading,
   cell: string,
-  what: string,
-  required: boolean
+  required: boolean,
+  key: SectionKey,
+  field: CountField
 ): Finding | null {
-  if (r.kind === "empty") return required ? finding("value-missing", cell, `${what}未填写`) : null;
+  // Most counts are fine: named only for a finding.
+  if (r.kind === "count" && !r.fromText && !r.unverified) return null;
+  if (r.kind === "empty" && !required) return null;
+  const what = `${SECTIONS[key].name}的“${FIELD_NAMES[field]}”`;
+  if (r.kind === "empty") return finding("value-missing", cell, `${what}未填写`);
   if (r.kind === "count" && r.fromText) {
     return finding(
       "value-text",
@@ -112,10 +116,13 @@ function checkRate(reading: ReportReading, key: SectionKey, targetZero: boolean)
   }
   const { target, cumulative } = section;
   if (target === null || cumulative === null) return [];
-  const expected = expectedRate(cumulative, target);
+  // Worked out only for a finding: most rates match.
+  const expected = () => expectedRate(cumulative, target);
   const how = `累计已完成 ${cumulative} ÷ 年度任务 ${target}`;
   if (rate.kind === "empty")
-    return [finding("rate-missing", cell, `${name}的累计完成率未填写，应为 ${expected}（${how}）`)];
+    return [
+      finding("rate-missing", cell, `${name}的累计完成率未填写，应为 ${expected()}（${how}）`),
+    ];
   if (rate.kind === "dash" || !rateMatches(rate.value, rate.percent, cumulative, target)) {
     let shown = rate.kind === "rate" && !rate.percent ? toText(rate.value) : rate.shown;
     // A fraction shows as a percentage in a %-formatted cell; say both, as the reader cannot see the format.
@@ -131,7 +138,7 @@ function checkRate(reading: ReportReading, key: SectionKey, targetZero: boolean)
       finding(
         "rate-mismatch",
         cell,
-        `${name}的累计完成率应为 ${expected}（${how}），表中为 ${shown}`
+        `${name}的累计完成率应为 ${expected()}（${how}），表中为 ${shown}`
       ),
     ];
   }

@@ -57,17 +57,18 @@ export function readFilingDate(values: readonly CellValue[]): DateReading {
     return Number.isNaN(date.getTime())
       ? { kind: "invalid", shown: String(date) }
       : { kind: "date", date: fromDate(date) };
-  const shown = values.map(cellText).join(" ").trim();
-  const numbers = values.filter((v) => cellText(v) !== "");
+  const texts = values.map(cellText);
+  const shown = () => texts.join(" ").trim();
+  const numbers = values.filter((_, i) => texts[i] !== "");
   if (numbers.length === 1 && typeof numbers[0] === "number") {
     const serial = numbers[0];
     return serial >= SERIAL_MIN && serial <= SERIAL_MAX
       ? { kind: "date", date: fromSerial(serial) }
-      : { kind: "invalid", shown };
+      : { kind: "invalid", shown: shown() };
   }
-  const text = toHalfWidth(values.map(cellText).join("")).replace(/\s+/g, "");
+  const text = toHalfWidth(texts.join("")).replace(/\s+/g, "");
   if (text.replace(/[年月日\-/.:_]/g, "") === "") return { kind: "empty" }; // the blank 年 月 日 of the form
   const match = DATE_TEXT.exec(text) ?? COMPACT.exec(text);
   const parsed = match && calendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
-  return parsed ? { kind: "date", date: parsed } : { kind: "invalid", shown };
+  return parsed ? { kind: "date", date: parsed } : { kind: "invalid", shown: shown() };
 }

@@ -1,3 +1,4 @@
+import { memoByText } from "../memo";
 import { toHalfWidth } from "../text";
 import type { CalendarDate } from "./readFilingDate";
 
@@ -45,19 +46,23 @@ export function parseMonth(text: string): YearMonth | null {
 
 const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
-/** A month named in a sheet or file name: 2022年6月, 2022-06, 202206, 6月, 六月 (the year may be unknown). */
-export function monthInText(
+// "(?:^|\D)", not a lookbehind: Safari before 16.4 (Office on older macOS) cannot parse one.
+const MONTH_PATTERNS: readonly (readonly [RegExp, boolean])[] = [
+  [/(20\d{2})年(\d{1,2})月/, true],
+  [/(?:^|\D)(20\d{2})[-./_](\d{1,2})(?!\d)/, true],
+  [/(?:^|\D)(20\d{2})(0[1-9]|1[0-2])(?:\d{2})?(?!\d)/, true],
+  [/(?:^|\D)(\d{1,2})月/, false],
+];
+
+/**
+ * A month named in a sheet or file name: 2022年6月, 2022-06, 202206, 6月, 六月 (the year may be
+ * unknown). Remembered per text: every report of a month names it alike. The answer is not changed.
+ */
+export const monthInText: (
   text: string
-): { readonly year: number | null; readonly month: number } | null {
+) => { readonly year: number | null; readonly month: number } | null = memoByText((text) => {
   const t = toHalfWidth(text).replace(/\s+/g, "");
-  // "(?:^|\D)", not a lookbehind: Safari before 16.4 (Office on older macOS) cannot parse one.
-  const patterns: [RegExp, boolean][] = [
-    [/(20\d{2})年(\d{1,2})月/, true],
-    [/(?:^|\D)(20\d{2})[-./_](\d{1,2})(?!\d)/, true],
-    [/(?:^|\D)(20\d{2})(0[1-9]|1[0-2])(?:\d{2})?(?!\d)/, true],
-    [/(?:^|\D)(\d{1,2})月/, false],
-  ];
-  for (const [pattern, withYear] of patterns) {
+  for (const [pattern, withYear] of MONTH_PATTERNS) {
     const match = pattern.exec(t);
     if (!match) continue;
     const month = Number(match[withYear ? 2 : 1]);
@@ -66,13 +71,13 @@ export function monthInText(
   const chinese = /(十[一二]|[一二三四五六七八九十])月/.exec(t);
   if (chinese) return { year: null, month: CHINESE_MONTHS.indexOf(chinese[1]!) + 1 };
   return null;
-}
+});
 
-function yearIn(text: string): number | null {
-  const match =
-    /(?:^|\D)(20\d{2})(?!\d)/.exec(toHalfWidth(text)) ?? /(20\d{2})年/.exec(toHalfWidth(text));
+const yearIn = memoByText((text: string): number | null => {
+  const half = toHalfWidth(text);
+  const match = /(?:^|\D)(20\d{2})(?!\d)/.exec(half) ?? /(20\d{2})年/.exec(half);
   return match ? Number(match[1]) : null;
-}
+});
 
 export interface MonthInput {
   readonly option?: YearMonth | null;
@@ -104,7 +109,8 @@ export function findReportMonth(input: MonthInput): MonthChoice {
     ...(input.title ? [[input.title, "sheet"] as [string, "sheet"]] : []),
     ...(fileName ? [[fileName, "file"] as [string, "file"]] : []),
   ];
-  const anyYear = texts.map(([t]) => yearIn(t)).find((y) => y !== null) ?? null;
+  // Looked for only when a month comes without its year.
+  const anyYear = () => texts.map(([t]) => yearIn(t)).find((y) => y !== null) ?? null;
   const named: { month: YearMonth; source: "sheet" | "file" }[] = [];
   for (const [text, source] of texts) {
     const found = monthInText(text);
@@ -112,7 +118,7 @@ export function findReportMonth(input: MonthInput): MonthChoice {
     const filed = input.filedOn;
     const year =
       found.year ??
-      anyYear ??
+      anyYear() ??
       (filed ? (filed.month < found.month ? filed.year - 1 : filed.year) : null);
     if (year !== null) named.push({ month: { year, month: found.month }, source });
   }

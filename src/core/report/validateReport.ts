@@ -42,9 +42,9 @@ export function resultOf(
   >,
   findings: readonly Finding[]
 ): ReportResult {
-  // Most reports have no finding: nothing to sort.
-  const sorted =
-    findings.length === 0 ? [] : [...findings].sort((a, b) => position(a.cell) - position(b.cell));
+  // Most reports have no finding: nothing to sort or split.
+  if (findings.length === 0) return { ...base, valid: true, errors: [], warnings: [] };
+  const sorted = [...findings].sort((a, b) => position(a.cell) - position(b.cell));
   const errors = sorted.filter((f) => f.severity === "error");
   return {
     ...base,

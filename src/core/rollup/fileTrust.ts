@@ -5,12 +5,48 @@ import type { Problem } from "./rejected";
 /** The file name without folder and extension, as compared with college names. */
 const stem = (file: string) => collegeKey(file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, ""));
 
-/** The known colleges' keys, made once per list (not once per file: 10,000 × 10,000 otherwise). */
-const keysOf = new WeakMap<readonly string[], readonly string[]>();
-function collegeKeys(colleges: readonly string[]): readonly string[] {
-  let keys = keysOf.get(colleges);
-  if (!keys) keysOf.set(colleges, (keys = colleges.map(collegeKey)));
-  return keys;
+/** The known colleges' keys, and where each key is in the list, by length. */
+interface KeyIndex {
+  readonly keys: readonly string[];
+  readonly at: ReadonlyMap<string, readonly number[]>;
+  readonly lengths: readonly number[];
+  /** The first code unit of every key: a substring starting elsewhere is not looked up. */
+  readonly firsts: ReadonlySet<number>;
+}
+
+/** Made once per list (not once per file: 10,000 × 10,000 otherwise). */
+const indexOf = new WeakMap<readonly string[], KeyIndex>();
+function keyIndex(colleges: readonly string[]): KeyIndex {
+  let index = indexOf.get(colleges);
+  if (index) return index;
+  const keys = colleges.map(collegeKey);
+  const at = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    if (key !== "") at.set(key, [...(at.get(key) ?? []), i]);
+  });
+  const lengths = [...new Set([...at.keys()].map((k) => k.length))];
+  const firsts = new Set([...at.keys()].map((k) => k.charCodeAt(0)));
+  indexOf.set(colleges, (index = { keys, at, lengths, firsts }));
+  return index;
+}
+
+/**
+ * The positions of the known keys that occur in `name`, in list order: looked up by the name's
+ * substrings of the keys' lengths when there are fewer of those than keys, else each key tried.
+ */
+function keysIn(name: string, { keys, at, lengths, firsts }: KeyIndex): number[] {
+  let substrings = 0;
+  for (const length of lengths) substrings += Math.max(0, name.length - length + 1);
+  if (substrings >= keys.length)
+    return keys.flatMap((key, i) => (key !== "" && name.includes(key) ? [i] : []));
+  const found = new Set<number>();
+  for (let start = 0; start < name.length; start++) {
+    if (!firsts.has(name.charCodeAt(start))) continue;
+    for (const length of lengths)
+      if (start + length <= name.length)
+        for (const i of at.get(name.slice(start, start + length)) ?? []) found.add(i);
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 /**
@@ -35,11 +71,10 @@ export function fileProblems(
   if (college === undefined) return [];
   const own = collegeKey(college);
   const name = stem(file);
-  const keys = collegeKeys(knownColleges);
-  const others = knownColleges.filter((_, i) => {
-    const key = keys[i]!;
-    return key !== "" && key !== own && !own.includes(key) && name.includes(key);
-  });
+  const index = keyIndex(knownColleges);
+  const others = keysIn(name, index)
+    .filter((i) => index.keys[i] !== own && !own.includes(index.keys[i]!))
+    .map((i) => knownColleges[i]!);
   if (others.length === 0) return [];
   return [
     {

@@ -134,20 +134,30 @@ export function previousCumulative(
 
 /** A ledger as the validator's last month: for a report of month M, the ledger's M−1. */
 export function previousOfLedger(ledger: readonly LedgerRow[]): (month: string) => PreviousMonth {
-  return (month) => previousFromLedger(previousCumulative(ledger, month) ?? {});
+  // Once per month, not per report: each walks the whole ledger (reports × rows otherwise).
+  const byMonth = new Map<string, PreviousMonth>();
+  return (month) => {
+    let previous = byMonth.get(month);
+    if (!previous)
+      byMonth.set(month, (previous = previousFromLedger(previousCumulative(ledger, month) ?? {})));
+    return previous;
+  };
 }
 
 /** The months the reports name, each with the files naming it (a file counts once per month). */
 function monthsNamed(files: readonly CheckedFile[], validOnly: boolean): Map<string, string[]> {
-  const months = new Map<string, string[]>();
+  // A set per month beside the list: includes() on the list was quadratic in a month's files.
+  const months = new Map<string, { names: string[]; seen: Set<string> }>();
   for (const f of files)
     for (const r of f.results) {
       if (!r.month || (validOnly && !r.valid)) continue;
-      const named = months.get(r.month) ?? [];
-      if (!named.includes(f.file)) named.push(f.file);
-      months.set(r.month, named);
+      let named = months.get(r.month);
+      if (!named) months.set(r.month, (named = { names: [], seen: new Set() }));
+      if (named.seen.has(f.file)) continue;
+      named.seen.add(f.file);
+      named.names.push(f.file);
     }
-  return months;
+  return new Map([...months].map(([month, { names }]) => [month, names]));
 }
 
 /** Reports for more than one month: the run must be told which month it is. */

@@ -148,14 +148,14 @@ export function summarize(
   const late = colleges
     .filter((c) => c.filedOn !== null && c.filedOn > due)
     .map((c) => ({ college: c.college, filedOn: c.filedOn!, file: c.file }));
+  // A set: includes() on the list was colleges × rejected reports.
+  const sent = new Set(options.sentRejected ?? []);
   return {
     month,
     sections,
     expected,
     colleges,
-    missing: [...new Set(expectedColleges)].filter(
-      (c) => !byCollege.has(c) && !options.sentRejected?.includes(c)
-    ),
+    missing: [...new Set(expectedColleges)].filter((c) => !byCollege.has(c) && !sent.has(c)),
     late,
     ...(options.quotas || options.schoolTargets ? {} : { targetsFromReports: true }),
   };
