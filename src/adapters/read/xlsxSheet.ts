@@ -57,6 +57,13 @@ function cellValue(
   }
 }
 
+/** The raw value of a body that is exactly <v>…</v> (most cells): no expression needed. */
+function valueOnly(body: string): string | undefined {
+  const end = body.length - 4;
+  if (end < 3 || !body.startsWith("<v>") || body.indexOf("<", 3) !== end) return undefined;
+  return body.startsWith("</v>", end) ? body.slice(3, end) : undefined;
+}
+
 function readCell(
   builder: SheetBuilder,
   tag: string,
@@ -68,9 +75,10 @@ function readCell(
   const type = attribute(tag, "t");
   const styleIndex = attribute(tag, "s");
   const style = styleIndex === null ? undefined : ctx.styles[Number(styleIndex)];
-  const raw = body ? VALUE.exec(body)?.[1] : undefined;
+  const only = valueOnly(body);
+  const raw = only ?? (body ? VALUE.exec(body)?.[1] : undefined);
   const value = cellValue(type, raw, body, style, ctx);
-  const formula = body !== "" && FORMULA.test(body);
+  const formula = only === undefined && body !== "" && FORMULA.test(body);
   let info: CellInfo | undefined;
   if (formula) {
     const text = FORMULA_TEXT.exec(body)?.[1];
@@ -112,14 +120,37 @@ function readRows(
   return row;
 }
 
-function readMerges(tail: string, builder: SheetBuilder): void {
+function mergeRefs(tail: string): string[] {
+  const refs: string[] = [];
   for (const tag of tagsNamed(tail, "mergeCell")) {
     const ref = attributes(tag).ref;
     if (ref && /^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(ref)) {
       parseAddress(ref.split(":")[0]!);
-      builder.merges.push(ref.toUpperCase());
+      refs.push(ref.toUpperCase());
     }
   }
+  return refs;
+}
+
+/**
+ * Reports made from one template end alike (merges, validations, page setup): the last sheet's
+ * tail and merges are kept, and the same text gives the same merges without reading it again.
+ * Only for a part up to this size, as the tail kept holds its whole text.
+ */
+const MEMO_TAIL_UP_TO = 1 << 20;
+let lastTail = "";
+let lastRefs: readonly string[] = [];
+
+function readMerges(tail: string, builder: SheetBuilder, partLength: number): void {
+  if (partLength > MEMO_TAIL_UP_TO) {
+    builder.merges.push(...mergeRefs(tail));
+    return;
+  }
+  if (tail !== lastTail) {
+    lastRefs = mergeRefs(tail);
+    lastTail = tail;
+  }
+  builder.merges.push(...lastRefs);
 }
 
 /** Reads a worksheet part's cells and merges into the builder; only written cells cost memory. */
@@ -127,7 +158,7 @@ export function readSheetXml(xml: string, builder: SheetBuilder, ctx: SheetConte
   const start = xml.indexOf("sheetData");
   const end = xml.lastIndexOf("sheetData");
   readRows(start < 0 ? "" : xml.slice(start, end), builder, ctx, -1);
-  readMerges(end < 0 ? xml : xml.slice(end), builder);
+  readMerges(end < 0 ? xml : xml.slice(end), builder, xml.length);
 }
 
 const SHEET_DATA_END = /<\/(?:x:)?sheetData>/;
@@ -177,7 +208,7 @@ export class SheetXmlReader {
   end(): void {
     // A part with no closing tag (<sheetData/>, or cut short) is read as the whole reading would.
     if (this.phase === "rows") this.row = readRows(this.pending, this.builder, this.ctx, this.row);
-    readMerges(this.pending, this.builder);
+    readMerges(this.pending, this.builder, Infinity);
     this.pending = "";
   }
 }

@@ -57,6 +57,19 @@ export function tagsNamed(xml: string, local: string): string[] {
 
 /** The concatenated text of every <t> in a fragment, leaving out phonetic runs (<rPh>). */
 export function runText(fragment: string): string {
+  // Most strings are one plain <t>…</t> (or <t xml:space="preserve">): its text, as the
+  // expressions below would find it.
+  const end = fragment.length - 4;
+  const open = fragment.indexOf(">");
+  if (
+    open > 1 &&
+    open < end &&
+    fragment.startsWith("<t") &&
+    (open === 2 || fragment.charCodeAt(2) === 32) &&
+    fragment.indexOf("<", 1) === end &&
+    fragment.startsWith("</t>", end)
+  )
+    return decodeXml(fragment.slice(open + 1, end));
   const body =
     fragment.indexOf("<rPh") >= 0
       ? fragment.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, "")

@@ -20,8 +20,11 @@ import { crc32, deflateRawSync, inflateRawSync } from "zlib";
 
 // .xls, .et and .ods are read by SheetJS; in Node it is simply required (xlsx.js of @e965/xlsx).
 setSheetJsLoader(async () => require("@e965/xlsx") as typeof import("@e965/xlsx"));
-// Zip parts are inflated by Node's zlib, which stops by itself past the size the zip declares.
-setRawInflater((raw, maxBytes) => inflateRawSync(raw, { maxOutputLength: maxBytes }));
+// Zip parts are inflated by Node's zlib, which stops by itself past the size the zip declares;
+// its output buffer is that size (not 16 KB chunks joined at the end): one allocation per part.
+setRawInflater((raw, maxBytes) =>
+  inflateRawSync(raw, { maxOutputLength: maxBytes, chunkSize: Math.max(64, maxBytes) })
+);
 import { writeWorkbook } from "./writeWorkbook";
 
 /**
