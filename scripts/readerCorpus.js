@@ -156,6 +156,17 @@ function crafted(dir) {
       { name: "s", xml: edgeSheet(['<row r="1"><c r="a1"><v>1</v></c></row>']) },
     ]),
   };
+  files["names.xlsx"] = zipSync({
+    "/[Content_Types].xml": strToU8("<Types/>"),
+    "/_rels/.rels": strToU8(ROOT_RELS),
+    "xl/workbook.xml": strToU8(
+      '<workbook><sheets><sheet name="表" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      '<Relationships><Relationship Id="rId1" Target="worksheets/表一.xml"/></Relationships>'
+    ),
+    "xl/worksheets/表一.xml": strToU8(edgeSheet(['<row r="1"><c r="A1"><v>1</v></c></row>'])),
+  });
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
 }
 

@@ -89,7 +89,7 @@ function readCell(
       formulaText: text ? decodeXml(text) : undefined,
     };
   } else if (style?.format && typeof value === "number")
-    info = { formula: false, numberFormat: style.format };
+    info = style.plain ?? { formula: false, numberFormat: style.format };
   builder.set(row, column, value, info);
 }
 
