@@ -1,4 +1,3 @@
-import { Inflate, inflateSync } from "fflate";
 import { InputError, QuotaError } from "../../core/errors";
 import { READ_LIMITS, inflatedTooLarge, overLimit } from "./limits";
 
@@ -11,6 +10,10 @@ export interface ZipEntry {
   readonly size: number;
   readonly localOffset: number;
 }
+
+let fflateModule: typeof import("./fflateModule") | null = null;
+const fflate = () =>
+  (fflateModule ??= require("./fflateModule") as typeof import("./fflateModule"));
 
 const broken = (why: string) => new InputError(`无法读取工作簿，文件可能已损坏（${why}）`);
 
@@ -148,7 +151,7 @@ function inflateNative(inflate: RawInflater, raw: Uint8Array, entry: ZipEntry): 
  * costs no memory, and its few KB of input bound the time.
  */
 function inflateSmall(raw: Uint8Array, entry: ZipEntry): Uint8Array {
-  const out = inflateSync(raw, { out: new Uint8Array(entry.size + 1) });
+  const out = fflate().inflateSync(raw, { out: new Uint8Array(entry.size + 1) });
   if (out.length > entry.size) throw lyingDirectory(entry.name);
   return out;
 }
@@ -167,7 +170,7 @@ function inflateChunked(raw: Uint8Array, entry: ZipEntry): Uint8Array {
 /** Hands each inflated chunk of a part to `take`, stopped past the declared size. */
 function inflateEach(raw: Uint8Array, entry: ZipEntry, take: (chunk: Uint8Array) => void): void {
   let length = 0;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new (fflate().Inflate)((chunk) => {
     length += chunk.length;
     if (length > entry.size) throw lyingDirectory(entry.name);
     take(chunk);
