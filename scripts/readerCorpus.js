@@ -41,6 +41,8 @@ function book(sheets, { strings, styles, workbookExtra = "", names = "" } = {}) 
 const STRINGS =
   '<si><t>甲</t></si><si><t xml:space="preserve"> 乙 </t></si><si/><si><r><t>富</t></r><r><rPr/><t>文本</t></r></si>' +
   '<si><t>中</t><rPh sb="0"><t>zhong</t></rPh></si><si><t>&lt;a&gt;&amp;_x000D_&#20013;&#x4E2D;&#0;&foo;</t></si>' +
+  "<si><t>&amp;a&amp;lt;&#x;&#;&#X41;&LT;&#65&#66;&#0065;&amp;lt;&#95;x0041_&;&&&#x1F600;&#99999999999;&#x110000;&apos;&quot;&gt</t></si>" +
+  "<si><t>a&b&lt;c&#x4e2d;d;e&amp</t></si><si><t>&#x4E2d;&#x0041;&#65;&#000;&#x00;&lt;&lt&lt;;;&amp;amp;</t></si>" +
   '<x:si><x:t>前缀</x:t></x:si><si><t/></si><si><t>a</t><t>b</t></si><si><t\tx="1">tab</t></si><si><t>x<b/>y</t></si>';
 
 const STYLES =
@@ -52,7 +54,7 @@ const CELLS = [
   '<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>99</v></c>',
   '<c r="E1" t="s"><v>3</v></c><c r="F1" t="s"><v>4</v></c><c r="G1" t="s"><v>5</v></c><c r="H1" t="s"><v>6</v></c>',
   '<c r="I1" t="s"><v>7</v></c><c r="J1" t="s"><v>8</v></c><c r="K1" t="s"><v>9</v></c><c r="L1" t="s"><v>10</v></c>',
-  '<c r="M1" t="s"><v> 1 </v></c><c r="N1" t="s"><v>x</v></c>',
+  '<c r="M1" t="s"><v> 1 </v></c><c r="N1" t="s"><v>x</v></c><c r="O1" t="s"><v>11</v></c><c r="P1" t="s"><v>12</v></c><c r="Q1" t="s"><v>13</v></c><c r="R1" t="str"><v>&amp;a&amp;lt;&#x;&#X41;&#65&#66;&#0065;&#95;x0041_&;&&&#x1F600;</v></c>',
 ];
 const NUMBERS = [
   "1",
