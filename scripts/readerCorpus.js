@@ -100,6 +100,11 @@ const EDGE_ROWS = [
   '<row r="32"><c r="A32"><v>1</v></c><c r="B32"><is><t>no close</t></is></row><row r="33"><c r="A33"><v>5</v></c></row>',
   '<rowx r="34"><c r="A34"><v>1</v></c></rowx><row r="35" x="a>b"><c r="A35"><v>1</v></c></row>',
   '<row r="36"><c r="AA36"><v>1</v></c><c r="XFD36"><v>2</v></c><c r="AB"><v>3</v></c></row>',
+  '<row r="37"><c r="A37" t="inlineStr"><v>5</v></c><c r="B37" t="s" s="1"><v>0</v></c><c r="C37" s="1" t="b"/>' +
+    '<c r="D37" s="x>y"><v>1</v></c><c r="E37" t="e"><v>#N/A</v></c><c r="F37" t="str"><v>&amp;</v></c>' +
+    '<c r="G37" s="2" t="n"><v>45000</v></c><c r="H37" s="1"><v>45000</v></c> <c r="I37"><v>1</v></c>' +
+    '<c r="J37" t="d"><v>2022-06-30</v></c><c r="K37" s="3" t="s"><v>1</v></c><c r="L37" s="3" t=""><v>2</v></c>' +
+    '<c r="M37" t="s"><v>0</v></c><c r="N37" s="1"/><c r="O37"/><c r="P37" t="b"><v>1</v></c></row>',
 ];
 
 function edgeSheet(rows, tail = "") {

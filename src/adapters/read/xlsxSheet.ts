@@ -64,18 +64,19 @@ function valueOnly(body: string): string | undefined {
   return body.startsWith("</v>", end) ? body.slice(3, end) : undefined;
 }
 
-function readCell(
+/**
+ * Sets a cell from its type and style attributes and its body; `only` is the raw value when the
+ * body is exactly <v>…</v> (then the body itself is not needed).
+ */
+function setCell(
   builder: SheetBuilder,
-  tag: string,
-  body: string,
+  cell: { type: string | null; styleIndex: string | null; body: string; only: string | undefined },
   row: number,
   column: number,
   ctx: SheetContext
 ): void {
-  const type = attribute(tag, "t");
-  const styleIndex = attribute(tag, "s");
+  const { type, styleIndex, body, only } = cell;
   const style = styleIndex === null ? undefined : ctx.styles[Number(styleIndex)];
-  const only = valueOnly(body);
   const raw = only ?? (body ? VALUE.exec(body)?.[1] : undefined);
   const value = cellValue(type, raw, body, style, ctx);
   const formula = only === undefined && body !== "" && FORMULA.test(body);
@@ -93,6 +94,52 @@ function readCell(
   builder.set(row, column, value, info);
 }
 
+/** One cell's parts, reused from cell to cell. */
+const parts = {
+  type: null as string | null,
+  styleIndex: null as string | null,
+  body: "",
+  only: "" as string | undefined,
+};
+
+/**
+ * The common cell, r then s then t, empty or holding one plain <v>: read by one sticky
+ * expression. Where it matches, CELL would match there too, with the same attributes and body.
+ */
+const PLAIN_CELL =
+  /<c r="([A-Z]+)\d+"(?: s="([^">]*)")?(?: t="([^">]*)")?(?:\/>|><v>([^<]*)<\/v><\/c>)/y;
+
+/** Reads the cells of one row's body. */
+function readCells(cells: string, builder: SheetBuilder, row: number, ctx: SheetContext): void {
+  let column = -1;
+  for (let at = 0; at < cells.length;) {
+    PLAIN_CELL.lastIndex = at;
+    const plain = PLAIN_CELL.exec(cells);
+    if (plain) {
+      column = columnOf(plain[1]!);
+      parts.type = plain[3] ?? null;
+      parts.styleIndex = plain[2] ?? null;
+      parts.body = "";
+      parts.only = plain[4];
+      setCell(builder, parts, row, column, ctx);
+      at = PLAIN_CELL.lastIndex;
+      continue;
+    }
+    CELL.lastIndex = at;
+    const c = CELL.exec(cells);
+    if (!c) return;
+    const tag = c[1]!;
+    const ref = attribute(tag, "r");
+    column = ref === null ? column + 1 : columnOf(ref);
+    parts.type = attribute(tag, "t");
+    parts.styleIndex = attribute(tag, "s");
+    parts.body = c[2] ?? "";
+    parts.only = valueOnly(parts.body);
+    setCell(builder, parts, row, column, ctx);
+    at = CELL.lastIndex;
+  }
+}
+
 /** Reads the rows of a piece of <sheetData> holding whole rows; returns the last row's index. */
 function readRows(
   data: string,
@@ -107,15 +154,7 @@ function readRows(
     const rowNumber = attribute(r[1]!, "r");
     row = rowNumber === null ? row + 1 : Number(rowNumber) - 1;
     const cells = r[2];
-    if (!cells) continue;
-    let column = -1;
-    CELL.lastIndex = 0;
-    let c: RegExpExecArray | null;
-    while ((c = CELL.exec(cells))) {
-      const ref = attribute(c[1]!, "r");
-      column = ref === null ? column + 1 : columnOf(ref);
-      readCell(builder, c[1]!, c[2] ?? "", row, column, ctx);
-    }
+    if (cells) readCells(cells, builder, row, ctx);
   }
   return row;
 }
