@@ -105,6 +105,9 @@ const EDGE_ROWS = [
     '<c r="G37" s="2" t="n"><v>45000</v></c><c r="H37" s="1"><v>45000</v></c> <c r="I37"><v>1</v></c>' +
     '<c r="J37" t="d"><v>2022-06-30</v></c><c r="K37" s="3" t="s"><v>1</v></c><c r="L37" s="3" t=""><v>2</v></c>' +
     '<c r="M37" t="s"><v>0</v></c><c r="N37" s="1"/><c r="O37"/><c r="P37" t="b"><v>1</v></c></row>',
+  '<row r="38"><c r="A38"><f></f><v>1</v></c><c r="B38" t="str"><f>&quot;a&quot;</f><v>a</v></c><c r="C38" s="5"><f>x</f></c>' +
+    '<c r="D38" t="inlineStr"><f>y</f><v>2</v></c><c r="E38"><f>x</f><v>1</v><v>2</v></c><c r="F38"><f>1</f><v/></c>' +
+    '<c r="G38" s="1"><f>TODAY()</f><v>45000</v></c><c r="H38" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="I38"><f>a</f><v></v></c></row>',
 ];
 
 function edgeSheet(rows, tail = "") {

@@ -64,25 +64,34 @@ function valueOnly(body: string): string | undefined {
   return body.startsWith("</v>", end) ? body.slice(3, end) : undefined;
 }
 
-/**
- * Sets a cell from its type and style attributes and its body; `only` is the raw value when the
- * body is exactly <v>…</v> (then the body itself is not needed).
- */
+/** One cell as read: `only` is the raw value when known without the body, `formula` the
+ * formula's text when known (undefined: none), or null when the body must be looked at. */
+interface CellParts {
+  type: string | null;
+  styleIndex: string | null;
+  body: string;
+  only: string | undefined;
+  formula: string | undefined | null;
+}
+
+/** Sets a cell from its type and style attributes and its body (or what is known of it). */
 function setCell(
   builder: SheetBuilder,
-  cell: { type: string | null; styleIndex: string | null; body: string; only: string | undefined },
+  cell: CellParts,
   row: number,
   column: number,
   ctx: SheetContext
 ): void {
   const { type, styleIndex, body, only } = cell;
+  const known = cell.formula;
   const style = styleIndex === null ? undefined : ctx.styles[Number(styleIndex)];
   const raw = only ?? (body ? VALUE.exec(body)?.[1] : undefined);
   const value = cellValue(type, raw, body, style, ctx);
-  const formula = only === undefined && body !== "" && FORMULA.test(body);
+  const formula =
+    known === null ? only === undefined && body !== "" && FORMULA.test(body) : known !== undefined;
   let info: CellInfo | undefined;
   if (formula) {
-    const text = FORMULA_TEXT.exec(body)?.[1];
+    const text = known === null ? FORMULA_TEXT.exec(body)?.[1] : known;
     info = {
       formula: true,
       noCachedValue: raw === undefined,
@@ -95,19 +104,15 @@ function setCell(
 }
 
 /** One cell's parts, reused from cell to cell. */
-const parts = {
-  type: null as string | null,
-  styleIndex: null as string | null,
-  body: "",
-  only: "" as string | undefined,
-};
+const parts: CellParts = { type: null, styleIndex: null, body: "", only: "", formula: null };
 
 /**
- * The common cell, r then s then t, empty or holding one plain <v>: read by one sticky
- * expression. Where it matches, CELL would match there too, with the same attributes and body.
+ * The common cell, r then s then t, empty or holding one plain <v>, or a plain <f> and maybe a
+ * plain <v>: read by one sticky expression. Where it matches, CELL would match there too, with
+ * the same attributes and body, and VALUE, FORMULA and FORMULA_TEXT find what its groups hold.
  */
 const PLAIN_CELL =
-  /<c r="([A-Z]+)\d+"(?: s="([^">]*)")?(?: t="([^">]*)")?(?:\/>|><v>([^<]*)<\/v><\/c>)/y;
+  /<c r="([A-Z]+)\d+"(?: s="([^">]*)")?(?: t="([^">]*)")?(?:\/>|><v>([^<]*)<\/v><\/c>|><f>([^<]*)<\/f>(?:<v>([^<]*)<\/v>)?<\/c>)/y;
 
 /** Reads the cells of one row's body. */
 function readCells(cells: string, builder: SheetBuilder, row: number, ctx: SheetContext): void {
@@ -120,7 +125,8 @@ function readCells(cells: string, builder: SheetBuilder, row: number, ctx: Sheet
       parts.type = plain[3] ?? null;
       parts.styleIndex = plain[2] ?? null;
       parts.body = "";
-      parts.only = plain[4];
+      parts.only = plain[4] ?? plain[6];
+      parts.formula = plain[5];
       setCell(builder, parts, row, column, ctx);
       at = PLAIN_CELL.lastIndex;
       continue;
@@ -135,6 +141,7 @@ function readCells(cells: string, builder: SheetBuilder, row: number, ctx: Sheet
     parts.styleIndex = attribute(tag, "s");
     parts.body = c[2] ?? "";
     parts.only = valueOnly(parts.body);
+    parts.formula = null;
     setCell(builder, parts, row, column, ctx);
     at = CELL.lastIndex;
   }
