@@ -29,6 +29,31 @@ test("cell bodies: a plain <v>, and the forms the shortcut leaves to the express
   expect(cellInfo(grid, 0, 4)).toBeUndefined();
 });
 
+test("formula cells: a plain <f> with or without <v>, and forms read the general way", async () => {
+  const grid = await firstGrid(
+    sheet(
+      '<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1"><f>A1*2</f></c><c r="C1"><f></f><v>3</v></c>' +
+        '<c r="D1" t="str"><f>&quot;甲&quot;</f><v>甲</v></c><c r="E1"><f t="shared" si="0">A1</f><v>4</v></c>' +
+        '<c r="F1"><f>x</f><v>5</v><v>6</v></c></row>'
+    )
+  );
+  expect(grid.rows[0]).toEqual([2, null, 3, "甲", 4, 5]);
+  expect(cellInfo(grid, 0, 0)).toMatchObject({
+    formula: true,
+    noCachedValue: false,
+    formulaText: "1+1",
+  });
+  expect(cellInfo(grid, 0, 1)).toMatchObject({
+    formula: true,
+    noCachedValue: true,
+    formulaText: "A1*2",
+  });
+  expect(cellInfo(grid, 0, 2)).toMatchObject({ formula: true, formulaText: undefined });
+  expect(cellInfo(grid, 0, 3)).toMatchObject({ formulaText: '"甲"' });
+  expect(cellInfo(grid, 0, 4)).toMatchObject({ formula: true, formulaText: "A1" });
+  expect(cellInfo(grid, 0, 5)).toMatchObject({ formula: true, formulaText: "x" });
+});
+
 test("inline and shared text: plain <t>, preserved spaces, runs, phonetics, odd tags", async () => {
   const cells = [
     "<t>甲&amp;乙</t>",
