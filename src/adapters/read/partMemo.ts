@@ -1,5 +1,5 @@
 import type { ZipEntry } from "./zipDirectory";
-import { rawEntry } from "./zipDirectory";
+import { rawStart } from "./zipDirectory";
 
 /*
  * Reports made from one template carry the same workbook, relationships and styles parts byte for
@@ -19,9 +19,9 @@ const slots = new Map<string, Slot>();
 /** Parts larger than this are parsed every time (a master's are not repeated). */
 const MEMO_UP_TO = 1 << 16;
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether `bytes` hold `kept` at `start` (compared in place: no view made per file). */
+function sameBytes(kept: Uint8Array, bytes: Uint8Array, start: number): boolean {
+  for (let i = 0; i < kept.length; i++) if (kept[i] !== bytes[start + i]) return false;
   return true;
 }
 
@@ -40,14 +40,15 @@ export function memoPart<T>(
   parse: () => T
 ): T {
   if (!entry || entry.compressedSize > MEMO_UP_TO) return parse();
-  const raw = rawEntry(bytes, entry);
+  const start = rawStart(bytes, entry);
   const last = slots.get(slot);
   if (
     last &&
     last.method === entry.method &&
     last.size === entry.size &&
+    last.raw.length === entry.compressedSize &&
     sameInputs(last.inputs, inputs) &&
-    sameBytes(last.raw, raw)
+    sameBytes(last.raw, bytes, start)
   )
     return last.value as T;
   const value = parse();
@@ -55,7 +56,7 @@ export function memoPart<T>(
   slots.set(slot, {
     method: entry.method,
     size: entry.size,
-    raw: new Uint8Array(raw),
+    raw: new Uint8Array(bytes.subarray(start, start + entry.compressedSize)),
     inputs,
     value,
   });

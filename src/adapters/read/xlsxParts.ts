@@ -1,5 +1,5 @@
 import { InputError } from "../../core/errors";
-import type { SheetState } from "../../core/grid";
+import type { CellInfo, SheetState } from "../../core/grid";
 import { READ_LIMITS, overLimit } from "./limits";
 import { builtInFormat, isDateFormat } from "./numberFormats";
 import type { DefinedName } from "./workbookData";
@@ -22,6 +22,8 @@ export interface WorkbookPart {
 export interface CellStyle {
   readonly format: string | undefined;
   readonly isDate: boolean;
+  /** The facts of a number (no formula) in this style, one object for all its cells. */
+  readonly plain?: CellInfo;
 }
 
 /** A part path relative to the folder of the part that names it ("worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml"). */
@@ -115,7 +117,9 @@ export function readStyles(xml: string | null): CellStyle[] {
   const xfs = /<(?:\w+:)?cellXfs\b[\s\S]*?<\/(?:\w+:)?cellXfs>/.exec(xml)?.[0] ?? "";
   return tagsNamed(xfs, "xf").map((tag) => {
     const id = Number(attributes(tag).numFmtId ?? 0);
-    const format = custom.get(id) ?? builtInFormat(id);
-    return { format: format === "General" ? undefined : format, isDate: isDateFormat(id, format) };
+    const found = custom.get(id) ?? builtInFormat(id);
+    const format = found === "General" ? undefined : found;
+    const plain = format ? Object.freeze({ formula: false, numberFormat: format }) : undefined;
+    return { format, isDate: isDateFormat(id, found), plain };
   });
 }

@@ -57,23 +57,41 @@ function cellValue(
   }
 }
 
-function readCell(
+/** The raw value of a body that is exactly <v>…</v> (most cells): no expression needed. */
+function valueOnly(body: string): string | undefined {
+  const end = body.length - 4;
+  if (end < 3 || !body.startsWith("<v>") || body.indexOf("<", 3) !== end) return undefined;
+  return body.startsWith("</v>", end) ? body.slice(3, end) : undefined;
+}
+
+/** One cell as read: `only` is the raw value when known without the body, `formula` the
+ * formula's text when known (undefined: none), or null when the body must be looked at. */
+interface CellParts {
+  type: string | null;
+  styleIndex: string | null;
+  body: string;
+  only: string | undefined;
+  formula: string | undefined | null;
+}
+
+/** Sets a cell from its type and style attributes and its body (or what is known of it). */
+function setCell(
   builder: SheetBuilder,
-  tag: string,
-  body: string,
+  cell: CellParts,
   row: number,
   column: number,
   ctx: SheetContext
 ): void {
-  const type = attribute(tag, "t");
-  const styleIndex = attribute(tag, "s");
+  const { type, styleIndex, body, only } = cell;
+  const known = cell.formula;
   const style = styleIndex === null ? undefined : ctx.styles[Number(styleIndex)];
-  const raw = body ? VALUE.exec(body)?.[1] : undefined;
+  const raw = only ?? (body ? VALUE.exec(body)?.[1] : undefined);
   const value = cellValue(type, raw, body, style, ctx);
-  const formula = body !== "" && FORMULA.test(body);
+  const formula =
+    known === null ? only === undefined && body !== "" && FORMULA.test(body) : known !== undefined;
   let info: CellInfo | undefined;
   if (formula) {
-    const text = FORMULA_TEXT.exec(body)?.[1];
+    const text = known === null ? FORMULA_TEXT.exec(body)?.[1] : known;
     info = {
       formula: true,
       noCachedValue: raw === undefined,
@@ -81,8 +99,52 @@ function readCell(
       formulaText: text ? decodeXml(text) : undefined,
     };
   } else if (style?.format && typeof value === "number")
-    info = { formula: false, numberFormat: style.format };
+    info = style.plain ?? { formula: false, numberFormat: style.format };
   builder.set(row, column, value, info);
+}
+
+/** One cell's parts, reused from cell to cell. */
+const parts: CellParts = { type: null, styleIndex: null, body: "", only: "", formula: null };
+
+/**
+ * The common cell, r then s then t, empty or holding one plain <v>, or a plain <f> and maybe a
+ * plain <v>: read by one sticky expression. Where it matches, CELL would match there too, with
+ * the same attributes and body, and VALUE, FORMULA and FORMULA_TEXT find what its groups hold.
+ */
+const PLAIN_CELL =
+  /<c r="([A-Z]+)\d+"(?: s="([^">]*)")?(?: t="([^">]*)")?(?:\/>|><v>([^<]*)<\/v><\/c>|><f>([^<]*)<\/f>(?:<v>([^<]*)<\/v>)?<\/c>)/y;
+
+/** Reads the cells of one row's body. */
+function readCells(cells: string, builder: SheetBuilder, row: number, ctx: SheetContext): void {
+  let column = -1;
+  for (let at = 0; at < cells.length;) {
+    PLAIN_CELL.lastIndex = at;
+    const plain = PLAIN_CELL.exec(cells);
+    if (plain) {
+      column = columnOf(plain[1]!);
+      parts.type = plain[3] ?? null;
+      parts.styleIndex = plain[2] ?? null;
+      parts.body = "";
+      parts.only = plain[4] ?? plain[6];
+      parts.formula = plain[5];
+      setCell(builder, parts, row, column, ctx);
+      at = PLAIN_CELL.lastIndex;
+      continue;
+    }
+    CELL.lastIndex = at;
+    const c = CELL.exec(cells);
+    if (!c) return;
+    const tag = c[1]!;
+    const ref = attribute(tag, "r");
+    column = ref === null ? column + 1 : columnOf(ref);
+    parts.type = attribute(tag, "t");
+    parts.styleIndex = attribute(tag, "s");
+    parts.body = c[2] ?? "";
+    parts.only = valueOnly(parts.body);
+    parts.formula = null;
+    setCell(builder, parts, row, column, ctx);
+    at = CELL.lastIndex;
+  }
 }
 
 /** Reads the rows of a piece of <sheetData> holding whole rows; returns the last row's index. */
@@ -99,27 +161,42 @@ function readRows(
     const rowNumber = attribute(r[1]!, "r");
     row = rowNumber === null ? row + 1 : Number(rowNumber) - 1;
     const cells = r[2];
-    if (!cells) continue;
-    let column = -1;
-    CELL.lastIndex = 0;
-    let c: RegExpExecArray | null;
-    while ((c = CELL.exec(cells))) {
-      const ref = attribute(c[1]!, "r");
-      column = ref === null ? column + 1 : columnOf(ref);
-      readCell(builder, c[1]!, c[2] ?? "", row, column, ctx);
-    }
+    if (cells) readCells(cells, builder, row, ctx);
   }
   return row;
 }
 
-function readMerges(tail: string, builder: SheetBuilder): void {
+function mergeRefs(tail: string): string[] {
+  const refs: string[] = [];
   for (const tag of tagsNamed(tail, "mergeCell")) {
     const ref = attributes(tag).ref;
     if (ref && /^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(ref)) {
       parseAddress(ref.split(":")[0]!);
-      builder.merges.push(ref.toUpperCase());
+      refs.push(ref.toUpperCase());
     }
   }
+  return refs;
+}
+
+/**
+ * Reports made from one template end alike (merges, validations, page setup): the last sheet's
+ * tail and merges are kept, and the same text gives the same merges without reading it again.
+ * Only for a part up to this size, as the tail kept holds its whole text.
+ */
+const MEMO_TAIL_UP_TO = 1 << 20;
+let lastTail = "";
+let lastRefs: readonly string[] = [];
+
+function readMerges(tail: string, builder: SheetBuilder, partLength: number): void {
+  if (partLength > MEMO_TAIL_UP_TO) {
+    builder.merges.push(...mergeRefs(tail));
+    return;
+  }
+  if (tail !== lastTail) {
+    lastRefs = mergeRefs(tail);
+    lastTail = tail;
+  }
+  builder.merges.push(...lastRefs);
 }
 
 /** Reads a worksheet part's cells and merges into the builder; only written cells cost memory. */
@@ -127,7 +204,7 @@ export function readSheetXml(xml: string, builder: SheetBuilder, ctx: SheetConte
   const start = xml.indexOf("sheetData");
   const end = xml.lastIndexOf("sheetData");
   readRows(start < 0 ? "" : xml.slice(start, end), builder, ctx, -1);
-  readMerges(end < 0 ? xml : xml.slice(end), builder);
+  readMerges(end < 0 ? xml : xml.slice(end), builder, xml.length);
 }
 
 const SHEET_DATA_END = /<\/(?:x:)?sheetData>/;
@@ -177,7 +254,7 @@ export class SheetXmlReader {
   end(): void {
     // A part with no closing tag (<sheetData/>, or cut short) is read as the whole reading would.
     if (this.phase === "rows") this.row = readRows(this.pending, this.builder, this.ctx, this.row);
-    readMerges(this.pending, this.builder);
+    readMerges(this.pending, this.builder, Infinity);
     this.pending = "";
   }
 }

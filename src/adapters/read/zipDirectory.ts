@@ -1,4 +1,3 @@
-import { Inflate, inflateSync } from "fflate";
 import { InputError, QuotaError } from "../../core/errors";
 import { READ_LIMITS, inflatedTooLarge, overLimit } from "./limits";
 
@@ -11,6 +10,10 @@ export interface ZipEntry {
   readonly size: number;
   readonly localOffset: number;
 }
+
+let fflateModule: typeof import("./fflateModule") | null = null;
+const fflate = () =>
+  (fflateModule ??= require("./fflateModule") as typeof import("./fflateModule"));
 
 const broken = (why: string) => new InputError(`无法读取工作簿，文件可能已损坏（${why}）`);
 
@@ -30,6 +33,22 @@ function endOfDirectory(bytes: Uint8Array): number {
   throw broken("找不到 zip 目录");
 }
 
+const NAMES = new TextDecoder();
+
+/** A part's name (UTF-8), leading slashes dropped; ASCII names (nearly all) without a decoder. */
+function nameAt(bytes: Uint8Array, start: number, length: number): string {
+  let name = "";
+  for (let i = start; i < start + length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x80) {
+      name = NAMES.decode(bytes.subarray(start, start + length));
+      break;
+    }
+    name += String.fromCharCode(b);
+  }
+  return name.charCodeAt(0) === 47 ? name.replace(/^\/+/, "") : name;
+}
+
 /**
  * The zip's parts from its central directory, refused before anything is inflated when the
  * sizes they claim together pass the limit (a zip bomb declares its size here, or lies and is
@@ -42,13 +61,12 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
   if (count > READ_LIMITS.zipEntries) throw overLimit(`压缩包内有 ${count} 个部件`);
   const entries = new Map<string, ZipEntry>();
   let total = 0;
-  const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw broken("zip 目录不完整");
     const flags = u16(bytes, at + 8);
     const nameLength = u16(bytes, at + 28);
     const entry: ZipEntry = {
-      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)).replace(/^\/+/, ""),
+      name: nameAt(bytes, at + 46, nameLength),
       method: u16(bytes, at + 10),
       compressedSize: u32(bytes, at + 20),
       size: u32(bytes, at + 24),
@@ -67,13 +85,18 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
 
 /** The raw (compressed) bytes of a part, found through its local header. */
 export function rawEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const start = rawStart(bytes, entry);
+  return bytes.subarray(start, start + entry.compressedSize);
+}
+
+/** Where a part's raw bytes start in the zip (they run for entry.compressedSize bytes). */
+export function rawStart(bytes: Uint8Array, entry: ZipEntry): number {
   const at = entry.localOffset;
   if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50)
     throw broken(`部件 ${entry.name} 缺失`);
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw broken(`部件 ${entry.name} 不完整`);
-  return bytes.subarray(start, end);
+  if (start + entry.compressedSize > bytes.length) throw broken(`部件 ${entry.name} 不完整`);
+  return start;
 }
 
 // 64 KB of input inflates to at most about 64 MB (deflate's ratio is bounded near 1:1032).
@@ -128,7 +151,7 @@ function inflateNative(inflate: RawInflater, raw: Uint8Array, entry: ZipEntry): 
  * costs no memory, and its few KB of input bound the time.
  */
 function inflateSmall(raw: Uint8Array, entry: ZipEntry): Uint8Array {
-  const out = inflateSync(raw, { out: new Uint8Array(entry.size + 1) });
+  const out = fflate().inflateSync(raw, { out: new Uint8Array(entry.size + 1) });
   if (out.length > entry.size) throw lyingDirectory(entry.name);
   return out;
 }
@@ -147,7 +170,7 @@ function inflateChunked(raw: Uint8Array, entry: ZipEntry): Uint8Array {
 /** Hands each inflated chunk of a part to `take`, stopped past the declared size. */
 function inflateEach(raw: Uint8Array, entry: ZipEntry, take: (chunk: Uint8Array) => void): void {
   let length = 0;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new (fflate().Inflate)((chunk) => {
     length += chunk.length;
     if (length > entry.size) throw lyingDirectory(entry.name);
     take(chunk);

@@ -9,7 +9,7 @@ import type { WorkbookModel } from "../../core/workbookModel";
 import type { ExcelWorkbook } from "./excelModule";
 import { loadWorkbook, readGrids, sniffFile } from "./readGrids";
 import { ZipModule, addModelCharts } from "./addChart";
-import JSZip from "jszip";
+import type JSZipModule from "jszip";
 import { LeanZip } from "./leanZip";
 import { NO_CHARTS, OurCharts, ourCharts } from "./ourCharts";
 import { writeLeanXlsx } from "./writeLeanXlsx";
@@ -20,8 +20,11 @@ import { crc32, deflateRawSync, inflateRawSync } from "zlib";
 
 // .xls, .et and .ods are read by SheetJS; in Node it is simply required (xlsx.js of @e965/xlsx).
 setSheetJsLoader(async () => require("@e965/xlsx") as typeof import("@e965/xlsx"));
-// Zip parts are inflated by Node's zlib, which stops by itself past the size the zip declares.
-setRawInflater((raw, maxBytes) => inflateRawSync(raw, { maxOutputLength: maxBytes }));
+// Zip parts are inflated by Node's zlib, which stops by itself past the size the zip declares;
+// its output buffer is that size (not 16 KB chunks joined at the end): one allocation per part.
+setRawInflater((raw, maxBytes) =>
+  inflateRawSync(raw, { maxOutputLength: maxBytes, chunkSize: Math.max(64, maxBytes) })
+);
 import { writeWorkbook } from "./writeWorkbook";
 
 /**
@@ -30,6 +33,8 @@ import { writeWorkbook } from "./writeWorkbook";
  */
 let excelJs: typeof ExcelJSModule | null = null;
 const excel = (): typeof ExcelJSModule => (excelJs ??= require("exceljs") as typeof ExcelJSModule);
+/** JSZip, required only when a person's parts or our charts are carried (30 ms of loading). */
+const jsZip = () => require("jszip") as typeof JSZipModule as unknown as ZipModule;
 
 const fileWhere = (path: string) => `文件“${basename(path)}”`;
 
@@ -124,14 +129,13 @@ export async function addModelChartsToFile(
     return;
   const bytes = await readFile(temp);
   // A person's drawings and comments are carried by keepForeign, which needs all of JSZip.
-  const zip = kept.foreign?.sheets.length ? (JSZip as unknown as ZipModule) : nodeZip;
+  const zip = kept.foreign?.sheets.length ? jsZip() : nodeZip;
   const written = await addModelCharts(zip, bytes, model, kept);
   if (written !== bytes) await writeFile(temp, written);
 }
 
 /** Our charts in a master's bytes (put back after exceljs re-saves it). */
-export const ourChartsIn = (bytes: Uint8Array): Promise<OurCharts> =>
-  ourCharts(JSZip as unknown as ZipModule, bytes);
+export const ourChartsIn = (bytes: Uint8Array): Promise<OurCharts> => ourCharts(jsZip(), bytes);
 
 /** Writes a new workbook; the file is the old one or the whole new one, never half (writeFileAtomic). */
 export async function writeModelToFile(model: WorkbookModel, path: string): Promise<void> {
