@@ -1,5 +1,3 @@
-import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
-import { writeWorkbookInto } from "../adapters/xlsx/writeWorkbookInto";
 import { parseMonth } from "../core/report/reportMonth";
 import { LEDGER_SHEET } from "../core/rollup/ledgerSheet";
 import { checkReportFile, rollUp, RollUpResult } from "../core/rollup/rollUp";
@@ -11,7 +9,7 @@ import { confirmInPane } from "./confirmDialog";
 import { h, reveal, show } from "./dom";
 import { filePicker, notePicker, progressBar, SHEET_FILES } from "./filePicker";
 import { idKeyField, keyOrRefusal, NO_ID_KEY_PAGE } from "./idKeyField";
-import { loadChartAdder, loadExcelJs } from "./loadExcelJs";
+import { loadChartAdder, loadLeanWriter, loadMasterWriter } from "./loadExcelJs";
 import { PageMaster, masterNotes, readPageMaster } from "./pageMaster";
 import { monthField, readReports, referencePicker, skippedNotes } from "./pagePickers";
 import { quotaPicker, quotaReference } from "./quotaReference";
@@ -188,13 +186,15 @@ function showRollup(
   );
   download.addEventListener("click", async () => {
     try {
-      const [excel, addCharts] = await Promise.all([loadExcelJs(), loadChartAdder()]);
-      const bytes = await addCharts(
-        master
-          ? await writeWorkbookInto(excel, master.bytes, result.workbook, addCharts.keeper)
-          : await writeWorkbook(excel, result.workbook),
-        result.workbook
-      );
+      const charts = loadChartAdder();
+      charts.catch(() => undefined); // awaited below, unless the writer failed first
+      // exceljs only to write into last month's master; a new one is our own writer's.
+      const written = master
+        ? await (
+            await loadMasterWriter()
+          )(master.bytes, result.workbook, (await charts).keeper)
+        : (await loadLeanWriter()).leanXlsxBytes(result.workbook);
+      const bytes = await (await charts)(written, result.workbook);
       saveFile(bytes, `总表-${result.month}.xlsx`);
       setStatus("success", "已下载总表。下月汇总时请在“选择上月总表”中选它。");
     } catch (error) {

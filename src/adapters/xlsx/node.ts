@@ -12,7 +12,7 @@ import { ZipModule, addModelCharts } from "./addChart";
 import JSZip from "jszip";
 import { LeanZip } from "./leanZip";
 import { NO_CHARTS, OurCharts, ourCharts } from "./ourCharts";
-import { writeLeanXlsx } from "./writeLeanXlsx";
+import { leanXlsxBytes, writeLeanXlsx } from "./writeLeanXlsx";
 import { READ_LIMITS, fileTooLarge } from "../read/limits";
 import { setSheetJsLoader } from "../read/sheetJsModule";
 import { setRawInflater } from "../read/zipDirectory";
@@ -22,7 +22,6 @@ import { crc32, deflateRawSync, inflateRawSync } from "zlib";
 setSheetJsLoader(async () => require("@e965/xlsx") as typeof import("@e965/xlsx"));
 // Zip parts are inflated by Node's zlib, which stops by itself past the size the zip declares.
 setRawInflater((raw, maxBytes) => inflateRawSync(raw, { maxOutputLength: maxBytes }));
-import { writeWorkbook } from "./writeWorkbook";
 
 /**
  * exceljs, required when first written with (a quarter of a second of loading that reading and
@@ -133,9 +132,13 @@ export async function addModelChartsToFile(
 export const ourChartsIn = (bytes: Uint8Array): Promise<OurCharts> =>
   ourCharts(JSZip as unknown as ZipModule, bytes);
 
-/** Writes a new workbook; the file is the old one or the whole new one, never half (writeFileAtomic). */
+/**
+ * Writes a new workbook, with the charts the model asks for, by our own writer (leanXlsxBytes):
+ * exceljs is not loaded. The file is the old one or the whole new one, never half (writeFileAtomic).
+ */
 export async function writeModelToFile(model: WorkbookModel, path: string): Promise<void> {
-  const bytes = await writeWorkbook(excel(), model);
+  let bytes = leanXlsxBytes(model);
+  if (model.sheets.some((s) => s.chart?.at)) bytes = await addModelCharts(nodeZip, bytes, model);
   await writeFileAtomic(path, (temp) => writeFile(temp, bytes));
 }
 
