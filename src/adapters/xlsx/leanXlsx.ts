@@ -21,8 +21,8 @@ export function writeLeanParts(
 ): void {
   styles ??= leanStyles();
   const strings = new LeanSharedStrings();
-  for (const [name, xml] of leanWorkbookParts(model, now)) zip.part(name, [xml]);
-  zip.part("xl/styles.xml", [styles.xml]);
+  for (const [name, xml] of leanWorkbookParts(model, now)) zip.text(name, xml);
+  zip.text("xl/styles.xml", styles.xml);
   const writing = { styleIds: styles.ids, strings, guid };
   model.sheets.forEach((sheet, i) => zip.part(sheetPart(i), leanSheetXml(sheet, writing)));
   zip.part("xl/sharedStrings.xml", strings.xml());

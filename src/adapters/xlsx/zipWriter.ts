@@ -51,6 +51,37 @@ export function dosTime(date: Date): [number, number] {
   return [time, day];
 }
 
+/** A part deflated once: its compressed pieces, CRC and size. */
+interface Deflated {
+  readonly raw: readonly Uint8Array[];
+  readonly crc: number;
+  readonly size: number;
+}
+
+/**
+ * Parts of one text already deflated, by host: every workbook has the same theme and styles, and
+ * the page's 附件6 zip writes hundreds of workbooks alike (a quarter of their bytes).
+ */
+const deflatedBy = new WeakMap<ZipHost, Map<string, Deflated>>();
+const DEFLATED_KEPT = 64;
+const DEFLATED_TEXT = 1 << 16;
+
+function deflatedText(host: ZipHost, text: string): Deflated {
+  let kept = deflatedBy.get(host);
+  if (!kept) deflatedBy.set(host, (kept = new Map()));
+  let done = kept.get(text);
+  if (!done) {
+    const data = host.encode(text);
+    const deflater = host.deflater();
+    const raw = [deflater.push(data), deflater.end()].filter((r) => r.length > 0);
+    done = { raw, crc: host.crc32(data, 0), size: data.length };
+    if (text.length > DEFLATED_TEXT) return done; // a large workbook's list of sheets
+    if (kept.size >= DEFLATED_KEPT) kept.clear();
+    kept.set(text, done);
+  }
+  return done;
+}
+
 interface Entry {
   readonly name: Uint8Array;
   readonly offset: number;
@@ -97,6 +128,21 @@ export class ZipWriter {
     this.append(last);
     // The local header again, now with the CRC and sizes.
     this.sink.patch(entry.offset, this.header(entry, false));
+    this.entries.push(entry);
+  }
+
+  /** A part of one short text (a theme, styles): deflated once per host for every zip alike. */
+  text(name: string, text: string): void {
+    const done = deflatedText(this.host, text);
+    const entry: Entry = {
+      name: this.host.encode(name),
+      offset: this.position,
+      crc: done.crc,
+      size: done.size,
+      compressed: done.raw.reduce((n, r) => n + r.length, 0),
+    };
+    this.append(this.header(entry, false));
+    for (const raw of done.raw) this.append(raw);
     this.entries.push(entry);
   }
 
