@@ -37,7 +37,7 @@ export async function loadMasterWriter(): Promise<
 
 /**
  * Adds the charts a model asks for to written .xlsx bytes (exceljs writes none): the package
- * code and JSZip load only when a master is written, in a chunk of their own.
+ * code and JSZip load only when a master is written into, in a chunk of their own.
  * Written into last month's master, its earlier charts are kept (writeWorkbookInto with the keeper).
  */
 export async function loadChartAdder(): Promise<
@@ -70,6 +70,11 @@ let writer: Promise<WriterModule> | null = null;
 export function loadLeanWriter(): Promise<WriterModule> {
   writer ??= import(/* webpackChunkName: "writer" */ "../adapters/xlsx/leanXlsxBrowser.js");
   return writer;
+}
+
+/** The chart adder of a new master (LeanZip, no JSZip): a chunk of its own, loaded with the writer. */
+export function loadNewChartAdder(): Promise<typeof import("../adapters/xlsx/leanChartsBrowser")> {
+  return import(/* webpackChunkName: "charts" */ "../adapters/xlsx/leanChartsBrowser.js");
 }
 
 type ReaderModule = typeof import("../adapters/xlsx/readGrids");

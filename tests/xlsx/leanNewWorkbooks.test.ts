@@ -5,8 +5,15 @@ import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { writeLeanParts } from "../../src/adapters/xlsx/leanXlsx";
+import { addModelCharts } from "../../src/adapters/xlsx/addChart";
+import { addChartsToNew } from "../../src/adapters/xlsx/leanChartsBrowser";
 import { leanXlsxBytes as pageXlsxBytes } from "../../src/adapters/xlsx/leanXlsxBrowser";
-import { ourChartsIn, readGridsFromFile, writeModelToFile } from "../../src/adapters/xlsx/node";
+import {
+  nodeZip,
+  ourChartsIn,
+  readGridsFromFile,
+  writeModelToFile,
+} from "../../src/adapters/xlsx/node";
 import { leanXlsxBytes } from "../../src/adapters/xlsx/writeLeanXlsx";
 import { FileSink, NODE_ZIP } from "../../src/adapters/xlsx/zipFileWriter";
 import { MemorySink, ZipWriter } from "../../src/adapters/xlsx/zipWriter";
@@ -82,6 +89,14 @@ test("writeModelToFile adds the charts the model asks for", async () => {
   const names = Object.keys(await parts(readFileSync(path)));
   expect(names.some((n) => n.startsWith("xl/charts/"))).toBe(true);
   expect((await ourChartsIn(readFileSync(path))).charts.length).toBeGreaterThan(0);
+});
+
+test("the page's chart adder of a new master (LeanZip, fflate): the parts Node's makes", async () => {
+  const model = { sheets: printSheets() };
+  const bytes = pageXlsxBytes(model, NOW);
+  const page = await addChartsToNew(bytes, model);
+  expect(await parts(page)).toEqual(await parts(await addModelCharts(nodeZip, bytes, model)));
+  expect((await ourChartsIn(page)).charts.length).toBeGreaterThan(0);
 });
 
 test("quota generate, template and validate --list never load exceljs", async () => {
