@@ -155,8 +155,20 @@ test("the audit check can fail: a prebuilt bundle, an unlisted or a dev package"
         for (const file of group.files)
           expect([file, existsSync(join(WEB, file))]).toEqual([file, true]);
       expect(Object.keys(list).sort()).toEqual(
-        ["exceljs", "functions", "jszip", "reader", "sheetjs", "taskpane"].sort()
+        [
+          "charts",
+          "exceljs",
+          "functions",
+          "jszip",
+          "reader",
+          "sheetjs",
+          "taskpane",
+          "writer",
+        ].sort()
       );
+      // A new workbook's writer and its chart adder (all but a master written into): no exceljs, no JSZip.
+      for (const group of ["writer", "charts"])
+        expect(list[group]!.modules.filter((m) => /exceljs|jszip/.test(m))).toEqual([]);
     });
 
     test("exceljs and JSZip are built from their sources, not their prebuilt bundles", () => {

@@ -1,5 +1,4 @@
 import { READ_LIMITS, fileTooLarge } from "../adapters/read/limits";
-import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
 import { parseColumnMapping } from "../core/columnMapping";
 import { generateQuotas, GenerateResult } from "../core/generateQuotas";
 import type { Grid } from "../core/grid";
@@ -7,7 +6,7 @@ import { COUNT_LABELS, CountColumn } from "../core/graduateTable";
 import type { FormulaStyle } from "../core/quotaWorkbook";
 import { h, reveal, show } from "./dom";
 import { filePicker, notePicker, SHEET_FILES } from "./filePicker";
-import { loadExcelJs, loadReader } from "./loadExcelJs";
+import { loadLeanWriter, loadReader } from "./loadExcelJs";
 import { quotaView } from "./quotaView";
 import { saveFile } from "./saveFile";
 import { describeError, setStatus } from "./status";
@@ -63,8 +62,8 @@ function showQuotaResult(
     "下载任务分配表（.xlsx）"
   );
   download.addEventListener("click", async () => {
-    const excel = await loadExcelJs();
-    saveFile(await writeWorkbook(excel, rebuild().workbook), "任务分配表.xlsx");
+    const { leanXlsxBytes } = await loadLeanWriter();
+    saveFile(leanXlsxBytes(rebuild().workbook), "任务分配表.xlsx");
     setStatus("success", "已下载任务分配表。月报检查、汇总、下发月报表时请选它。");
   });
   const warnings = result.graduates.warnings;

@@ -1,4 +1,3 @@
-import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
 import { previousFromGrids } from "../core/report/previousMonth";
 import { problemListWorkbook, problemRows } from "../core/report/problemList";
 import { parseMonth } from "../core/report/reportMonth";
@@ -14,7 +13,7 @@ import { h, reveal, show } from "./dom";
 import { filePicker, notePicker, progressBar, SHEET_FILES } from "./filePicker";
 import { findingsView } from "./findingsView";
 import { idKeyField, keyOrRefusal, NO_ID_KEY_CHECK } from "./idKeyField";
-import { loadExcelJs } from "./loadExcelJs";
+import { loadLeanWriter } from "./loadExcelJs";
 import { masterNotes, readPageMaster } from "./pageMaster";
 import { monthField, readReports, referencePicker, skippedNotes } from "./pagePickers";
 import { quotaPicker, quotaReference } from "./quotaReference";
@@ -214,11 +213,8 @@ function checkResults(results: readonly ReportResult[]): HTMLElement {
   );
   download.addEventListener("click", async () => {
     try {
-      const excel = await loadExcelJs();
-      saveFile(
-        await writeWorkbook(excel, problemListWorkbook(problemRows(ordered))),
-        "问题清单.xlsx"
-      );
+      const { leanXlsxBytes } = await loadLeanWriter();
+      saveFile(leanXlsxBytes(problemListWorkbook(problemRows(ordered))), "问题清单.xlsx");
       setStatus("success", "已下载问题清单：每个问题一行，错误在前，可发回各学院。");
     } catch (error) {
       showError(error);

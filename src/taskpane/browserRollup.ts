@@ -1,5 +1,3 @@
-import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
-import { writeWorkbookInto } from "../adapters/xlsx/writeWorkbookInto";
 import { parseMonth } from "../core/report/reportMonth";
 import { LEDGER_SHEET } from "../core/rollup/ledgerSheet";
 import { checkReportFile, rollUp, RollUpResult } from "../core/rollup/rollUp";
@@ -11,11 +9,12 @@ import { confirmInPane } from "./confirmDialog";
 import { h, reveal, show } from "./dom";
 import { filePicker, notePicker, progressBar, SHEET_FILES } from "./filePicker";
 import { idKeyField, keyOrRefusal, NO_ID_KEY_PAGE } from "./idKeyField";
-import { loadChartAdder, loadExcelJs } from "./loadExcelJs";
+import { loadChartAdder, loadLeanWriter, loadMasterWriter, loadNewChartAdder } from "./loadExcelJs";
 import { PageMaster, masterNotes, readPageMaster } from "./pageMaster";
 import { monthField, readReports, referencePicker, skippedNotes } from "./pagePickers";
 import { quotaPicker, quotaReference } from "./quotaReference";
 import type { PickedFile } from "./readReportFiles";
+import type { WorkbookModel } from "../core/workbookModel";
 import { rejectedList, rollupView } from "./rollupView";
 import { describeError, setStatus, showError } from "./status";
 
@@ -79,6 +78,19 @@ function rollUpReports(
   });
   const anyLists = !("error" in result) && result.listLedger !== null;
   return { result, anyLists };
+}
+
+/**
+ * The master to download: a new one by our own writer, its charts added by LeanZip; exceljs and
+ * JSZip only to write into last month's master (its earlier charts kept).
+ */
+async function masterBytes(model: WorkbookModel, master: PickedFile | null): Promise<Uint8Array> {
+  if (!master) {
+    const [writer, charts] = await Promise.all([loadLeanWriter(), loadNewChartAdder()]);
+    return charts.addChartsToNew(writer.leanXlsxBytes(model), model);
+  }
+  const [into, addCharts] = await Promise.all([loadMasterWriter(), loadChartAdder()]);
+  return addCharts(await into(master.bytes, model, addCharts.keeper), model);
 }
 
 /** The month's roll-up of picked reports, each step said beside the reports' picker. */
@@ -188,13 +200,7 @@ function showRollup(
   );
   download.addEventListener("click", async () => {
     try {
-      const [excel, addCharts] = await Promise.all([loadExcelJs(), loadChartAdder()]);
-      const bytes = await addCharts(
-        master
-          ? await writeWorkbookInto(excel, master.bytes, result.workbook, addCharts.keeper)
-          : await writeWorkbook(excel, result.workbook),
-        result.workbook
-      );
+      const bytes = await masterBytes(result.workbook, master);
       saveFile(bytes, `总表-${result.month}.xlsx`);
       setStatus("success", "已下载总表。下月汇总时请在“选择上月总表”中选它。");
     } catch (error) {

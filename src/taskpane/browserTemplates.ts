@@ -1,6 +1,5 @@
 import { storeZip } from "../adapters/zip/storeZip";
 import { buildListSheets } from "../core/lists/buildListSheets";
-import { writeWorkbook } from "../adapters/xlsx/writeWorkbook";
 import {
   collegeTemplateFileName,
   collegeTemplates,
@@ -10,7 +9,7 @@ import type { CollegeTargets } from "../core/report/quotaLookup";
 import { parseMonth, YearMonth } from "../core/report/reportMonth";
 import { h, reveal, show } from "./dom";
 import { notePicker, progressBar } from "./filePicker";
-import { loadExcelJs } from "./loadExcelJs";
+import { loadLeanWriter } from "./loadExcelJs";
 import { onQuotaReference, quotaPicker, QuotaReference, quotaReference } from "./quotaReference";
 import { saveFile } from "./saveFile";
 import { describeError, setStatus } from "./status";
@@ -24,24 +23,30 @@ async function templateDownload(
   asZip: boolean,
   onProgress: (done: number, total: number) => void
 ): Promise<{ bytes: Uint8Array; name: string; type?: string }> {
-  const excel = await loadExcelJs();
+  const { leanXlsxBytes } = await loadLeanWriter();
   if (!asZip) {
     const name =
       colleges.length === 1
         ? collegeTemplateFileName(colleges[0]!.college, ym)
         : `月报表-${ym.year}年${ym.month}月-全部学院.xlsx`;
-    return { bytes: await writeWorkbook(excel, collegeTemplatesWorkbook(colleges, ym)), name };
+    return { bytes: leanXlsxBytes(collegeTemplatesWorkbook(colleges, ym)), name };
   }
   const files = [];
+  let painted = performance.now();
   for (const [i, t] of collegeTemplates(colleges, ym).entries()) {
     files.push({
       name: collegeTemplateFileName(t.college, ym),
       // As `quota template --all --split`: the form and its two lists.
-      data: await writeWorkbook(excel, {
+      data: leanXlsxBytes({
         sheets: [t.sheet, ...buildListSheets({ college: t.college, month: ym })],
       }),
     });
     onProgress(i + 1, colleges.length);
+    // The writer does not wait: the page repaints the progress bar a few times a second.
+    if (performance.now() - painted > 100) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      painted = performance.now();
+    }
   }
   return {
     bytes: storeZip(files),

@@ -12,7 +12,7 @@ import { ZipModule, addModelCharts } from "./addChart";
 import type JSZipModule from "jszip";
 import { LeanZip } from "./leanZip";
 import { NO_CHARTS, OurCharts, ourCharts } from "./ourCharts";
-import { writeLeanXlsx } from "./writeLeanXlsx";
+import { leanXlsxBytes, writeLeanXlsx } from "./writeLeanXlsx";
 import { READ_LIMITS, fileTooLarge } from "../read/limits";
 import { setSheetJsLoader } from "../read/sheetJsModule";
 import { setRawInflater } from "../read/zipDirectory";
@@ -25,7 +25,6 @@ setSheetJsLoader(async () => require("@e965/xlsx") as typeof import("@e965/xlsx"
 setRawInflater((raw, maxBytes) =>
   inflateRawSync(raw, { maxOutputLength: maxBytes, chunkSize: Math.max(64, maxBytes) })
 );
-import { writeWorkbook } from "./writeWorkbook";
 
 /**
  * exceljs, required when first written with (a quarter of a second of loading that reading and
@@ -137,9 +136,13 @@ export async function addModelChartsToFile(
 /** Our charts in a master's bytes (put back after exceljs re-saves it). */
 export const ourChartsIn = (bytes: Uint8Array): Promise<OurCharts> => ourCharts(jsZip(), bytes);
 
-/** Writes a new workbook; the file is the old one or the whole new one, never half (writeFileAtomic). */
+/**
+ * Writes a new workbook, with the charts the model asks for, by our own writer (leanXlsxBytes):
+ * exceljs is not loaded. The file is the old one or the whole new one, never half (writeFileAtomic).
+ */
 export async function writeModelToFile(model: WorkbookModel, path: string): Promise<void> {
-  const bytes = await writeWorkbook(excel(), model);
+  let bytes = leanXlsxBytes(model);
+  if (model.sheets.some((s) => s.chart?.at)) bytes = await addModelCharts(nodeZip, bytes, model);
   await writeFileAtomic(path, (temp) => writeFile(temp, bytes));
 }
 

@@ -1,31 +1,25 @@
 import { randomUUID } from "crypto";
 import type { WorkbookModel } from "../../core/workbookModel";
-import { LeanSharedStrings } from "./leanSharedStrings";
-import { leanSheetXml } from "./leanSheetXml";
-import { LeanStyles, leanStyles } from "./leanStyles";
-import { leanWorkbookParts, sheetPart } from "./leanWorkbook";
-import { ZipFileWriter } from "./zipFileWriter";
-
-let styles: LeanStyles | null = null;
+import { writeLeanParts } from "./leanXlsx";
+import { FileSink, NODE_ZIP } from "./zipFileWriter";
+import { MemorySink, ZipWriter } from "./zipWriter";
 
 /**
  * A new workbook of the model written into a file, sheet by sheet and row by row (memory does not
- * grow with the rows): what exceljs's in-memory writer makes of it (toExcelWorkbook), read back
- * alike, without loading exceljs. The shared strings come last, once every sheet has added its own.
+ * grow with the rows), without loading exceljs (see writeLeanParts).
  */
-export function writeLeanXlsx(model: WorkbookModel, path: string): void {
-  const zip = ZipFileWriter.create(path);
+export function writeLeanXlsx(model: WorkbookModel, path: string, now = new Date()): void {
+  const sink = FileSink.create(path);
   try {
-    styles ??= leanStyles();
-    const strings = new LeanSharedStrings();
-    for (const [name, xml] of leanWorkbookParts(model, new Date())) zip.part(name, [xml]);
-    zip.part("xl/styles.xml", [styles.xml]);
-    const writing = { styleIds: styles.ids, strings, guid: randomUUID };
-    model.sheets.forEach((sheet, i) => zip.part(sheetPart(i), leanSheetXml(sheet, writing)));
-    zip.part("xl/sharedStrings.xml", strings.xml());
-    zip.finish();
-  } catch (error) {
-    zip.close();
-    throw error;
+    writeLeanParts(model, new ZipWriter(sink, NODE_ZIP, now), randomUUID, now);
+  } finally {
+    sink.close();
   }
+}
+
+/** The same workbook's bytes, built in memory (a workbook to add charts to, or a small one). */
+export function leanXlsxBytes(model: WorkbookModel, now = new Date()): Uint8Array {
+  const sink = new MemorySink();
+  writeLeanParts(model, new ZipWriter(sink, NODE_ZIP, now), randomUUID, now);
+  return sink.bytes();
 }
