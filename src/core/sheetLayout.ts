@@ -76,11 +76,36 @@ function oneLineWidths(): (text: string, look: CellLook) => number | null {
   };
 }
 
-/** Every filled cell with the area it prints in (merges by their first cell; covered cells skipped). */
-export function cellAreas(sheet: SheetModel): PlacedCell[] {
+/**
+ * The filled cells of a sheet (merges by their first cell; covered cells skipped) as parallel
+ * arrays, entry i for the i-th cell: a ledger of thousands of rows lays out without an object per
+ * cell (less for the garbage collector).
+ */
+interface Placed {
+  readonly cells: ModelCell[];
+  readonly rows: number[];
+  readonly columns: number[];
+  readonly lastRows: number[];
+  readonly lastColumns: number[];
+  readonly texts: string[];
+  readonly looks: CellLook[];
+  /** textWidth of the text in its look when it is one line; NaN when it has line breaks. */
+  readonly oneLines: number[];
+}
+
+function placeCells(sheet: SheetModel): Placed {
   const { merged, covered } = mergeAreas(sheet.merges);
   const measure = oneLineWidths();
-  const areas: PlacedCell[] = [];
+  const p: Placed = {
+    cells: [],
+    rows: [],
+    columns: [],
+    lastRows: [],
+    lastColumns: [],
+    texts: [],
+    looks: [],
+    oneLines: [],
+  };
   const rows = sheet.cells;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -92,19 +117,32 @@ export function cellAreas(sheet: SheetModel): PlacedCell[] {
       if (text === "" || (covered.size > 0 && covered.has(keyOf(r, c)))) continue;
       const area = merged.size > 0 ? merged.get(keyOf(r, c)) : undefined;
       const look = lookOf(cell);
-      areas.push({
-        cell,
-        row: r,
-        column: c,
-        lastRow: area ? area.lastRow : r,
-        lastColumn: area ? area.lastColumn : c,
-        text,
-        look,
-        oneLine: measure(text, look),
-      });
+      p.cells.push(cell);
+      p.rows.push(r);
+      p.columns.push(c);
+      p.lastRows.push(area ? area.lastRow : r);
+      p.lastColumns.push(area ? area.lastColumn : c);
+      p.texts.push(text);
+      p.looks.push(look);
+      p.oneLines.push(measure(text, look) ?? NaN);
     }
   }
-  return areas;
+  return p;
+}
+
+/** Every filled cell with the area it prints in (merges by their first cell; covered cells skipped). */
+export function cellAreas(sheet: SheetModel): PlacedCell[] {
+  const p = placeCells(sheet);
+  return p.cells.map((cell, i) => ({
+    cell,
+    row: p.rows[i]!,
+    column: p.columns[i]!,
+    lastRow: p.lastRows[i]!,
+    lastColumn: p.lastColumns[i]!,
+    text: p.texts[i]!,
+    look: p.looks[i]!,
+    oneLine: Number.isNaN(p.oneLines[i]) ? null : p.oneLines[i]!,
+  }));
 }
 
 const DEFAULT_HEIGHT = heightForLines(1);
@@ -127,15 +165,18 @@ export function linesIn(cell: ModelCell, width: number): string[] {
 }
 
 /**
- * How many lines linesIn gives, without making them when the text fits; a text wrapped once per
- * width and look (a ledger repeats each file's texts on its four rows).
+ * How many lines linesIn gives for placed cell i, without making them when the text fits; a text
+ * wrapped once per width and look (a ledger repeats each file's texts on its four rows).
  */
-function lineCounter(): (placed: PlacedCell, width: number) => number {
+function lineCounter(p: Placed): (i: number, width: number) => number {
   const wrapped = new Map<CellLook, Map<number, Map<string, number>>>();
-  return ({ text, look, oneLine }, width) => {
-    if (!look.wrap) return oneLine === null ? text.split("\n").length : 1;
+  return (i, width) => {
+    const text = p.texts[i]!;
+    const look = p.looks[i]!;
+    const oneLine = p.oneLines[i]!;
+    if (!look.wrap) return Number.isNaN(oneLine) ? text.split("\n").length : 1;
     const room = width - CELL_PADDING.width;
-    if (oneLine !== null && oneLine <= room) return 1;
+    if (!Number.isNaN(oneLine) && oneLine <= room) return 1;
     let byRoom = wrapped.get(look);
     if (!byRoom) wrapped.set(look, (byRoom = new Map()));
     let counts = byRoom.get(room);
@@ -147,27 +188,33 @@ function lineCounter(): (placed: PlacedCell, width: number) => number {
   };
 }
 
-/** widthForText of a placed cell, from the width of its one line when it has one. */
-const widthOf = ({ text, look, oneLine }: PlacedCell) =>
-  oneLine === null
-    ? widthForText(text, look.size, look.bold)
+/** widthForText of placed cell i, from the width of its one line when it has one. */
+function widthOf(p: Placed, i: number): number {
+  const oneLine = p.oneLines[i]!;
+  const look = p.looks[i]!;
+  return Number.isNaN(oneLine)
+    ? widthForText(p.texts[i]!, look.size, look.bold)
     : Math.ceil(Math.max(0, oneLine) + CELL_PADDING.width);
+}
 
 /** Each column as wide as its widest unmerged text; a merge too narrow widens its last column. */
-function columnWidths(areas: readonly PlacedCell[], base: readonly number[], wrapWidth: number) {
+function columnWidths(p: Placed, base: readonly number[], wrapWidth: number) {
   const widths = [...base];
-  for (const area of areas) {
-    const { look } = area;
-    if (area.column !== area.lastColumn) continue;
-    const need = widthOf(area);
-    const wrapped = look.wrap ? Math.min(need, wrapWidth) : need;
-    widths[area.column] = Math.max(widths[area.column] ?? 0, wrapped);
+  const n = p.cells.length;
+  for (let i = 0; i < n; i++) {
+    const column = p.columns[i]!;
+    if (column !== p.lastColumns[i]) continue;
+    const need = widthOf(p, i);
+    const wrapped = p.looks[i]!.wrap ? Math.min(need, wrapWidth) : need;
+    widths[column] = Math.max(widths[column] ?? 0, wrapped);
   }
-  for (const area of areas) {
-    if (area.column === area.lastColumn || area.look.wrap) continue;
-    const need = widthOf(area);
-    const have = sumOf(widths, area.column, area.lastColumn, 8);
-    if (need > have) widths[area.lastColumn] = (widths[area.lastColumn] ?? 8) + need - have;
+  for (let i = 0; i < n; i++) {
+    const column = p.columns[i]!;
+    const last = p.lastColumns[i]!;
+    if (column === last || p.looks[i]!.wrap) continue;
+    const need = widthOf(p, i);
+    const have = sumOf(widths, column, last, 8);
+    if (need > have) widths[last] = (widths[last] ?? 8) + need - have;
   }
   return widths;
 }
@@ -179,26 +226,28 @@ function columnWidths(areas: readonly PlacedCell[], base: readonly number[], wra
  * most wrapped cell; a merge over several rows shares out what it lacks.
  */
 export function layoutSheet(sheet: SheetModel, wrapWidth = WRAP_WIDTH): SheetModel {
-  const areas = cellAreas(sheet);
-  const widths = columnWidths(areas, sheet.columnWidths, wrapWidth);
+  const p = placeCells(sheet);
+  const widths = columnWidths(p, sheet.columnWidths, wrapWidth);
   const heights: number[] = [];
   sheet.cells.forEach((_, r) => (heights[r] = sheet.rowHeights?.[r] ?? DEFAULT_HEIGHT));
-  const lineCount = lineCounter();
-  const tall = (area: PlacedCell) => {
-    const width = sumOf(widths, area.column, area.lastColumn, 8);
-    return heightForLines(lineCount(area, width), area.look.size);
+  const lineCount = lineCounter(p);
+  const tall = (i: number) => {
+    const width = sumOf(widths, p.columns[i]!, p.lastColumns[i]!, 8);
+    return heightForLines(lineCount(i, width), p.looks[i]!.size);
   };
-  for (const area of areas) {
-    const row = area.row;
-    if (row === area.lastRow) heights[row] = Math.max(heights[row]!, tall(area));
+  const n = p.cells.length;
+  for (let i = 0; i < n; i++) {
+    const row = p.rows[i]!;
+    if (row === p.lastRows[i]) heights[row] = Math.max(heights[row]!, tall(i));
   }
-  for (const area of areas) {
-    if (area.row === area.lastRow) continue;
-    const lack = tall(area) - sumOf(heights, area.row, area.lastRow, DEFAULT_HEIGHT);
+  for (let i = 0; i < n; i++) {
+    const row = p.rows[i]!;
+    const last = p.lastRows[i]!;
+    if (row === last) continue;
+    const lack = tall(i) - sumOf(heights, row, last, DEFAULT_HEIGHT);
     if (lack <= 0) continue;
-    const share = Math.ceil(lack / (area.lastRow - area.row + 1));
-    for (let r = area.row; r <= area.lastRow; r++)
-      heights[r] = (heights[r] ?? DEFAULT_HEIGHT) + share;
+    const share = Math.ceil(lack / (last - row + 1));
+    for (let r = row; r <= last; r++) heights[r] = (heights[r] ?? DEFAULT_HEIGHT) + share;
   }
   const rowHeights: Record<number, number> = {};
   heights.forEach((h, r) => (rowHeights[r] = h));

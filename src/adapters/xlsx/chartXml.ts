@@ -16,21 +16,36 @@ export const NS = {
 /** The start of the name (xdr:cNvPr name) of every chart frame this tool writes: it marks them ours. */
 export const CHART_FRAME_NAME = "汇总图表";
 
+const XML_SPECIAL = /[&<>"]/;
+
 export const escapeXml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  XML_SPECIAL.test(text)
+    ? text
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+    : text;
 
 const BAR_COLORS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"];
 const CAT_AX = 500100;
 const VAL_AX = 500200;
 
-const strCache = (values: readonly string[]) =>
-  `<c:strCache><c:ptCount val="${values.length}"/>${values
-    .map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(v)}</c:v></c:pt>`)
-    .join("")}</c:strCache>`;
-const numCache = (values: readonly (number | null)[]) =>
-  `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${values
-    .map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`))
-    .join("")}</c:numCache>`;
+// Points appended in one loop (a chart of every college has thousands).
+function strCache(values: readonly string[]): string {
+  let points = "";
+  for (let i = 0; i < values.length; i++)
+    points += `<c:pt idx="${i}"><c:v>${escapeXml(values[i]!)}</c:v></c:pt>`;
+  return `<c:strCache><c:ptCount val="${values.length}"/>${points}</c:strCache>`;
+}
+function numCache(values: readonly (number | null)[]): string {
+  let points = "";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null) points += `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`;
+  }
+  return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
+}
 const solid = (color: string) => `<a:solidFill><a:srgbClr val="${color}"/></a:solidFill>`;
 const text = (value: string, size: number, bold = false) =>
   `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size * 100}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="${size * 100}" b="${bold ? 1 : 0}"/><a:t>${escapeXml(value)}</a:t></a:r></a:p></c:rich></c:tx>`;
@@ -38,12 +53,14 @@ const catRef = (spec: ChartSpec) =>
   `<c:cat><c:strRef><c:f>${escapeXml(spec.categories.ref)}</c:f>${strCache(spec.categories.values)}</c:strRef></c:cat>`;
 
 function barSeries(spec: ChartSpec): string {
+  // Every series shows the same categories: their cache is built once.
+  const categories = catRef(spec);
   return spec.series
     .map(
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${escapeXml(s.name.ref)}</c:f>${strCache(s.name.values)}</c:strRef></c:tx>` +
         `<c:spPr>${solid(BAR_COLORS[i % BAR_COLORS.length]!)}</c:spPr><c:invertIfNegative val="0"/>` +
-        `${catRef(spec)}<c:val><c:numRef><c:f>${escapeXml(s.values.ref)}</c:f>${numCache(s.values.values)}</c:numRef></c:val></c:ser>`
+        `${categories}<c:val><c:numRef><c:f>${escapeXml(s.values.ref)}</c:f>${numCache(s.values.values)}</c:numRef></c:val></c:ser>`
     )
     .join("");
 }

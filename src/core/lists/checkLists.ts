@@ -109,13 +109,12 @@ function sortFindings(findings: ListFinding[]): ListFinding[] {
     const { row, column } = parseAddress(f.cell);
     return row * 16_384 + column;
   };
+  if (findings.length < 2) return findings;
   const sheets = new Map<string, number>();
   for (const f of findings) if (!sheets.has(f.sheet)) sheets.set(f.sheet, sheets.size);
+  // Each finding's sheet and place worked out once, not in every comparison.
   return findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        sheets.get(a.f.sheet)! - sheets.get(b.f.sheet)! || place(a.f) - place(b.f) || a.i - b.i
-    )
+    .map((f, i) => ({ f, i, sheet: sheets.get(f.sheet)!, place: place(f) }))
+    .sort((a, b) => a.sheet - b.sheet || a.place - b.place || a.i - b.i)
     .map((x) => x.f);
 }

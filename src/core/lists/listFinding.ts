@@ -1,4 +1,4 @@
-import { Finding, FindingCode, finding } from "../report/finding";
+import { FINDING_SEVERITY, Finding, FindingCode } from "../report/finding";
 
 /** A finding on a list: the sheet as well as the cell, since a report workbook holds several sheets. */
 export interface ListFinding extends Finding {
@@ -11,5 +11,6 @@ export function listFinding(
   cell: string | null,
   message: string
 ): ListFinding {
-  return { ...finding(code, cell, message), sheet };
+  // finding()'s fields in its order, then the sheet: one object, not a copy of one.
+  return { code, severity: FINDING_SEVERITY[code], cell, message, sheet };
 }

@@ -30,7 +30,7 @@ function headerColumns(
   row: readonly CellValue[]
 ): { columns: Partial<Record<ListColumn, number>>; count: number } | null {
   let found: { columns: Partial<Record<ListColumn, number>>; count: number } | null = null;
-  const visit = (value: CellValue, column: number) => {
+  const visit = (value: CellValue | undefined, column: number) => {
     const key = typeof value === "string" ? classifyListHeader(value) : null;
     if (!key) return;
     found ??= { columns: {}, count: 0 };
@@ -38,9 +38,10 @@ function headerColumns(
     found.columns[key] = column;
     found.count++;
   };
-  // A short row by index (holes read as undefined); a long sparse one by its written cells.
-  if (row.length <= 64) for (let c = 0; c < row.length; c++) visit(row[c] ?? null, c);
-  else eachCell(row, visit);
+  // A long sparse row by its written cells; a short one by index (holes read as undefined),
+  // visiting only its texts (a form's rows are mostly numbers and holes).
+  if (row.length > 64) eachCell(row, visit);
+  else for (let c = 0; c < row.length; c++) if (typeof row[c] === "string") visit(row[c], c);
   return found;
 }
 

@@ -131,13 +131,20 @@ function sheetLabels(grid: Grid): Labeled[] {
   for (let row = 0; row < rows.length; row++) {
     const cells = rows[row];
     if (!cells) continue;
-    const visit = (value: CellValue, column: number) => {
+    // A short row is walked by index (a hole reads as undefined, never a label), without a
+    // closure per row; a long sparse one by its written cells.
+    if (cells.length > 64) {
+      eachCell(cells, (value, column) => {
+        const label = typeof value === "string" ? classifyLabel(value) : null;
+        if (label) labels.push({ row, column, label });
+      });
+      continue;
+    }
+    for (let column = 0; column < cells.length; column++) {
+      const value = cells[column];
       const label = typeof value === "string" ? classifyLabel(value) : null;
       if (label) labels.push({ row, column, label });
-    };
-    // A short row is walked by index (a hole reads as undefined, never a label).
-    if (cells.length <= 64) for (let c = 0; c < cells.length; c++) visit(cells[c] ?? null, c);
-    else eachCell(cells, visit);
+    }
   }
   return labels;
 }
@@ -266,7 +273,8 @@ function consensusColumns(headers: readonly HeaderRow[]): Record<FieldKey, numbe
 
 /** The section label: the nearest written cell left of the row's first column header (a merged label's master is there). */
 function findSectionLabel(grid: Grid, h: HeaderRow, columnOf: Record<FieldKey, number>): void {
-  const first = Math.min(...FIELD_KEYS.map((f) => h.fields[f]?.column ?? columnOf[f]));
+  let first = Infinity;
+  for (const f of FIELD_KEYS) first = Math.min(first, h.fields[f]?.column ?? columnOf[f]);
   for (let column = first - 1; column >= 0; column--) {
     const value = cellAt(grid, h.row, column);
     if (isEmpty(value)) continue;
