@@ -23,7 +23,9 @@ function loadBundle() {
   const script = new vm.Script(source, { filename: bundle, cachedData });
   const exported = { exports: {} };
   const requireHere = Module.createRequire(bundle);
-  script.runInThisContext().call(exported.exports, exported.exports, requireHere, exported, bundle, dir);
+  script
+    .runInThisContext()
+    .call(exported.exports, exported.exports, requireHere, exported, bundle, dir);
   return exported.exports;
 }
 
