@@ -14,7 +14,7 @@
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
-const { wrap } = require("module");
+const { createRequire, wrap } = require("module");
 const { minify } = require("terser");
 
 /**
@@ -33,6 +33,18 @@ class AsciiAndCodeCachePlugin {
       });
       fs.writeFileSync(file, code);
       const script = new vm.Script(wrap(code), { filename: file });
+      // Run its top level (main.js and the few modules it imports; no side effects) first: the
+      // cache then holds their compiled code too.
+      const loaded = { exports: {} };
+      const run = script.runInThisContext();
+      run.call(
+        loaded.exports,
+        loaded.exports,
+        createRequire(file),
+        loaded,
+        file,
+        path.dirname(file)
+      );
       fs.writeFileSync(`${file}.cache`, script.createCachedData());
     });
   }
