@@ -10,7 +10,7 @@ const bundle = path.join(dir, "quota.js");
 
 /**
  * The one-file bundle (webpack.cli.config.js), compiled with the code cache the build left beside
- * it: V8 then skips parsing the whole 0.6 MB file (and parses it as usual if the cache is stale).
+ * it: V8 then skips parsing the whole 0.5 MB file (and parses it as usual if the cache is stale).
  */
 function loadBundle() {
   let cachedData;
