@@ -2,7 +2,8 @@
 // Runs one CLI command in a fresh process and reports its wall time and peak memory (max RSS).
 // The argument is the argv as JSON, or @file holding it (thousands of paths exceed one argument's limit).
 const { readFileSync } = require("fs");
-const { main } = require("../dist/node/cli/main.js");
+// Loaded as bin/quota.js loads it (the bundle with its code cache, else tsc's modules).
+const { main } = require("../bin/loadCli.js").loadCli();
 
 const arg = process.argv[2];
 const argv = JSON.parse(arg.startsWith("@") ? readFileSync(arg.slice(1), "utf8") : arg);

@@ -1,0 +1,55 @@
+"use strict";
+/*
+ * The `quota` CLI's code: the one-file bundle (webpack.cli.config.js) with the code cache the build
+ * left beside it, else tsc's modules. Used by bin/quota.js and by bench/child.js, so the bench
+ * measures what a person runs.
+ */
+const path = require("path");
+const fs = require("fs");
+const vm = require("vm");
+const Module = require("module");
+
+const dir = path.join(__dirname, "..", "dist", "node", "cli");
+const bundle = path.join(dir, "quota.js");
+
+/** The bundle, compiled with its code cache: V8 then skips parsing the whole file (and parses it as usual if the cache is stale). */
+function loadBundle() {
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(`${bundle}.cache`);
+  } catch {
+    cachedData = undefined;
+  }
+  const source = Module.wrap(fs.readFileSync(bundle, "utf8"));
+  const script = new vm.Script(source, { filename: bundle, cachedData });
+  const exported = { exports: {} };
+  const requireHere = Module.createRequire(bundle);
+  script
+    .runInThisContext()
+    .call(exported.exports, exported.exports, requireHere, exported, bundle, dir);
+  return exported.exports;
+}
+
+/** mtime in ms, or -1 for a missing file. */
+function modified(file) {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+/**
+ * The bundle, else tsc's modules: when the bundle is missing or older than them (`tsc -p
+ * tsconfig.cli.json` alone, which rewrites them all, after the last `npm run build:cli`).
+ * Null when neither is built.
+ */
+function loadCli() {
+  const entry = path.join(dir, "main.js");
+  const main = modified(entry);
+  if (main >= 0 && modified(bundle) >= main) return loadBundle();
+  if (main >= 0) return require(entry);
+  return null;
+}
+
+module.exports = { loadCli };
