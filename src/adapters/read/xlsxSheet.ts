@@ -74,26 +74,6 @@ interface CellParts {
   formula: string | undefined | null;
 }
 
-/**
- * Formulas' decoded texts by their raw XML text: reports made from one template repeat the same
- * few formulas (with &quot;s to decode). Keys are copied: a slice of the sheet's XML kept as a key
- * would keep that XML alive.
- */
-const formulaTexts = new Map<string, string>();
-const FORMULAS_KEPT = 256;
-
-function formulaTextOf(raw: string): string {
-  if (raw.indexOf("&") < 0 && raw.indexOf("_x") < 0) return raw;
-  let text = formulaTexts.get(raw);
-  if (text === undefined) {
-    if (formulaTexts.size >= FORMULAS_KEPT) formulaTexts.clear();
-    const key = (" " + raw).slice(1);
-    text = decodeXml(key);
-    formulaTexts.set(key, text);
-  }
-  return text;
-}
-
 /** Sets a cell from its type and style attributes and its body (or what is known of it). */
 function setCell(
   builder: SheetBuilder,
@@ -116,7 +96,7 @@ function setCell(
       formula: true,
       noCachedValue: raw === undefined,
       numberFormat: style?.format,
-      formulaText: text ? formulaTextOf(text) : undefined,
+      formulaText: text ? decodeXml(text) : undefined,
     };
   } else if (style?.format && typeof value === "number")
     info = style.plain ?? { formula: false, numberFormat: style.format };
