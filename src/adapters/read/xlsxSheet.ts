@@ -106,93 +106,29 @@ function setCell(
 /** One cell's parts, reused from cell to cell. */
 const parts: CellParts = { type: null, styleIndex: null, body: "", only: "", formula: null };
 
-/** The column a plain cell read by plainCell is in (zero-based). */
-let plainColumn = -1;
-
-/** Where the quoted value starting at `from` ends (its closing '"'), or -1 when '>' comes first. */
-function quoteEnd(s: string, from: number): number {
-  for (let i = from; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch === 34 /* " */) return i;
-    if (ch === 62 /* > */) return -1;
-  }
-  return -1;
-}
-
-/** ` name="value"` at `at` (name one letter): the value's end, -2 when absent, -1 when broken. */
-function optionalAttribute(s: string, at: number, name: string): number {
-  if (!s.startsWith(name, at)) return -2;
-  return quoteEnd(s, at + name.length);
-}
-
-/** `<tag>text</tag>` at `at`: the end of the text (its '<'), or -1. */
-function textEnd(s: string, at: number, open: string, close: string): number {
-  if (!s.startsWith(open, at)) return -1;
-  const end = s.indexOf("<", at + open.length);
-  return end >= 0 && s.startsWith(close, end) ? end : -1;
-}
-
-/** The cell's r="A1": the column set in plainColumn, and where the closing '"' ends, or -1. */
-function plainRef(s: string, at: number): number {
-  if (!s.startsWith('<c r="', at)) return -1;
-  let i = at + 6;
-  let column = 0;
-  for (let ch = s.charCodeAt(i); ch >= 65 && ch <= 90; ch = s.charCodeAt(++i))
-    column = column * 26 + (ch - 64);
-  const digits = i;
-  while (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
-  if (column === 0 || i === digits || s.charCodeAt(i) !== 34) return -1;
-  plainColumn = column - 1;
-  return i + 1;
-}
-
 /**
  * The common cell, r then s then t, empty or holding one plain <v>, or a plain <f> and maybe a
- * plain <v>, read by hand at `at` (no match array per cell): its parts set, and where it ends, or
- * -1. It reads what this sticky expression would, with the same groups:
- * /<c r="([A-Z]+)\d+"(?: s="([^">]*)")?(?: t="([^">]*)")?(?:\/>|><v>([^<]*)<\/v><\/c>|><f>([^<]*)<\/f>(?:<v>([^<]*)<\/v>)?<\/c>)/y
+ * plain <v>: read by one sticky expression. Where it matches, CELL would match there too, with
+ * the same attributes and body, and VALUE, FORMULA and FORMULA_TEXT find what its groups hold.
  */
-function plainCell(s: string, at: number): number {
-  let i = plainRef(s, at);
-  if (i < 0) return -1;
-  const style = optionalAttribute(s, i, ' s="');
-  if (style === -1) return -1;
-  parts.styleIndex = style < 0 ? null : s.slice(i + 4, style);
-  if (style >= 0) i = style + 1;
-  const type = optionalAttribute(s, i, ' t="');
-  if (type === -1) return -1;
-  parts.type = type < 0 ? null : s.slice(i + 4, type);
-  if (type >= 0) i = type + 1;
-  parts.body = "";
-  parts.only = undefined;
-  parts.formula = undefined;
-  if (s.startsWith("/>", i)) return i + 2;
-  const value = textEnd(s, i, "><v>", "</v></c>");
-  if (value >= 0) {
-    parts.only = s.slice(i + 4, value);
-    return value + 8;
-  }
-  const formula = textEnd(s, i, "><f>", "</f>");
-  if (formula < 0) return -1;
-  parts.formula = s.slice(i + 4, formula);
-  i = formula + 4;
-  const cached = textEnd(s, i, "<v>", "</v>");
-  if (cached >= 0) {
-    parts.only = s.slice(i + 3, cached);
-    i = cached + 4;
-  }
-  return s.startsWith("</c>", i) ? i + 4 : -1;
-}
+const PLAIN_CELL =
+  /<c r="([A-Z]+)\d+"(?: s="([^">]*)")?(?: t="([^">]*)")?(?:\/>|><v>([^<]*)<\/v><\/c>|><f>([^<]*)<\/f>(?:<v>([^<]*)<\/v>)?<\/c>)/y;
 
 /** Reads the cells of one row's body. */
 function readCells(cells: string, builder: SheetBuilder, row: number, ctx: SheetContext): void {
   let column = -1;
   for (let at = 0; at < cells.length;) {
-    const plainEnd = plainCell(cells, at);
-    if (plainEnd >= 0) {
-      column = plainColumn;
+    PLAIN_CELL.lastIndex = at;
+    const plain = PLAIN_CELL.exec(cells);
+    if (plain) {
+      column = columnOf(plain[1]!);
+      parts.type = plain[3] ?? null;
+      parts.styleIndex = plain[2] ?? null;
+      parts.body = "";
+      parts.only = plain[4] ?? plain[6];
+      parts.formula = plain[5];
       setCell(builder, parts, row, column, ctx);
-      at = plainEnd;
+      at = PLAIN_CELL.lastIndex;
       continue;
     }
     CELL.lastIndex = at;
