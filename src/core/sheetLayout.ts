@@ -78,35 +78,44 @@ function oneLineWidths(): (text: string, look: CellLook) => number | null {
 
 /**
  * The filled cells of a sheet (merges by their first cell; covered cells skipped) as parallel
- * arrays, entry i for the i-th cell: a ledger of thousands of rows lays out without an object per
- * cell (less for the garbage collector).
+ * arrays, entry i for the i-th cell (i < cells.length): a ledger of thousands of rows lays out
+ * without an object per cell, and its numbers sit in typed arrays sized once (not grown by push:
+ * less for the garbage collector).
  */
 interface Placed {
   readonly cells: ModelCell[];
-  readonly rows: number[];
-  readonly columns: number[];
-  readonly lastRows: number[];
-  readonly lastColumns: number[];
+  readonly rows: Int32Array;
+  readonly columns: Int32Array;
+  readonly lastRows: Int32Array;
+  readonly lastColumns: Int32Array;
   readonly texts: string[];
   readonly looks: CellLook[];
   /** textWidth of the text in its look when it is one line; NaN when it has line breaks. */
-  readonly oneLines: number[];
+  readonly oneLines: Float64Array;
+}
+
+/** How many cells the sheet's rows hold (empty ones too): the most placeCells can place. */
+function cellCount(rows: SheetModel["cells"]): number {
+  let count = 0;
+  for (const row of rows) if (row) for (let c = 0; c < row.length; c++) if (row[c]) count++;
+  return count;
 }
 
 function placeCells(sheet: SheetModel): Placed {
   const { merged, covered } = mergeAreas(sheet.merges);
   const measure = oneLineWidths();
+  const rows = sheet.cells;
+  const most = cellCount(rows);
   const p: Placed = {
     cells: [],
-    rows: [],
-    columns: [],
-    lastRows: [],
-    lastColumns: [],
+    rows: new Int32Array(most),
+    columns: new Int32Array(most),
+    lastRows: new Int32Array(most),
+    lastColumns: new Int32Array(most),
     texts: [],
     looks: [],
-    oneLines: [],
+    oneLines: new Float64Array(most),
   };
-  const rows = sheet.cells;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
@@ -117,14 +126,15 @@ function placeCells(sheet: SheetModel): Placed {
       if (text === "" || (covered.size > 0 && covered.has(keyOf(r, c)))) continue;
       const area = merged.size > 0 ? merged.get(keyOf(r, c)) : undefined;
       const look = lookOf(cell);
+      const i = p.cells.length;
       p.cells.push(cell);
-      p.rows.push(r);
-      p.columns.push(c);
-      p.lastRows.push(area ? area.lastRow : r);
-      p.lastColumns.push(area ? area.lastColumn : c);
+      p.rows[i] = r;
+      p.columns[i] = c;
+      p.lastRows[i] = area ? area.lastRow : r;
+      p.lastColumns[i] = area ? area.lastColumn : c;
       p.texts.push(text);
       p.looks.push(look);
-      p.oneLines.push(measure(text, look) ?? NaN);
+      p.oneLines[i] = measure(text, look) ?? NaN;
     }
   }
   return p;

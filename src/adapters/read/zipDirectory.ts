@@ -35,17 +35,36 @@ function endOfDirectory(bytes: Uint8Array): number {
 
 const NAMES = new TextDecoder();
 
-/** A part's name (UTF-8), leading slashes dropped; ASCII names (nearly all) without a decoder. */
-function nameAt(bytes: Uint8Array, start: number, length: number): string {
+/**
+ * The ASCII names of the last directory read, by position: files made alike (a thousand reports)
+ * name their parts alike, and a name equal to the bytes is reused instead of built again.
+ */
+const knownNames: string[] = [];
+
+/** Whether `name` is exactly the ASCII bytes at `start` (compared in place). */
+function sameName(name: string, bytes: Uint8Array, start: number, length: number): boolean {
+  if (name.length !== length) return false;
+  for (let i = 0; i < length; i++) if (name.charCodeAt(i) !== bytes[start + i]) return false;
+  return true;
+}
+
+/** A part's raw name (UTF-8); ASCII names (nearly all) without a decoder. */
+function rawName(bytes: Uint8Array, start: number, length: number, index: number): string {
+  const known = knownNames[index];
+  if (known !== undefined && sameName(known, bytes, start, length)) return known;
   let name = "";
   for (let i = start; i < start + length; i++) {
     const b = bytes[i]!;
-    if (b >= 0x80) {
-      name = NAMES.decode(bytes.subarray(start, start + length));
-      break;
-    }
+    if (b >= 0x80) return NAMES.decode(bytes.subarray(start, start + length));
     name += String.fromCharCode(b);
   }
+  if (index < 256) knownNames[index] = name;
+  return name;
+}
+
+/** A part's name (UTF-8), leading slashes dropped. */
+function nameAt(bytes: Uint8Array, start: number, length: number, index: number): string {
+  const name = rawName(bytes, start, length, index);
   return name.charCodeAt(0) === 47 ? name.replace(/^\/+/, "") : name;
 }
 
@@ -66,7 +85,7 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     const flags = u16(bytes, at + 8);
     const nameLength = u16(bytes, at + 28);
     const entry: ZipEntry = {
-      name: nameAt(bytes, at + 46, nameLength),
+      name: nameAt(bytes, at + 46, nameLength, i),
       method: u16(bytes, at + 10),
       compressedSize: u32(bytes, at + 20),
       size: u32(bytes, at + 24),
