@@ -47,7 +47,9 @@ function modified(file) {
 function loadCli() {
   const entry = path.join(dir, "main.js");
   const main = modified(entry);
-  if (main >= 0 && modified(bundle) >= main) return loadBundle();
+  const bundled = modified(bundle);
+  // The bundle alone (tsc's modules removed) runs too.
+  if (bundled >= 0 && bundled >= main) return loadBundle();
   if (main >= 0) return require(entry);
   return null;
 }

@@ -64,7 +64,8 @@ function formulaXml(formula: string, result: ModelCell["value"]): string {
   if (result === null || result === undefined) return `>${f}`;
   if (typeof result === "string") return ` t="str">${f}<v>${xmlText(result)}</v>`;
   if (typeof result === "boolean") return ` t="b">${f}<v>${result ? 1 : 0}</v>`;
-  return `>${f}<v>${result}</v>`;
+  // A result that is no number Excel holds is left out (it is recalculated on load anyway).
+  return Number.isFinite(result) ? `>${f}<v>${result}</v>` : `>${f}`;
 }
 
 /** One cell ("" for an empty cell of no style); text goes to the shared strings, cut to fit. */
@@ -76,6 +77,8 @@ function cellXml(ref: string, cell: ModelCell, w: SheetWriting): string {
   if (value === null || value === undefined) return styleId ? `${head}/>` : "";
   if (typeof value === "string") return `${head} t="s"><v>${w.strings.id(cutText(value))}</v></c>`;
   if (typeof value === "boolean") return `${head} t="b"><v>${value ? 1 : 0}</v></c>`;
+  // NaN or ±Infinity: #NUM! where the figure is, as writeWorkbook's excelValue writes it.
+  if (!Number.isFinite(value)) return `${head} t="e"><v>#NUM!</v></c>`;
   return `${head}><v>${value}</v></c>`;
 }
 
@@ -94,7 +97,9 @@ function rowXml(sheet: SheetModel, layout: SheetLayout, r: number, w: SheetWriti
         : `<c r="${layout.letters[c]}${number}"/>`;
     else if (cells[c]) body += cellXml(`${layout.letters[c]}${number}`, cells[c]!, w);
   }
-  const height = layout.heights.get(r);
+  const set = layout.heights.get(r);
+  // A height of 0 or less is left out, as exceljs does (0 would hide the row).
+  const height = set !== undefined && set > 0 ? set : undefined;
   if (!body && height === undefined) return "";
   const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
   return body ? `<row r="${number}"${ht}>${body}</row>` : `<row r="${number}"${ht}/>`;

@@ -1,5 +1,6 @@
 import { columnLetter, parseAddress, sheetRef } from "../../core/grid";
 import { cutText } from "../../core/cutText";
+import { xmlSafe } from "./xmlText";
 import { BORDER_COLOR, CELL_STYLES, CellLook, FONT_NAME } from "../../core/cellStyles";
 import {
   CellStyleName,
@@ -56,16 +57,26 @@ export function addModelSheets(workbook: ExcelWorkbook, model: WorkbookModel): v
   }
 }
 
+/** A number Excel can hold, else #NUM! where the figure is (never "NaN" or a silent 0). */
+const finiteOrError = (value: number | boolean | null): import("exceljs").CellValue =>
+  typeof value === "number" && !Number.isFinite(value)
+    ? ({ error: "#NUM!" } as import("exceljs").CellErrorValue)
+    : value;
+
 /** A model cell's exceljs value: a formula with its cached result, else the value as it is (text stays text). */
 export function excelValue(cell: ModelCell): import("exceljs").CellValue {
   return cell.formula !== undefined
     ? ({
         formula: cell.formula,
-        result: cell.value ?? undefined,
+        // A result that is no number Excel holds is left out (recalculated on load anyway).
+        result:
+          typeof cell.value === "number" && !Number.isFinite(cell.value)
+            ? undefined
+            : (cell.value ?? undefined),
       } as import("exceljs").CellFormulaValue)
     : typeof cell.value === "string"
-      ? cutText(cell.value)
-      : cell.value;
+      ? cutText(xmlSafe(cell.value))
+      : finiteOrError(cell.value);
 }
 
 export const styleFor = (name: CellStyleName): Style => XLSX_STYLES[name];
@@ -85,7 +96,8 @@ export function pageSetupOf(sheet: SheetModel): Partial<import("exceljs").PageSe
     fitToWidth: 1,
     fitToHeight: 0,
     horizontalCentered: true,
-    printArea: `A1:${columnLetter(Math.max(1, columns) - 1)}${sheet.cells.length}`,
+    // An empty sheet still prints A1 (A1:A0 names no cell).
+    printArea: `A1:${columnLetter(Math.max(1, columns) - 1)}${Math.max(1, sheet.cells.length)}`,
     printTitlesRow: sheet.frozenRows > 0 ? `1:${sheet.frozenRows}` : undefined,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   } as Partial<import("exceljs").PageSetup>;
