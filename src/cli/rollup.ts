@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import { basename, resolve } from "path";
 import { writeFileAtomic } from "../adapters/fs/atomicWrite";
 import { LockError, withWorkbookLock } from "../adapters/fs/masterLock";
-import type { ExcelWorkbook } from "../adapters/xlsx/excelModule";
+import { EXCELJS_ZIP, ExcelWorkbook } from "../adapters/xlsx/excelModule";
 import { refuseToDropContent } from "../adapters/xlsx/foreignParts";
 import type { OurCharts } from "../adapters/xlsx/ourCharts";
 import {
@@ -243,7 +243,7 @@ async function writeMaster(args: RollupArgs, master: Master | null, result: Roll
   // Written beside the target and renamed over it: a failure never leaves a half-written master.
   try {
     await writeFileAtomic(args.output, async (temp) => {
-      if (master) await master.workbook.xlsx.writeFile(temp);
+      if (master) await master.workbook.xlsx.writeFile(temp, EXCELJS_ZIP);
       else await streamModelToTemp(result.workbook, temp);
       await addModelChartsToFile(temp, result.workbook, master?.charts);
     });

@@ -1,7 +1,7 @@
 import { InputError } from "../../core/errors";
 import { foreignSheetMessage, ownershipKey, sheetOfReference } from "../../core/ownedSheets";
 import type { WorkbookModel } from "../../core/workbookModel";
-import type { ExcelModule, ExcelWorkbook } from "./excelModule";
+import { EXCELJS_ZIP, ExcelModule, ExcelWorkbook } from "./excelModule";
 import { refuseToDropContent } from "./foreignParts";
 import type { ChartKeeper, OurCharts } from "./ourCharts";
 import { addModelSheets } from "./writeWorkbook";
@@ -66,6 +66,6 @@ export async function writeWorkbookInto(
   const workbook = new excel.Workbook();
   await workbook.xlsx.load(existing as unknown as ArrayBuffer);
   putModelInto(workbook, model);
-  const written = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const written = new Uint8Array((await workbook.xlsx.writeBuffer(EXCELJS_ZIP)) as ArrayBuffer);
   return charts ? charts.reattach(written, ours, model) : written;
 }
