@@ -13,8 +13,7 @@
 
 const fs = require("fs");
 const path = require("path");
-const vm = require("vm");
-const { createRequire, wrap } = require("module");
+const { runBundle } = require("./bin/loadCli.js");
 const { minify } = require("terser");
 
 /**
@@ -32,19 +31,9 @@ class AsciiAndCodeCachePlugin {
         format: { ascii_only: true, beautify: true, comments: false, indent_level: 1 },
       });
       fs.writeFileSync(file, code);
-      const script = new vm.Script(wrap(code), { filename: file });
       // Run its top level (main.js and the few modules it imports; no side effects) first: the
       // cache then holds their compiled code too.
-      const loaded = { exports: {} };
-      const run = script.runInThisContext();
-      run.call(
-        loaded.exports,
-        loaded.exports,
-        createRequire(file),
-        loaded,
-        file,
-        path.dirname(file)
-      );
+      const { script } = runBundle(file);
       fs.writeFileSync(`${file}.cache`, script.createCachedData());
     });
   }

@@ -12,7 +12,31 @@ const Module = require("module");
 const dir = path.join(__dirname, "..", "dist", "node", "cli");
 const bundle = path.join(dir, "quota.js");
 
-/** The bundle, compiled with its code cache: V8 then skips parsing the whole file (and parses it as usual if the cache is stale). */
+/**
+ * A bundle compiled as a CommonJS module and run: its exports, and the script (the build takes
+ * its code cache from it, so the cache is made from exactly what this compiles). With a code
+ * cache V8 skips parsing the whole file, and parses it as usual if the cache is stale.
+ */
+function runBundle(file, cachedData) {
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), {
+    filename: file,
+    cachedData,
+  });
+  const loaded = { exports: {} };
+  script
+    .runInThisContext()
+    .call(
+      loaded.exports,
+      loaded.exports,
+      Module.createRequire(file),
+      loaded,
+      file,
+      path.dirname(file)
+    );
+  return { exports: loaded.exports, script };
+}
+
+/** The bundle with the code cache the build left beside it. */
 function loadBundle() {
   let cachedData;
   try {
@@ -20,14 +44,7 @@ function loadBundle() {
   } catch {
     cachedData = undefined;
   }
-  const source = Module.wrap(fs.readFileSync(bundle, "utf8"));
-  const script = new vm.Script(source, { filename: bundle, cachedData });
-  const exported = { exports: {} };
-  const requireHere = Module.createRequire(bundle);
-  script
-    .runInThisContext()
-    .call(exported.exports, exported.exports, requireHere, exported, bundle, dir);
-  return exported.exports;
+  return runBundle(bundle, cachedData).exports;
 }
 
 /** mtime in ms, or -1 for a missing file. */
@@ -54,4 +71,4 @@ function loadCli() {
   return null;
 }
 
-module.exports = { loadCli };
+module.exports = { loadCli, runBundle };

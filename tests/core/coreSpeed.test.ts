@@ -3,7 +3,7 @@ import { cellAddress, columnLetter } from "../../src/core/grid";
 import { checkListedReport, checkReportLists } from "../../src/core/lists/checkReportLists";
 import type { MonthlyReport } from "../../src/core/report/monthlyReport";
 import { collegeKey } from "../../src/core/report/quotaLookup";
-import type { ReportResult } from "../../src/core/report/validateReport";
+import { validResult } from "../support/coreFixtures";
 import { findReportMonth, monthInText } from "../../src/core/report/reportMonth";
 import { fileProblems } from "../../src/core/rollup/fileTrust";
 import type { LedgerRow } from "../../src/core/rollup/ledger";
@@ -115,18 +115,7 @@ test("wrapText of the texts a master holds", () => {
         expect(wrapText(text, width, 11, bold)).toEqual(plainWrapText(text, width, 11, bold));
 });
 
-const result = (college: string): ReportResult => ({
-  file: "f.xlsx",
-  sheet: "2022年6月",
-  college,
-  month: "2022-06",
-  monthSource: "sheet",
-  valid: true,
-  errors: [],
-  warnings: [],
-  values: null,
-  report: null,
-});
+const result = (college: string) => validResult(college);
 
 describe("a file name naming another college, looked up by the name's substrings", () => {
   /** fileProblems' colleges as first written: every known key tried on every file. */

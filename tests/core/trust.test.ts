@@ -4,7 +4,7 @@ import { escapeControls, printJson } from "../../src/cli/output";
 import { MAX_CELL_TEXT, cutText } from "../../src/core/cutText";
 import type { Grid } from "../../src/core/grid";
 import { previousFromLedger } from "../../src/core/report/previousMonth";
-import type { ReportResult } from "../../src/core/report/validateReport";
+import { validResult } from "../support/coreFixtures";
 import { fileProblems } from "../../src/core/rollup/fileTrust";
 import type { LedgerEntry, LedgerRow } from "../../src/core/rollup/ledger";
 import { ledgerSheet, readLedger } from "../../src/core/rollup/ledgerSheet";
@@ -12,18 +12,7 @@ import { replaceGate } from "../../src/core/rollup/replaceGate";
 import { previousCumulative } from "../../src/core/rollup/rollUp";
 import { rowCheck } from "../../src/core/rollup/rowCheck";
 
-const result = (college: string | null, sheet = "2022年6月"): ReportResult => ({
-  file: "f.xlsx",
-  sheet,
-  college,
-  month: "2022-06",
-  monthSource: "sheet",
-  valid: true,
-  errors: [],
-  warnings: [],
-  values: null,
-  report: null,
-});
+const result = validResult;
 
 const row = (over: Partial<LedgerRow> = {}): LedgerRow => ({
   college: "外国语学院",

@@ -18,7 +18,7 @@ import { leanXlsxBytes } from "../../src/adapters/xlsx/writeLeanXlsx";
 import { FileSink, NODE_ZIP } from "../../src/adapters/xlsx/zipFileWriter";
 import { MemorySink, ZipWriter } from "../../src/adapters/xlsx/zipWriter";
 import type { WorkbookModel } from "../../src/core/workbookModel";
-import { importIntoLedger } from "../../src/core/rollup/ledger";
+import { manyCollegesLedger } from "../support/coreFixtures";
 import { ledgerSheet } from "../../src/core/rollup/ledgerSheet";
 import { printSheets } from "../print/printSheets";
 import { sampleQuotas } from "../support/rollupFixtures";
@@ -38,21 +38,7 @@ async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
 
 /** The master's sheets (data bars, merges, chart) and a ledger of 4,000 rows (chunks of a part). */
 function models(): WorkbookModel[] {
-  const entries = Array.from({ length: 1000 }, (_, i) => ({
-    college: `学院${i}`,
-    month: "2022-06",
-    sha256: String(i).padStart(64, "0"),
-    file: `${i}-学院${i}-2022年6月.xlsx`,
-    filer: "张老师",
-    filedOn: "2022-06-20",
-    values: Object.fromEntries(
-      (["training", "advanced", "nonadvanced", "onex"] as const).map((s) => [
-        s,
-        { target: 100 + i, month: i % 7, cumulative: i % 50, rate: null },
-      ])
-    ) as never,
-  }));
-  const { ledger } = importIntoLedger([], entries, "2022-06-30T09:00:00");
+  const ledger = manyCollegesLedger(1000);
   return [{ sheets: printSheets() }, { sheets: [ledgerSheet(ledger)] }];
 }
 

@@ -12,7 +12,7 @@ import { cell } from "../../src/core/workbookModel";
 import type { SheetModel, WorkbookModel } from "../../src/core/workbookModel";
 import { printSheets } from "../print/printSheets";
 import { readGridsFromFile } from "../../src/adapters/xlsx/node";
-import { importIntoLedger } from "../../src/core/rollup/ledger";
+import { manyCollegesLedger } from "../support/coreFixtures";
 import { ledgerSheet } from "../../src/core/rollup/ledgerSheet";
 import { FOREIGN_JUNE, JUNE, ledgerOf, sampleQuotas, subfolder } from "../support/rollupFixtures";
 import { writeReport } from "../support/reportFactory";
@@ -193,21 +193,7 @@ test("a roll-up into a new master never loads exceljs", async () => {
 });
 
 test("a ledger of 10,000 rows: written in chunks, read back whole", async () => {
-  const entries = Array.from({ length: 2500 }, (_, i) => ({
-    college: `学院${i}`,
-    month: "2022-06",
-    sha256: String(i).padStart(64, "0"),
-    file: `${i}-学院${i}-2022年6月.xlsx`,
-    filer: "张老师",
-    filedOn: "2022-06-20",
-    values: Object.fromEntries(
-      (["training", "advanced", "nonadvanced", "onex"] as const).map((s) => [
-        s,
-        { target: 100 + i, month: i % 7, cumulative: i % 50, rate: null },
-      ])
-    ) as never,
-  }));
-  const { ledger } = importIntoLedger([], entries, "2022-06-30T09:00:00");
+  const ledger = manyCollegesLedger(2500);
   const path = join(tmp(), "big.xlsx");
   writeLeanXlsx({ sheets: [ledgerSheet(ledger)] }, path);
   const [grid] = await readGridsFromFile(path);

@@ -2,7 +2,7 @@ import { deflateSync } from "fflate";
 import type { WorkbookModel } from "../../core/workbookModel";
 import { addModelCharts, ZipModule } from "./addChart";
 import { LeanZip } from "./leanZip";
-import { tableCrc32 } from "./zipWriter";
+import { tableCrc32 } from "../zip/zipBytes";
 
 /**
  * The chart code's zip on the page, for a new master (our writer's): unchanged parts copied as

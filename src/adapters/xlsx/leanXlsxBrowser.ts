@@ -1,7 +1,8 @@
 import { Deflate } from "fflate";
 import type { WorkbookModel } from "../../core/workbookModel";
 import { writeLeanParts } from "./leanXlsx";
-import { MemorySink, PartDeflater, tableCrc32, ZipHost, ZipWriter } from "./zipWriter";
+import { concatBytes, tableCrc32 } from "../zip/zipBytes";
+import { MemorySink, PartDeflater, ZipHost, ZipWriter } from "./zipWriter";
 
 /*
  * The page's writer of a new workbook (the lean writer into memory): fflate deflates, as fflate
@@ -15,7 +16,7 @@ function fflateDeflater(): PartDeflater {
   let out: Uint8Array[] = [];
   const stream = new Deflate({ level: LEVEL }, (data) => void out.push(data));
   const take = (): Uint8Array => {
-    const taken = out.length === 1 ? out[0]! : join(out);
+    const taken = out.length === 1 ? out[0]! : concatBytes(out);
     out = [];
     return taken;
   };
@@ -23,16 +24,6 @@ function fflateDeflater(): PartDeflater {
     push: (data) => (stream.push(data), take()),
     end: () => (stream.push(new Uint8Array(0), true), take()),
   };
-}
-
-function join(parts: readonly Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
 }
 
 const encoder = new TextEncoder();

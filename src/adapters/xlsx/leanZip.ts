@@ -1,4 +1,5 @@
 import { readZipDirectory, inflateEntry, ZipEntry } from "../read/zipDirectory";
+import { concatBytes, dosTime } from "../zip/zipBytes";
 
 /*
  * The few parts of JSZip the chart code uses (loadAsync, file, generateAsync), for a zip that we
@@ -42,21 +43,8 @@ class Bytes {
     this.push(part);
   }
   join(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let at = 0;
-    for (const part of this.parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
+    return concatBytes(this.parts);
   }
-}
-
-/** MS-DOS time and date of now, as zip headers keep them. */
-export function dosTime(date: Date): [number, number] {
-  const time = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
-  const day = ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
-  return [time, day];
 }
 
 export class LeanZip {

@@ -16,7 +16,8 @@ import { leanXlsxBytes, writeLeanXlsx } from "./writeLeanXlsx";
 import { READ_LIMITS, fileTooLarge } from "../read/limits";
 import { setSheetJsLoader } from "../read/sheetJsModule";
 import { setRawInflater } from "../read/zipDirectory";
-import { crc32, deflateRawSync, inflateRawSync } from "zlib";
+import { deflateRawSync, inflateRawSync } from "zlib";
+import { crc32 } from "./zipFileWriter";
 
 // .xls, .et and .ods are read by SheetJS; in Node it is simply required (xlsx.js of @e965/xlsx).
 setSheetJsLoader(async () => require("@e965/xlsx") as typeof import("@e965/xlsx"));

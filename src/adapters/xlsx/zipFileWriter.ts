@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync } from "fs";
 import * as zlib from "zlib";
-import { tableCrc32, ZipHost, ZipSink } from "./zipWriter";
+import { tableCrc32 } from "../zip/zipBytes";
+import type { ZipHost, ZipSink } from "./zipWriter";
 
 /*
  * Node's side of ZipWriter: zlib deflates, and a zip goes straight into a file. Each chunk of a

@@ -4,6 +4,7 @@
  * memory) is the sink; how they are deflated (Node's zlib, fflate in the browser) is the host's.
  * The CRC and sizes go into the local header once the part is known (the sink patches it).
  */
+import { concatBytes, dosTime } from "../zip/zipBytes";
 
 /** Where a zip's bytes go: appended, and a local header rewritten in place at its offset. */
 export interface ZipSink {
@@ -26,30 +27,6 @@ export interface ZipHost {
 
 /** Characters of XML gathered before a chunk is deflated and written. */
 const CHUNK = 1 << 18;
-
-let table: Uint32Array | null = null;
-
-/** CRC-32 with a table: the browser's, and a Node's without zlib.crc32 (before 20.15). */
-export function tableCrc32(data: Uint8Array, previous = 0): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let crc = ~previous >>> 0;
-  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return ~crc >>> 0;
-}
-
-/** MS-DOS time and date, as zip headers keep them. */
-export function dosTime(date: Date): [number, number] {
-  const time = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
-  const day = ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
-  return [time, day];
-}
 
 /** A part deflated once: its compressed pieces, CRC and size. */
 interface Deflated {
@@ -219,12 +196,6 @@ export class MemorySink implements ZipSink {
   }
 
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let at = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
+    return concatBytes(this.chunks);
   }
 }

@@ -1,19 +1,4 @@
-/** CRC-32 (IEEE), as zip needs it. */
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { concatBytes, tableCrc32 } from "./zipBytes";
 
 interface Entry {
   readonly name: Uint8Array;
@@ -48,7 +33,7 @@ export function storeZip(files: readonly { name: string; data: Uint8Array }[]): 
   let offset = 0;
   for (const file of files) {
     const name = new TextEncoder().encode(file.name);
-    const entry: Entry = { name, data: file.data, crc: crc32(file.data), offset };
+    const entry: Entry = { name, data: file.data, crc: tableCrc32(file.data), offset };
     const local = localHeader(entry);
     parts.push(local, name, file.data);
     entries.push(entry);
@@ -61,7 +46,7 @@ export function storeZip(files: readonly { name: string; data: Uint8Array }[]): 
     offset += central.length + e.name.length;
   }
   parts.push(endOfDirectory(entries.length, offset - start, start));
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 /** The local file header before a stored file's name and data. */
@@ -116,14 +101,4 @@ function endOfDirectory(count: number, size: number, start: number): Uint8Array 
     [start, 4],
     [0, 2],
   ]);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

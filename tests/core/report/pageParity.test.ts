@@ -1,5 +1,6 @@
 import JSZip from "jszip";
-import { crc32, storeZip } from "../../../src/adapters/zip/storeZip";
+import { storeZip } from "../../../src/adapters/zip/storeZip";
+import { tableCrc32 as crc32 } from "../../../src/adapters/zip/zipBytes";
 import { buildQuotaTables } from "../../../src/core/quotaTables";
 import {
   collegeSheetName,
